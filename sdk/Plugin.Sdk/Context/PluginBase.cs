@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Plugin.Sdk.Manifest;
+using Plugin.Sdk.Ui;
+
+namespace Plugin.Sdk;
+
+/// <summary>The host's view of a plugin instance. Implemented by <see cref="PluginBase{TConfig}"/>; authors do not implement it.</summary>
+public interface IPlugin
+{
+    string Id { get; }
+
+    /// <summary>Called once, right after creation, before any config is applied.</summary>
+    void Bind(IPluginContext context, PluginDescriptor descriptor);
+
+    /// <summary>The config of a fresh install (<c>new TConfig()</c>) as JSON.</summary>
+    JsonObject DefaultConfig();
+
+    /// <summary>Replaces the current config; <c>null</c> resets to defaults. Throws <see cref="JsonException"/> on malformed config.</summary>
+    void ApplyConfig(JsonObject? config);
+
+    /// <summary>The current config as JSON.</summary>
+    JsonObject CurrentConfig();
+
+    /// <summary>The seed's <c>init_plugin(config)</c>: called after load and after every config change.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The seed's <c>stop_service()</c>: called before reload, disable, update and uninstall.</summary>
+    Task StopAsync(CancellationToken cancellationToken);
+
+    /// <summary>The seed's <c>get_state()</c>.</summary>
+    bool IsEnabled { get; }
+
+    FormView GetForm();
+
+    /// <summary>The detail page, or null when the plugin has none.</summary>
+    IReadOnlyList<UiNode>? GetPage();
+}
+
+/// <summary>Config with the usual "enable plugin" switch. Derive your config from it, or use any class with a parameterless constructor.</summary>
+public class PluginConfig
+{
+    [FormField("启用插件", Order = -100, Md = 4)]
+    public bool Enabled { get; set; }
+}
+
+/// <summary>
+/// Base of every plugin. <typeparamref name="TConfig"/> is the typed config: its defaults are the default model, its
+/// properties the generated form, and <see cref="Config"/> always holds the saved values.
+/// </summary>
+public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
+{
+    private IPluginContext? _context;
+    private PluginDescriptor? _descriptor;
+
+    /// <summary>The plugin id (the class name).</summary>
+    public string Id => _descriptor?.Id ?? GetType().Name;
+
+    /// <summary>The current config; replaced when the user saves the form.</summary>
+    public TConfig Config { get; private set; } = new();
+
+    protected IPluginContext Context => _context ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
+
+    protected ILogger Logger => Context.Logger;
+
+    protected PluginDescriptor Descriptor => _descriptor ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
+
+    /// <summary>Enabled unless the config says otherwise (<see cref="PluginConfig.Enabled"/>).</summary>
+    public virtual bool IsEnabled => Config is not PluginConfig config || config.Enabled;
+
+    /// <summary>Start work with the current <see cref="Config"/> (the seed's <c>init_plugin</c>).</summary>
+    protected virtual Task OnInitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stop background work and release resources (the seed's <c>stop_service</c>).</summary>
+    protected virtual Task OnStopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The config form; by default generated from <typeparamref name="TConfig"/>'s properties.</summary>
+    protected virtual FormView BuildForm() => new(ConfigForm.Build(Descriptor.ConfigFields), DefaultConfig());
+
+    /// <summary>The detail page (the seed's <c>get_page</c>); null for none.</summary>
+    protected virtual IEnumerable<UiNode>? BuildPage() => null;
+
+    /// <summary>Saves <see cref="Config"/> after the plugin changed it (the seed's <c>update_config</c>).</summary>
+    protected Task SaveConfigAsync(CancellationToken cancellationToken = default) =>
+        Context.Config.SaveAsync(CurrentConfig(), cancellationToken);
+
+    /// <summary>A button whose press comes back to this plugin's <see cref="MessageActionAttribute"/> handlers.</summary>
+    protected MessageButton Button(string text, string data) => MessageButton.Callback(Id, text, data);
+
+    protected Task PostMessageAsync(Notification message, CancellationToken cancellationToken = default) =>
+        Context.Messages.PostAsync(message, cancellationToken);
+
+    /// <summary>A page event that calls this plugin's API <paramref name="path"/>.</summary>
+    protected UiEvent ApiEvent(string path, object? parameters = null, string method = "get") =>
+        UiEvent.PluginApi(Id, path, parameters, method);
+
+    void IPlugin.Bind(IPluginContext context, PluginDescriptor descriptor)
+    {
+        if (_context is not null) throw new InvalidOperationException($"Plugin {Id} is already attached.");
+        _context = context;
+        _descriptor = descriptor;
+    }
+
+    public JsonObject DefaultConfig() => ToJson(new TConfig());
+
+    void IPlugin.ApplyConfig(JsonObject? config) =>
+        Config = config is null ? new TConfig() : config.Deserialize<TConfig>(PluginJson.Options) ?? new TConfig();
+
+    public JsonObject CurrentConfig() => ToJson(Config);
+
+    Task IPlugin.InitializeAsync(CancellationToken cancellationToken) => OnInitAsync(cancellationToken);
+
+    Task IPlugin.StopAsync(CancellationToken cancellationToken) => OnStopAsync(cancellationToken);
+
+    FormView IPlugin.GetForm() => BuildForm();
+
+    IReadOnlyList<UiNode>? IPlugin.GetPage() => BuildPage()?.ToList();
+
+    private static JsonObject ToJson(TConfig config) =>
+        JsonSerializer.SerializeToNode(config, PluginJson.Options) as JsonObject ?? new JsonObject();
+}
+
+/// <summary>A plugin whose only setting is the enable switch.</summary>
+public abstract class PluginBase : PluginBase<PluginConfig>;
