@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace Plugin.Host.Installation;
+
+/// <summary>
+/// A plugin on disk: <c>data/plugins/&lt;id&gt;/&lt;version&gt;/</c> with the plugin assembly and its private
+/// dependencies (everything but <c>Plugin.Sdk</c> and what the host shares).
+/// </summary>
+public sealed record InstalledPackage(
+    string Id,
+    string Version,
+    string Directory,
+    string AssemblyPath,
+    IReadOnlyList<string> PrivateAssemblyPaths,
+    JsonObject? Entry);
+
+/// <summary>Why an install or load was refused; <see cref="Status"/> is what the UI shows.</summary>
+public sealed class PluginInstallException(string pluginId, PluginStatus status, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string PluginId { get; } = pluginId;
+    public PluginStatus Status { get; } = status;
+}
+
+/// <summary>Installs, updates and uninstalls plugin packages. Every change is atomic: a crash leaves the previous state.</summary>
+public interface IPluginInstaller
+{
+    /// <summary>Installs <paramref name="id"/> (newest when <paramref name="version"/> is null) with its dependencies,
+    /// or updates to that version. Throws <see cref="PluginInstallException"/> with a clear reason.</summary>
+    Task<InstalledPackage> InstallAsync(string id, string? version, CancellationToken cancellationToken);
+
+    /// <summary>Removes the plugin's files (the caller unloads it first).</summary>
+    Task UninstallAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The current version of every installed plugin.</summary>
+    IReadOnlyList<InstalledPackage> ListInstalled();
+}
+
+/// <summary>One status per plugin, as the UI shows it (after Jellyfin's PluginStatus).</summary>
+public enum PluginStatus
+{
+    Active,
+    Disabled,
+    /// <summary>Threw or failed while loading or initialising; the error is kept.</summary>
+    Malfunctioned,
+    /// <summary>Built against an SDK major this host does not support, or otherwise incompatible.</summary>
+    NotSupported,
+    /// <summary>Unloaded (uninstall or reload in progress).</summary>
+    Deleted,
+}

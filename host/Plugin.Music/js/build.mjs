@@ -1,0 +1,36 @@
+// Bundles each npm package that MusicFree offers its plugins into one CommonJS file, dist/<name>.js, so the
+// Jint sandbox can `require` it without a module resolver or any Node built-in. The code is the packages' own
+// (pinned by package-lock.json); only esbuild's CommonJS wrapper is added. Run by Plugin.Music.csproj after `npm ci`.
+import { build } from "esbuild";
+import { mkdirSync, rmSync } from "node:fs";
+
+// name plugins pass to require() -> what the bundle exports
+const libraries = {
+  "axios": "axios",
+  "cheerio": "cheerio",
+  "crypto-js": "crypto-js",
+  "dayjs": "dayjs",
+  "qs": "qs",
+  "he": "he",
+  "big-integer": "big-integer",
+};
+
+rmSync("dist", { recursive: true, force: true });
+mkdirSync("dist", { recursive: true });
+for (const [name, specifier] of Object.entries(libraries)) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: process.cwd(), loader: "js" },
+    bundle: true,
+    // "browser" picks each package's browser entry (axios' XHR build, crypto-js without Node's crypto); the
+    // sandbox replaces the transport (see Runtime/Prelude/axios-adapter.js).
+    platform: "browser",
+    format: "cjs",
+    target: "es2020",
+    minifyWhitespace: true,
+    legalComments: "inline",
+    define: { "process.env.NODE_ENV": '"production"', "global": "globalThis" },
+    outfile: `dist/${name}.js`,
+    logLevel: "warning",
+  });
+}
+console.log(`bundled ${Object.keys(libraries).length} libraries into dist/`);
