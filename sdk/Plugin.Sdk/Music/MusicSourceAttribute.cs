@@ -1,0 +1,54 @@
+namespace Plugin.Sdk.Music;
+
+/// <summary>
+/// Marks a class implementing <see cref="IMusicSource"/> as a MusicFree-protocol music source (seed 003). The
+/// generator registers it and writes its properties into <c>package.json</c>; the host runs it side by side with
+/// JavaScript plugins. Properties mirror the seed's plugin properties (插件属性) with the same defaults.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class MusicSourceAttribute(string platform) : Attribute
+{
+    /// <summary>The plugin name (<c>platform</c>); one installed source per platform. "本地" is reserved by the app.</summary>
+    public string Platform { get; } = platform;
+
+    /// <summary>Semver; default "0.0.0". Decides whether an update replaces the installed source.</summary>
+    public string Version { get; set; } = "0.0.0";
+
+    /// <summary>Fields that identify an item of this source, e.g. <c>["id", "aid"]</c>. Default <c>["id"]</c>.</summary>
+    public string[] PrimaryKey { get; set; } = ["id"];
+
+    /// <summary>Caching of getMediaSource results. Default <see cref="Music.CacheControl.NoCache"/>.</summary>
+    public CacheControl CacheControl { get; set; } = CacheControl.NoCache;
+
+    /// <summary>Search types <c>search</c> handles ("music", "album", "artist", "sheet", "lyric"); null = all.</summary>
+    public string[]? SupportedSearchType { get; set; }
+
+    /// <summary>The seed's <c>hints.importMusicItem</c>: lines shown in the "import song" dialog.</summary>
+    public string[]? ImportMusicItemHints { get; set; }
+
+    /// <summary>The seed's <c>hints.importMusicSheet</c>: lines shown in the "import sheet" dialog.</summary>
+    public string[]? ImportMusicSheetHints { get; set; }
+
+    public string? Author { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Where an update of this source is published (<c>srcUrl</c>).</summary>
+    public string? SrcUrl { get; set; }
+}
+
+/// <summary>
+/// Declares one user variable (<c>userVariables</c> entry) of a <see cref="MusicSourceAttribute"/> class; repeat
+/// for each. Values reach the source through <see cref="MusicEnvironment.UserVariables"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class MusicUserVariableAttribute(string key, string? name = null) : Attribute
+{
+    public string Key { get; } = key;
+
+    /// <summary>Shown in the settings panel (written as both <c>name</c> and the seed's <c>title</c>).</summary>
+    public string? Name { get; } = name;
+
+    /// <summary>Placeholder / help text (<c>hint</c>).</summary>
+    public string? Hint { get; set; }
+}
