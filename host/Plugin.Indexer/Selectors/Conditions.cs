@@ -6,7 +6,7 @@ namespace Plugin.Indexer.Selectors;
 // a definition written against lxml selects the same elements here. Attribute names are matched in lower case (lxml's
 // HTML parser lower-cases them); attribute values and class names are case-sensitive, as in XPath.
 
-internal static class Attr
+internal static class HtmlAttr
 {
     /// <summary>lxml keeps attribute names exactly as parsed (lower case); AngleSharp's lookup would ignore case.</summary>
     public static string? Get(IElement e, string lowerName)
@@ -28,19 +28,19 @@ internal static class Attr
 
 internal sealed class IdCondition(string id) : IElementCondition
 {
-    public bool Matches(IElement e) => Attr.Get(e, "id") == id;
+    public bool Matches(IElement e) => HtmlAttr.Get(e, "id") == id;
 }
 
 internal sealed class ClassCondition(string name) : IElementCondition
 {
-    public bool Matches(IElement e) => Attr.Get(e, "class") is { } c && Attr.ContainsWord(c, name);
+    public bool Matches(IElement e) => HtmlAttr.Get(e, "class") is { } c && HtmlAttr.ContainsWord(c, name);
 }
 
 internal sealed class AttributeCondition(string name, string op, string value) : IElementCondition
 {
     public bool Matches(IElement e)
     {
-        var v = Attr.Get(e, name);
+        var v = HtmlAttr.Get(e, name);
         switch (op)
         {
             case "": return v is not null;
@@ -51,7 +51,7 @@ internal sealed class AttributeCondition(string name, string op, string value) :
         return op switch
         {
             "=" => v == value,
-            "~=" => value.Length > 0 && !value.Any(char.IsWhiteSpace) && Attr.ContainsWord(v, value),
+            "~=" => value.Length > 0 && !value.Any(char.IsWhiteSpace) && HtmlAttr.ContainsWord(v, value),
             "|=" => v == value || v.StartsWith(value + "-", StringComparison.Ordinal),
             // cssselect turns an empty ^= $= *= value into a condition that never holds.
             "^=" => value.Length > 0 && v.StartsWith(value, StringComparison.Ordinal),

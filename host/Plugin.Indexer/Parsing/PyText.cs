@@ -1,0 +1,171 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Plugin.Indexer.Parsing;
+
+/// <summary>
+/// pyquery's <c>.text()</c> as MoviePilot's spider sees it: text runs have HTML whitespace squashed to one space,
+/// block elements start a new line, <c>&lt;br&gt;</c> is a line break, comments contribute nothing, and the result is
+/// stripped. Fields such as <c>contents</c> depend on exactly where those line breaks fall.
+/// </summary>
+internal static class PyText
+{
+    // pyquery's list of inline elements; every other element is a block and is surrounded by artificial newlines.
+    private static readonly HashSet<string> Inline =
+    [
+        "a", "abbr", "acronym", "b", "bdo", "big", "br", "button", "cite", "code", "dfn", "em", "i", "img", "input",
+        "kbd", "label", "map", "object", "q", "samp", "script", "select", "small", "span", "strong", "sub", "sup",
+        "textarea", "time", "tt", "var",
+    ];
+
+    // Parts are text, a block boundary (Block) or a <br> (Break).
+    private readonly struct Part(string? text, bool isBreak)
+    {
+        public string? Text { get; } = text;
+        public bool IsBreak { get; } = isBreak;
+        public bool IsText => Text is not null;
+        public bool IsBlock => Text is null && !IsBreak;
+        public static Part Block => new(null, false);
+        public static Part Break => new(null, true);
+    }
+
+    public static string Extract(IElement element)
+    {
+        if (element.LocalName == "textarea") return element.InnerHtml;
+        var parts = new List<Part>();
+        Collect(element, parts);
+        var merged = StripArtificial(SquashArtificial(Merge(StripArtificial(SquashArtificial(parts)))));
+        var sb = new StringBuilder();
+        foreach (var p in merged) sb.Append(p.IsText ? p.Text : "\n");
+        return PyStr.Strip(sb.ToString());
+    }
+
+    private static void Collect(IElement e, List<Part> parts)
+    {
+        var name = e.LocalName;
+        var isBreak = name == "br";
+        var isBlock = !isBreak && !Inline.Contains(name);
+        if (isBreak) parts.Add(Part.Break);
+        else if (isBlock) parts.Add(Part.Block);
+        foreach (var child in e.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t: parts.Add(new Part(t.Data, false)); break;
+                case IElement ce: Collect(ce, parts); break;
+            }
+        }
+        if (isBlock) parts.Add(Part.Block);
+    }
+
+    /// <summary>Consecutive block boundaries count as one.</summary>
+    private static List<Part> SquashArtificial(List<Part> parts)
+    {
+        var output = new List<Part>(parts.Count);
+        var lastBlock = false;
+        foreach (var p in parts)
+        {
+            if (!p.IsBlock) { output.Add(p); lastBlock = false; }
+            else if (!lastBlock) { output.Add(p); lastBlock = true; }
+        }
+        return output;
+    }
+
+    /// <summary>Drops boundaries before the first and after the last text (pyquery's slicing, edge cases included).</summary>
+    private static List<Part> StripArtificial(List<Part> parts)
+    {
+        if (parts.Count == 0) return parts;
+        var start = parts.FindIndex(p => p.IsText);
+        if (start < 0) start = parts.Count - 1;
+        var end = parts.FindLastIndex(p => p.IsText);
+        // pyquery only looks for the last text at or after the first one; with none it keeps one trailing part.
+        if (end < start) end = parts.Count - 1;
+        return parts.GetRange(start, end - start + 1);
+    }
+
+    /// <summary>Adjacent text runs join, squash HTML whitespace to one space, strip, and vanish when empty.</summary>
+    private static List<Part> Merge(List<Part> parts)
+    {
+        var output = new List<Part>(parts.Count);
+        var buffer = new StringBuilder();
+        void Flush()
+        {
+            if (buffer.Length == 0) return;
+            var item = PyStr.Strip(SquashWhitespace(buffer.ToString()));
+            if (item.Length > 0) output.Add(new Part(item, false));
+            buffer.Clear();
+        }
+        foreach (var p in parts)
+        {
+            if (!p.IsText) { Flush(); output.Add(p); }
+            else buffer.Append(p.Text);
+        }
+        Flush();
+        return output;
+    }
+
+    /// <summary>pyquery's HTML whitespace: space, tab, form feed, zero-width space, LF, CR.</summary>
+    private static string SquashWhitespace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var inWs = false;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\f' or '\u200B' or '\n' or '\r')
+            {
+                if (!inWs) sb.Append(' ');
+                inWs = true;
+            }
+            else
+            {
+                sb.Append(c);
+                inWs = false;
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Python string semantics the spider's results depend on.</summary>
+internal static class PyStr
+{
+    /// <summary>Python's <c>str.isspace()</c> set, which <c>str.strip()</c> removes (it differs from .NET's Trim).</summary>
+    public static bool IsSpace(char c) => c switch
+    {
+        ' ' or '\t' or '\n' or '\v' or '\f' or '\r' or '\x1c' or '\x1d' or '\x1e' or '\x1f' or '\x85' or '\xa0' => true,
+        '\u1680' or '\u2028' or '\u2029' or '\u202f' or '\u205f' or '\u3000' => true,
+        >= '\u2000' and <= '\u200a' => true,
+        _ => false,
+    };
+
+    public static string Strip(string s)
+    {
+        var start = 0;
+        var end = s.Length;
+        while (start < end && IsSpace(s[start])) start++;
+        while (end > start && IsSpace(s[end - 1])) end--;
+        return start == 0 && end == s.Length ? s : s[start..end];
+    }
+
+    /// <summary>Python's <c>str.isdigit()</c> for what int() then accepts: non-empty, all Unicode decimal digits.</summary>
+    public static bool IsDigits(string s)
+    {
+        if (s.Length == 0) return false;
+        foreach (var c in s)
+            if (!char.IsDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>Python's <c>str.split(sep)</c> (a literal separator; an empty one is a ValueError there).</summary>
+    public static string[] Split(string s, string sep) =>
+        sep.Length == 0 ? throw new ArgumentException("empty separator") : s.Split(sep);
+
+    /// <summary>Python's negative-index rule for lists.</summary>
+    public static bool TryIndex<T>(IReadOnlyList<T> list, int index, out T value)
+    {
+        var i = index < 0 ? list.Count + index : index;
+        if (i < 0 || i >= list.Count) { value = default!; return false; }
+        value = list[i];
+        return true;
+    }
+}
