@@ -1,0 +1,286 @@
+/**
+ * The host's REST contract (MoviePilot's paths, base api/v1). Every call the UI makes is here,
+ * typed, so a difference in the real host is fixed in one place.
+ */
+import { request, dataOf, checkEnvelope, apiUrl, ApiError, type Envelope } from './http'
+import type { RenderNode } from '../renderer/types'
+
+export { ApiError, apiUrl }
+
+// ---------- types ----------
+export interface Plugin {
+  id: string
+  plugin_name: string
+  plugin_desc?: string
+  plugin_icon?: string
+  plugin_version?: string
+  plugin_label?: string | string[]
+  plugin_author?: string
+  author_url?: string
+  plugin_order?: number
+  auth_level?: number
+  installed?: boolean
+  state?: boolean
+  has_page?: boolean
+  has_update?: boolean
+  is_local?: boolean
+  repo_url?: string
+  install_count?: number
+  /** version → release note (MoviePilot's shape); a list of {version, note} is accepted too. */
+  history?: Record<string, string> | { version: string; note?: string; notes?: string }[] | null
+  add_time?: number | string
+  status?: string
+  error?: string
+}
+
+export type PluginState = 'market' | 'installed' | 'all'
+
+export type ConfigModel = Record<string, unknown>
+
+export interface PluginForm {
+  render_mode?: string
+  conf: RenderNode[]
+  model: ConfigModel
+}
+
+export interface PluginPage {
+  render_mode?: string
+  page: RenderNode[]
+}
+
+export interface DashboardMeta {
+  id: string
+  key: string
+  name: string
+}
+
+export interface DashboardAttrs {
+  refresh?: number
+  border?: boolean
+  title?: string
+  subtitle?: string
+}
+
+export interface Dashboard {
+  id: string
+  name: string
+  key: string
+  render_mode?: string
+  attrs?: DashboardAttrs
+  cols?: { cols?: number; sm?: number; md?: number; lg?: number; xl?: number; xxl?: number }
+  elements?: RenderNode[]
+}
+
+export interface PluginService {
+  id: string
+  plugin_id: string
+  plugin_name?: string
+  name: string
+  trigger?: string
+  next_run?: string | null
+  last_run?: string | null
+  last_result?: string | null
+}
+
+export interface WorkflowPluginActions {
+  plugin_id: string
+  plugin_name: string
+  actions: { id: string; name: string }[]
+}
+
+export interface ReplyButton {
+  text: string
+  callback_data?: string
+  url?: string
+}
+export interface Reply {
+  title?: string
+  text?: string
+  image?: string
+  link?: string
+  buttons?: ReplyButton[][]
+}
+
+export interface MusicVariable {
+  key: string
+  name?: string
+  hint?: string
+}
+export interface MusicSource {
+  platform: string
+  name?: string
+  version?: string
+  author?: string
+  url?: string
+  description?: string
+  supported_search_types?: string[]
+  variables?: MusicVariable[]
+  values?: Record<string, string>
+  error?: string
+  [k: string]: unknown
+}
+export interface MusicItem {
+  id?: string | number
+  title?: string
+  artist?: string
+  album?: string
+  artwork?: string
+  duration?: number
+  [k: string]: unknown
+}
+export interface MusicSearchResult {
+  platform: string
+  name?: string
+  isEnd?: boolean
+  data?: MusicItem[]
+  error?: string
+}
+
+// ---------- auth ----------
+export async function login(username: string, password: string): Promise<{ access_token: string; token_type: string }> {
+  const r = await request<Record<string, unknown>>('login/access-token', {
+    method: 'POST',
+    form: { username, password },
+    noAuthRedirect: true,
+  })
+  const d = (r && typeof r === 'object' && 'access_token' in r ? r : dataOf<Record<string, unknown>>(r)) ?? {}
+  if (!d.access_token) throw new ApiError('No access_token in the login response')
+  return { access_token: String(d.access_token), token_type: String(d.token_type ?? 'bearer') }
+}
+
+// ---------- plugins ----------
+export async function listPlugins(state: PluginState): Promise<Plugin[]> {
+  return dataOf<Plugin[]>(await request('plugin/', { query: { state } })) ?? []
+}
+
+export async function installPlugin(id: string, version?: string): Promise<Envelope> {
+  return checkEnvelope(await request(`plugin/install/${encodeURIComponent(id)}`, { query: { version } }))
+}
+
+export async function uninstallPlugin(id: string): Promise<Envelope> {
+  return checkEnvelope(await request(`plugin/${encodeURIComponent(id)}`, { method: 'DELETE' }))
+}
+
+export async function getPluginConfig(id: string): Promise<ConfigModel> {
+  return dataOf<ConfigModel>(await request(`plugin/${encodeURIComponent(id)}`)) ?? {}
+}
+
+export async function savePluginConfig(id: string, model: ConfigModel): Promise<Envelope> {
+  return checkEnvelope(await request(`plugin/${encodeURIComponent(id)}`, { method: 'PUT', json: model }))
+}
+
+export async function setPluginEnabled(id: string, enabled: boolean): Promise<Envelope> {
+  const model = await getPluginConfig(id)
+  return savePluginConfig(id, { ...model, enabled })
+}
+
+export async function getPluginForm(id: string): Promise<PluginForm> {
+  const r = dataOf<Partial<PluginForm> | RenderNode[]>(await request(`plugin/form/${encodeURIComponent(id)}`))
+  if (Array.isArray(r)) return { conf: r, model: {} }
+  return { render_mode: r?.render_mode, conf: (r?.conf as RenderNode[]) ?? [], model: (r?.model as ConfigModel) ?? {} }
+}
+
+export async function getPluginPage(id: string): Promise<PluginPage> {
+  const r = dataOf<RenderNode[] | { render_mode?: string; page?: RenderNode[] }>(
+    await request(`plugin/page/${encodeURIComponent(id)}`),
+  )
+  if (Array.isArray(r)) return { page: r }
+  return { render_mode: r?.render_mode, page: r?.page ?? [] }
+}
+
+export async function reloadPlugin(id: string): Promise<Envelope> {
+  return checkEnvelope(await request(`plugin/reload/${encodeURIComponent(id)}`))
+}
+
+export async function resetPlugin(id: string): Promise<Envelope> {
+  return checkEnvelope(await request(`plugin/reset/${encodeURIComponent(id)}`))
+}
+
+/** Icon URL: absolute/data URLs and paths as given; a bare file name is served by the host per plugin. */
+export function pluginIconUrl(p: Pick<Plugin, 'id' | 'plugin_icon'>): string {
+  const icon = p.plugin_icon ?? ''
+  if (!icon) return ''
+  if (/^(https?:|data:|blob:|\/)/.test(icon) || icon.startsWith('api/')) return icon
+  return apiUrl(`plugin/icon/${encodeURIComponent(p.id)}`, { file: icon })
+}
+
+// ---------- plugin API calls from page events ----------
+export async function callPluginApi(api: string, method: string = 'get', params?: Record<string, unknown>): Promise<unknown> {
+  const m = (method || 'get').toUpperCase()
+  const r =
+    m === 'GET' || m === 'DELETE'
+      ? await request(api, { method: m, query: params as Record<string, string> })
+      : await request(api, { method: m, json: params ?? {} })
+  if (r && typeof r === 'object' && (r as Envelope).success === false) throw new ApiError((r as Envelope).message || 'Failed', 200, r)
+  return r
+}
+
+// ---------- dashboards ----------
+export async function dashboardMeta(): Promise<DashboardMeta[]> {
+  return dataOf<DashboardMeta[]>(await request('plugin/dashboard/meta')) ?? []
+}
+
+export async function getDashboard(id: string, key: string): Promise<Dashboard> {
+  return dataOf<Dashboard>(await request(`plugin/dashboard/${encodeURIComponent(id)}/${encodeURIComponent(key)}`))
+}
+
+// ---------- services ----------
+export async function listServices(): Promise<PluginService[]> {
+  return dataOf<PluginService[]>(await request('plugin/services')) ?? []
+}
+
+export async function runService(pluginId: string, serviceId: string): Promise<Envelope> {
+  return checkEnvelope(
+    await request(`plugin/services/${encodeURIComponent(pluginId)}/${encodeURIComponent(serviceId)}/run`, { method: 'POST' }),
+  )
+}
+
+// ---------- workflow ----------
+export async function workflowActions(): Promise<WorkflowPluginActions[]> {
+  return dataOf<WorkflowPluginActions[]>(await request('workflow/plugin/actions')) ?? []
+}
+
+// ---------- messages ----------
+export async function sendMessage(text: string): Promise<{ message?: string; replies: Reply[] }> {
+  const env = checkEnvelope<{ replies?: Reply[] }>(await request('message/', { method: 'POST', json: { text } }))
+  return { message: env.message ?? undefined, replies: env.data?.replies ?? [] }
+}
+
+// ---------- music ----------
+export async function listMusicSources(): Promise<MusicSource[]> {
+  return dataOf<MusicSource[]>(await request('music/plugins')) ?? []
+}
+
+export async function addMusicSource(body: { url: string } | { code: string } | { subscription: string }): Promise<Envelope> {
+  return checkEnvelope(await request('music/plugins', { method: 'POST', json: body }))
+}
+
+export async function deleteMusicSource(platform: string): Promise<Envelope> {
+  return checkEnvelope(await request(`music/plugins/${encodeURIComponent(platform)}`, { method: 'DELETE' }))
+}
+
+export async function setMusicVariables(platform: string, values: Record<string, string>): Promise<Envelope> {
+  return checkEnvelope(
+    await request(`music/plugins/${encodeURIComponent(platform)}/variables`, { method: 'PUT', json: values }),
+  )
+}
+
+export async function musicSearch(query: string, type = 'music', page = 1): Promise<MusicSearchResult[]> {
+  const r = dataOf<MusicSearchResult[] | Record<string, Omit<MusicSearchResult, 'platform'>>>(
+    await request('music/search', { query: { query, type, page } }),
+  )
+  if (Array.isArray(r)) return r
+  return Object.entries(r ?? {}).map(([platform, v]) => ({ platform, ...(v as object) }))
+}
+
+// ---------- remote (render_mode "vue") components ----------
+/** URL of a plugin's own compiled component module (see README: render mode vue). */
+export function remoteModuleUrl(id: string): string {
+  return apiUrl(`plugin/remotes/${encodeURIComponent(id)}`)
+}
+
+export async function fetchRemoteModule(id: string): Promise<string> {
+  const r = await request<string>(`plugin/remotes/${encodeURIComponent(id)}`)
+  if (typeof r !== 'string') throw new ApiError('Remote module is not JavaScript')
+  return r
+}
