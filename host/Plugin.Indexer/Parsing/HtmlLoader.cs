@@ -11,7 +11,8 @@ namespace Plugin.Indexer.Parsing;
 /// </summary>
 internal static class HtmlLoader
 {
-    // Source references tell written elements from implied ones: the tree builder creates implied ones without one.
+    // Source references tell written elements from implied ones: an implied tbody carries no position in the source
+    // (AngleSharp gives it position 0), a written one points just past its "<".
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
 
     public static IDocument Load(string html)
@@ -19,12 +20,18 @@ internal static class HtmlLoader
         var document = Parser.ParseDocument(html);
         foreach (var tbody in document.GetElementsByTagName("tbody").ToList())
         {
-            if (tbody.SourceReference is not null) continue;
+            if (IsWritten(tbody, html)) continue;
             var parent = tbody.Parent;
             if (parent is null) continue;
             while (tbody.FirstChild is { } child) parent.InsertBefore(child, tbody);
             parent.RemoveChild(tbody);
         }
         return document;
+    }
+
+    private static bool IsWritten(IElement tbody, string html)
+    {
+        var at = (tbody.SourceReference?.Position.Position ?? 0) - 1;
+        return at >= 0 && at + 6 <= html.Length && html.AsSpan(at, 6).Equals("<tbody", StringComparison.OrdinalIgnoreCase);
     }
 }
