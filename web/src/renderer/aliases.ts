@@ -4,13 +4,13 @@
  */
 import { defineComponent, h, type Component } from 'vue'
 
-const textFieldLike = (icon: string, extra: Record<string, unknown> = {}) => async (): Promise<Component> => {
+const textFieldLike = (icon: string, extra: Record<string, unknown> = {}, cls = '') => async (): Promise<Component> => {
   const { VTextField } = await import('vuetify/components/VTextField')
   return defineComponent({
     name: 'PluginTextFieldAlias',
     inheritAttrs: false,
     setup(_p, { attrs, slots }) {
-      return () => h(VTextField, { prependInnerIcon: icon, ...extra, ...attrs }, slots)
+      return () => h(VTextField, { prependInnerIcon: icon, ...extra, ...attrs, class: [cls, attrs.class] }, slots)
     },
   })
 }
@@ -42,8 +42,8 @@ const apexChart = async (): Promise<Component> => {
 }
 
 export const aliases: Record<string, () => Promise<Component>> = {
-  VCronField: textFieldLike('mdi-clock-outline', { placeholder: '0 */6 * * *' }),
-  VPathField: textFieldLike('mdi-folder-outline'),
+  VCronField: textFieldLike('mdi-clock-outline', { placeholder: '0 */6 * * *' }, 'plugin-cron-field'),
+  VPathField: textFieldLike('mdi-folder-outline', {}, 'plugin-path-field'),
   VAceEditor: codeEditor,
   VApexChart: apexChart,
   VApexCharts: apexChart,

@@ -13,7 +13,13 @@ export const ui = reactive({
   busy: 0,
 })
 
+/** Every toast shown, in order, also on `window.__toasts` (read by the e2e spec and for debugging). */
+const shown: { seq: number; color: ToastColor; text: string }[] = []
+if (typeof window !== 'undefined') (window as unknown as { __toasts: typeof shown }).__toasts = shown
+
 export function toast(text: string, color: ToastColor = 'info') {
+  shown.push({ seq: shown.length + 1, color, text })
+  if (shown.length > 200) shown.splice(0, 100)
   ui.toasts.push({ text, color, timeout: color === 'error' ? 6000 : 2500 })
 }
 export const toastError = (text: string) => toast(text, 'error')

@@ -1,0 +1,30 @@
+// `npm run e2e`: runs e2e/ui.e2e.mjs with node's test runner. With E2E_BASE_URL set it tests that host
+// (the lead's script starts the real Plugin.Host); without it, it builds the UI if needed and starts
+// the mock host from e2e/mock-server on a free loopback port.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+const web = join(dirname(fileURLToPath(import.meta.url)), '..')
+const env = { ...process.env }
+let mock
+
+if (!env.E2E_BASE_URL) {
+  if (!existsSync(join(web, 'dist', 'index.html'))) {
+    const b = spawnSync('npx', ['vite', 'build'], { cwd: web, stdio: 'inherit' })
+    if (b.status !== 0) process.exit(b.status ?? 1)
+  }
+  const { startMockServer } = await import('./mock-server/server.mjs')
+  mock = await startMockServer({ port: 0, password: 'e2e-password' })
+  env.E2E_BASE_URL = mock.url
+  env.E2E_USER = 'admin'
+  env.E2E_PASSWORD = 'e2e-password'
+  env.E2E_PLUGIN ||= 'DoubanSync'
+  console.log(`e2e against the mock host ${mock.url}`)
+} else console.log(`e2e against ${env.E2E_BASE_URL}`)
+
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', join(web, 'e2e', 'ui.e2e.mjs')], { cwd: web, env, stdio: 'inherit' })
+const code = await new Promise(r => child.on('exit', c => r(c ?? 1)))
+await mock?.close()
+process.exit(code)

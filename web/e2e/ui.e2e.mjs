@@ -1,0 +1,181 @@
+// End-to-end test of the web UI in a real browser (Debian chromium via playwright-core).
+// Host-agnostic: it talks to whatever serves the UI at E2E_BASE_URL (the real Plugin.Host, or the mock).
+//   E2E_BASE_URL   e.g. http://127.0.0.1:3001   (required)
+//   E2E_USER       admin account (default admin)
+//   E2E_PASSWORD   its password (required)
+//   E2E_PLUGIN     plugin id to install (default: the first market card with an Install button);
+//                  it should have a config form with a text field, a detail page with an `events` button,
+//                  a dashboard widget and a service
+//   E2E_CONFIG_LABEL  label of the text field to edit (default: the first plain text field of the form)
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { launch } from './browser.mjs'
+
+const BASE = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '')
+const USER = process.env.E2E_USER || 'admin'
+const PASSWORD = process.env.E2E_PASSWORD ?? ''
+let PLUGIN = process.env.E2E_PLUGIN || ''
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname
+const T = 20_000
+
+let browser, context, page
+
+async function shot(name) {
+  try {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true })
+  } catch {
+    /* ignore */
+  }
+}
+
+async function go(hash) {
+  // in-app navigation (as a click on a link would do); a full load only the first time
+  if (!page.url().startsWith(BASE)) await page.goto(`${BASE}/#${hash}`)
+  else await page.evaluate(h => (location.hash = '#' + h), hash)
+  await page.waitForURL(u => u.hash === '#' + hash)
+}
+
+/** runs an action and waits for the toast it causes: success passes, error fails with the host's message */
+async function expectSuccessToast(action) {
+  const before = await page.evaluate(() => (window.__toasts ?? []).length)
+  await action()
+  await page.waitForFunction(n => (window.__toasts ?? []).length > n, before)
+  const fresh = await page.evaluate(n => window.__toasts.slice(n), before)
+  const bad = fresh.find(t => t.color === 'error')
+  if (bad) assert.fail(`error toast: ${bad.text}`)
+  assert.equal(fresh[0].color, 'success', JSON.stringify(fresh))
+  return fresh[0].text
+}
+
+before(async () => {
+  assert.ok(BASE, 'E2E_BASE_URL must be set')
+  assert.ok(PASSWORD, 'E2E_PASSWORD must be set')
+  browser = await launch()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+  page = await context.newPage()
+  page.setDefaultTimeout(T)
+  page.on('pageerror', e => console.error('[pageerror]', e.message))
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+test('log in', async () => {
+  await go('/login')
+  await page.getByTestId('login-username').locator('input').fill(USER)
+  await page.getByTestId('login-password').locator('input').fill(PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL(/#\/dashboard/)
+  const token = await page.evaluate(() => localStorage.getItem('token'))
+  assert.ok(token, 'token kept in localStorage')
+})
+
+test('install a plugin from the market', async () => {
+  await go('/market')
+  await page.getByTestId('market-card').first().waitFor()
+  let card
+  if (PLUGIN) card = page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`)
+  else {
+    card = page.locator('[data-testid="market-card"]').filter({ has: page.getByTestId('install-btn') }).first()
+    PLUGIN = await card.getAttribute('data-plugin-id')
+  }
+  assert.ok(PLUGIN, 'a plugin to install')
+  // search narrows the list to the plugin
+  const name = (await card.locator('.v-card-title').first().innerText()).trim().split('\n')[0]
+  await page.getByTestId('market-search').locator('input').fill(name.slice(0, 4))
+  await card.waitFor()
+  const install = card.getByTestId('install-btn').click()
+  await card.getByTestId('install-progress').waitFor({ timeout: 5_000 }).catch(() => {}) // progress shown while installing
+  await install
+  await page.waitForFunction(() => (window.__toasts ?? []).length > 0, null, { timeout: 120_000 })
+  const last = await page.evaluate(() => window.__toasts.at(-1))
+  assert.equal(last.color, 'success', `install: ${last.text}`)
+  await card.getByTestId('installed-chip').waitFor({ timeout: 120_000 })
+  await shot('01-installed')
+})
+
+test('open and save its config form; the value persists after reload', async () => {
+  await go('/installed')
+  const card = page.locator(`[data-testid="installed-card"][data-plugin-id="${PLUGIN}"]`)
+  await card.getByTestId('config-btn').click()
+  const form = page.getByTestId('config-form')
+  await form.waitFor()
+  await page.waitForTimeout(300)
+  const fieldIn = f =>
+    process.env.E2E_CONFIG_LABEL
+      ? f.locator('.v-text-field').filter({ hasText: process.env.E2E_CONFIG_LABEL }).locator('input').first()
+      : f.locator('.v-text-field:not(.plugin-cron-field) input[type="text"]:not([readonly])').first()
+  const value = `e2e-${Date.now()}`
+  await fieldIn(form).fill(value)
+  await expectSuccessToast(() => page.getByTestId('config-save').click())
+  await page.getByTestId('config-dialog').waitFor({ state: 'detached' })
+  await page.reload()
+  await card.getByTestId('config-btn').click()
+  await page.getByTestId('config-form').waitFor()
+  await page.waitForTimeout(300)
+  assert.equal(await fieldIn(page.getByTestId('config-form')).inputValue(), value)
+  await shot('02-config')
+  // also enable the plugin so its services and widgets run
+  await page.keyboard.press('Escape')
+  await page.getByTestId('config-dialog').waitFor({ state: 'detached' })
+  const sw = card.getByTestId('enable-switch').locator('input')
+  if (!(await sw.isChecked())) {
+    await expectSuccessToast(() => sw.click())
+  }
+})
+
+test('press a page button that calls the plugin API; the page refreshes', async () => {
+  await go(`/plugin/${PLUGIN}`)
+  const root = page.getByTestId('plugin-page')
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="plugin-page"]')?.getAttribute('data-render-gen')) >= 1)
+  const gen = Number(await root.getAttribute('data-render-gen'))
+  const before = await root.innerText()
+  const toastsBefore = await page.evaluate(() => (window.__toasts ?? []).length)
+  await root.locator('[data-plugin-api]').first().click()
+  await page.waitForFunction(g => Number(document.querySelector('[data-testid="plugin-page"]')?.getAttribute('data-render-gen')) > g, gen)
+  const errors = await page.evaluate(n => window.__toasts.slice(n).filter(t => t.color === 'error'), toastsBefore)
+  assert.deepEqual(errors, [], 'the plugin API call failed')
+  const after = await root.innerText()
+  console.log(`page changed after the API call: ${before !== after}`)
+  await shot('03-page')
+})
+
+test('its dashboard widget refreshes', async () => {
+  await go('/dashboard')
+  const w = page.locator(`[data-testid="dashboard-widget"][data-widget^="${PLUGIN}/"]`).first()
+  await w.waitFor()
+  await page.waitForFunction(p => Number(document.querySelector(`[data-widget^="${p}/"]`)?.getAttribute('data-refresh-count')) >= 1, PLUGIN)
+  const n = Number(await w.getAttribute('data-refresh-count'))
+  const secs = Number(await w.getAttribute('data-refresh-seconds'))
+  if (!(secs > 0)) await w.getByTestId('widget-refresh').click()
+  await page.waitForFunction(
+    ([p, c]) => Number(document.querySelector(`[data-widget^="${p}/"]`)?.getAttribute('data-refresh-count')) > c,
+    [PLUGIN, n],
+    { timeout: Math.max(T, (secs + 10) * 1000) },
+  )
+  console.log(`widget refreshed (auto refresh ${secs || 'off'} s)`)
+  await shot('04-dashboard')
+})
+
+test('run a service now', async () => {
+  await go('/services')
+  const card = page.locator(`[data-testid="service-card"][data-service^="${PLUGIN}/"]`).first()
+  await card.waitFor()
+  console.log('toast:', await expectSuccessToast(() => card.getByTestId('run-service').click()))
+  await shot('05-services')
+})
+
+test('uninstall', async () => {
+  await go('/installed')
+  const card = page.locator(`[data-testid="installed-card"][data-plugin-id="${PLUGIN}"]`)
+  await card.getByTestId('more-btn').click()
+  await page.getByTestId('uninstall-btn').click()
+  await expectSuccessToast(() => page.getByTestId('confirm-ok').click())
+  await card.waitFor({ state: 'detached' })
+  await go('/market')
+  await page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`).getByTestId('install-btn').waitFor()
+  await shot('06-uninstalled')
+})
