@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Plugin.Indexer.Definitions;
+using Plugin.Indexer.Parsing;
+using Plugin.Indexer.Requests;
+using Plugin.Indexer.Search;
+
+namespace Plugin.Indexer.Api;
+
+/// <summary>MoviePilot's response envelope.</summary>
+public sealed record ApiResponse(bool Success, string? Message = null, object? Data = null);
+
+/// <summary>The indexer's REST endpoints.</summary>
+public static class IndexerEndpoints
+{
+    /// <summary>
+    /// Maps <c>GET /api/v1/site/indexers</c> and <c>GET /api/v1/search/title</c>. Returns the route group so the host
+    /// can add its authorisation: <c>app.MapIndexerEndpoints().RequireAuthorization()</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapIndexerEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/v1");
+        group.MapGet("/site/indexers", ListSites).WithName("IndexerSites").WithTags("indexer");
+        group.MapGet("/search/title", SearchTitle).WithName("IndexerSearchTitle").WithTags("indexer");
+        return group;
+    }
+
+    /// <summary>Every site: built-in and plugin-added (a list, as MoviePilot's own site list is sent).</summary>
+    private static IResult ListSites(SiteRegistry registry)
+    {
+        var sites = registry.Sites.Select(s => new JsonObject
+        {
+            ["id"] = s.Id,
+            ["name"] = s.Name,
+            ["domain"] = s.Definition.Domain,
+            ["ext_domains"] = new JsonArray(s.Definition.ExtDomains.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+            ["encoding"] = s.Definition.Encoding,
+            ["public"] = s.Definition.Public,
+            ["proxy"] = s.Definition.Proxy,
+            ["render"] = s.Definition.Render,
+            ["result_num"] = s.Definition.ResultNum,
+            ["timeout"] = s.Definition.Timeout,
+            ["source"] = s.OwnerPluginId is null ? "builtin" : "plugin",
+            ["plugin_id"] = s.OwnerPluginId,
+        }).ToList();
+        return Results.Json(sites, IndexerJson.Options);
+    }
+
+    /// <summary>
+    /// MoviePilot's <c>search/title</c>: <c>data</c> holds one entry per torrent with MoviePilot's <c>torrent_info</c>;
+    /// <c>sites</c> (an addition) reports each site's outcome, errors and time limits included.
+    /// </summary>
+    private static async Task<IResult> SearchTitle(HttpContext http, IndexerSearchService search, string? keyword, string? page, string? sites)
+    {
+        var pageNumber = 0;
+        if (!string.IsNullOrEmpty(page) && !int.TryParse(page, out pageNumber))
+            return Results.Json(new ApiResponse(false, $"page must be a whole number, got '{page}'"), IndexerJson.Options, statusCode: StatusCodes.Status400BadRequest);
+        if (pageNumber < 0)
+            return Results.Json(new ApiResponse(false, "page must not be negative"), IndexerJson.Options, statusCode: StatusCodes.Status400BadRequest);
+
+        var siteList = string.IsNullOrWhiteSpace(sites) ? null : sites.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = await search.SearchAsync(SearchQuery.For(keyword, pageNumber), siteList, http.RequestAborted);
+
+        var data = new JsonArray(result.Torrents.Select(t => (JsonNode?)new JsonObject { ["torrent_info"] = TorrentJson(t) }).ToArray());
+        var failed = result.Sites.Where(s => !s.Success).ToList();
+        var message = result.Torrents.Count > 0
+            ? (failed.Count == 0 ? null : $"{failed.Count} of {result.Sites.Count} sites failed: " + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")))
+            : "未搜索到任何资源" + (failed.Count == 0 ? "" : "（" + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")) + "）");
+        var body = new JsonObject
+        {
+            ["success"] = result.Torrents.Count > 0,
+            ["message"] = message,
+            ["data"] = data,
+            ["sites"] = JsonSerializer.SerializeToNode(result.Sites, IndexerJson.Options),
+        };
+        return Results.Json(body, IndexerJson.Options);
+    }
+
+    /// <summary>A torrent as MoviePilot's <c>TorrentInfo</c>: the site first, then the spider's fields.</summary>
+    public static JsonObject TorrentJson(SiteTorrent t)
+    {
+        var o = new JsonObject
+        {
+            ["site"] = t.SiteId,
+            ["site_name"] = t.SiteName,
+            ["site_domain"] = t.SiteDomain,
+        };
+        foreach (var (key, value) in JsonSerializer.SerializeToNode(t.Torrent, IndexerJson.Options)!.AsObject().ToList())
+            o[key] = value?.DeepClone();
+        return o;
+    }
+}
