@@ -10,7 +10,10 @@ namespace Plugin.Indexer.Tests;
 /// </summary>
 internal static class Snapshot
 {
-    public static string SourceDir([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>This project's source folder (fixtures are read from source so that *.received.* land beside them).</summary>
+    public static string SourceDir() => ThisDir();
+
+    private static string ThisDir([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     public static void Match(string expectedPath, JsonNode actual)
     {

@@ -165,7 +165,7 @@ public sealed class FilterChain
             var hash = q.IndexOf('#');
             if (hash >= 0) q = q[..hash];
             var mark = q.IndexOf('?');
-            q = mark >= 0 ? q[(mark + 1)..] : (q.Contains("://", StringComparison.Ordinal) || !q.Contains('=') ? "" : q);
+            q = mark >= 0 ? q[(mark + 1)..] : "";
             foreach (var pair in q.Split(['&', ';']))
             {
                 var eq = pair.IndexOf('=');

@@ -48,7 +48,9 @@ public static class SearchRequestBuilder
         string mode;
         if (query.IsBatch)
         {
-            var batch = definition.Batch ?? search.Batch;
+            // MoviePilot's spider reads the top-level "batch"; the seed's example writes it under "search", where the
+            // spider never looks. Following the spider keeps results identical for the definitions users already have.
+            var batch = definition.Batch;
             word = batch is null
                 ? string.Join(" ", query.Keywords!)
                 : string.Join(OrSpace(batch.Delimiter), query.Keywords!.Select(k => k.Replace(" ", OrSpace(batch.SpaceReplace), StringComparison.Ordinal)));

@@ -229,7 +229,7 @@ public sealed class JinjaTemplate
         }
     }
 
-    private sealed class Unary(string op, Expr operand) : Expr
+    private sealed class NotExpr(Expr operand) : Expr
     {
         public override object? Eval(Dictionary<string, object?> scope) => !Py.Truthy(operand.Eval(scope));
     }
@@ -329,7 +329,7 @@ public sealed class JinjaTemplate
 
         private Expr Or() { var e = And(); while (Word("or")) e = new Binary("or", e, And()); return e; }
         private Expr And() { var e = Not(); while (Word("and")) e = new Binary("and", e, Not()); return e; }
-        private Expr Not() => Word("not") ? new Unary("not", Not()) : Compare();
+        private Expr Not() => Word("not") ? new NotExpr(Not()) : Compare();
 
         private Expr Compare()
         {
