@@ -8,7 +8,7 @@ import { JsonRender } from '../src/renderer/JsonRender'
 import { preload, isKnownComponent, normalizeName } from '../src/renderer/registry'
 import type { RenderNode, ApiEvent } from '../src/renderer/types'
 
-const corpusDir = join(__dirname, 'corpus')
+const corpusDir = join(process.cwd(), 'tests', 'corpus')
 const corpus: Record<string, RenderNode[]> = Object.fromEntries(
   readdirSync(corpusDir)
     .filter(f => f.endsWith('.json'))

@@ -105,7 +105,7 @@ export function runStatements(code: string, model: Model | undefined, extra: Rec
 const WHOLE = /^\s*\{\{([\s\S]+?)\}\}\s*$/
 const PART = /\{\{([\s\S]+?)\}\}/g
 
-export function hasExpr(v: unknown): v is string {
+export function hasExpr(v: unknown): boolean {
   return typeof v === 'string' && v.includes('{{') && v.includes('}}')
 }
 
@@ -122,7 +122,7 @@ export function interpolate(v: string, model: Model | undefined, extra: Record<s
 /** Deep-resolves `{{ }}` in a prop value (strings inside arrays/objects too). */
 export function resolveValue(v: unknown, model: Model | undefined, extra: Record<string, unknown> = {}, depth = 0): any {
   if (depth > 20) return v
-  if (hasExpr(v)) return interpolate(v, model, extra)
+  if (typeof v === 'string' && hasExpr(v)) return interpolate(v, model, extra)
   if (Array.isArray(v)) return v.some(x => typeof x === 'object' || hasExpr(x)) ? v.map(x => resolveValue(x, model, extra, depth + 1)) : v
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     let changed = false
