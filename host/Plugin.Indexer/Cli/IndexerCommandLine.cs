@@ -204,9 +204,7 @@ public static class IndexerCommandLine
     {
         if (!Uri.TryCreate(pageUrl, UriKind.Absolute, out var uri))
             throw new UsageException($"--url must be an absolute URL, got '{pageUrl}'");
-        var key = SiteRegistry.DomainKey(pageUrl);
-        var match = definition.ExtDomains.Append(definition.Domain ?? "").FirstOrDefault(d => SiteRegistry.DomainKey(d) == key);
-        if (match is not null) return match;
+        if (SiteRegistry.DomainOf(definition, pageUrl) is { } match) return match;
         return string.IsNullOrEmpty(definition.Domain) ? uri.GetLeftPart(UriPartial.Authority) + "/" : null;
     }
 

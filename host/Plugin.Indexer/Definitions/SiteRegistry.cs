@@ -9,7 +9,7 @@ using Plugin.Sdk.Indexers;
 namespace Plugin.Indexer.Definitions;
 
 /// <summary>A registered site: its key (the lower-case host), definition and who added it.</summary>
-/// <param name="Domain">The registry key: the host of the domain the site was added under, lower case.</param>
+/// <param name="Domain">The registry key (see <see cref="SiteRegistry.DomainKey"/>) of the domain the site was added under.</param>
 /// <param name="OwnerPluginId">The plugin that added it; null for a built-in definition.</param>
 /// <param name="SourcePath">The file a built-in definition was read from.</param>
 public sealed record SiteEntry(string Domain, SiteDefinition Definition, string? OwnerPluginId, string? SourcePath)
@@ -78,7 +78,9 @@ public sealed class SiteRegistry
         var key = DomainKey(idOrDomain);
         return sites.FirstOrDefault(s => string.Equals(s.Id, idOrDomain.Trim(), StringComparison.OrdinalIgnoreCase))
                ?? sites.FirstOrDefault(s => s.Domain == key)
-               ?? sites.FirstOrDefault(s => s.Definition.ExtDomains.Append(s.Definition.Domain ?? "").Any(d => DomainKey(d) == key));
+               ?? sites.Where(s => DomainOf(s.Definition, idOrDomain) is not null)
+                   .OrderByDescending(s => DomainKey(DomainOf(s.Definition, idOrDomain)!).Length)
+                   .FirstOrDefault();
     }
 
     /// <summary>The view of the registry one plugin gets as <c>context.Indexers</c>.</summary>
@@ -132,20 +134,41 @@ public sealed class SiteRegistry
             ? sites.ToDictionary(kv => kv.Key, kv => kv.Value.Definition, StringComparer.Ordinal)
             : new Dictionary<string, SiteDefinition>();
 
-    /// <summary>"https://WWW.Example.com:8443/path" and "www.example.com" both become "www.example.com".</summary>
+    /// <summary>
+    /// The registry key of a domain: the address without scheme, credentials, query or trailing slash, host in lower
+    /// case — "https://WWW.Example.com/" and "www.example.com" are the same site; a port or a path (a site served
+    /// under a folder) stays part of the key.
+    /// </summary>
     public static string DomainKey(string domainOrUrl)
     {
         var s = domainOrUrl.Trim();
         var scheme = s.IndexOf("://", StringComparison.Ordinal);
         if (scheme >= 0) s = s[(scheme + 3)..];
-        var end = s.IndexOfAny(['/', '?', '#']);
+        var end = s.IndexOfAny(['?', '#']);
         if (end >= 0) s = s[..end];
-        var at = s.LastIndexOf('@');
-        if (at >= 0) s = s[(at + 1)..];
-        var colon = s.LastIndexOf(':');
-        if (colon >= 0 && !s.Contains(']', StringComparison.Ordinal)) s = s[..colon];
-        return s.ToLowerInvariant();
+        var slash = s.IndexOf('/');
+        var host = slash < 0 ? s : s[..slash];
+        var path = slash < 0 ? "" : s[slash..].TrimEnd('/');
+        var at = host.LastIndexOf('@');
+        if (at >= 0) host = host[(at + 1)..];
+        return host.ToLowerInvariant() + path;
     }
+
+    /// <summary>Whether <paramref name="url"/> is on the site at <paramref name="domain"/> (same key, or below it).</summary>
+    public static bool IsOn(string url, string domain)
+    {
+        var site = DomainKey(domain);
+        if (site.Length == 0) return false;
+        var key = DomainKey(url);
+        return key == site || key.StartsWith(site + "/", StringComparison.Ordinal);
+    }
+
+    /// <summary>Which of the definition's domain and ext_domains <paramref name="url"/> is on; null for none.</summary>
+    public static string? DomainOf(SiteDefinition definition, string url) =>
+        definition.ExtDomains.Prepend(definition.Domain ?? "")
+            .Where(d => IsOn(url, d))
+            .OrderByDescending(d => DomainKey(d).Length)
+            .FirstOrDefault();
 
     private Dictionary<string, SiteEntry> EnsureBuiltIn()
     {

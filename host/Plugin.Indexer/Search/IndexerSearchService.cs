@@ -119,10 +119,7 @@ public sealed class IndexerSearchService
     private static string? BaseUrl(SiteEntry site, SiteSettings? settings)
     {
         if (settings?.Url is not { Length: > 0 } url) return null;
-        var key = SiteRegistry.DomainKey(url);
-        var known = site.Definition.ExtDomains.Append(site.Definition.Domain ?? "");
-        var match = known.FirstOrDefault(d => SiteRegistry.DomainKey(d) == key);
         // An address that is none of the site's domains is still the user's choice (a mirror, a local proxy).
-        return match ?? (url.Contains("://", StringComparison.Ordinal) ? url : null);
+        return SiteRegistry.DomainOf(site.Definition, url) ?? (url.Contains("://", StringComparison.Ordinal) ? url : null);
     }
 }
