@@ -206,6 +206,25 @@ describe('tabs, windows, panels, kebab-case names', () => {
   })
 })
 
+describe('the SDK samples (Plugin.Sdk Ui builders, SiteStatistic shape)', () => {
+  it('form binds, table shows, each button calls its own API with its params', async () => {
+    const model = reactive<Record<string, any>>({ enabled: true, cron: '0 */6 * * *', notify: false, sites: 'A|https://a.example/u|c', tags: [], password: '' })
+    const calls: ApiEvent[] = []
+    const w = await render(corpus['sdk-sitestatistic'], model, async ev => (calls.push(ev), {}))
+    expect(w.find('.plugin-cron-field').exists()).toBe(true)
+    expect(w.text()).toContain('5 位 cron 表达式')
+    expect(w.find('input[type="password"]').exists()).toBe(true)
+    expect(w.text()).toContain('300.00 GB')
+    const btns = w.findAll('[data-plugin-api="plugin/SiteStatistic/refresh_by_domain"]')
+    expect(btns).toHaveLength(2)
+    await btns[1].trigger('click')
+    await flushPromises()
+    expect(calls[0].params).toEqual({ domain: 'b.example' })
+    expect(w.find('.json-render-unknown').exists()).toBe(false)
+    w.unmount()
+  })
+})
+
 describe('dashboard JSON', () => {
   it('renders the stats card; the chart is resolved (or contained), never blanks the widget', async () => {
     const w = await render(corpus['dashboard-stats'])

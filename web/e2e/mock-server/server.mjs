@@ -87,6 +87,10 @@ function doubanPage(state) {
       { component: 'thead', content: [{ component: 'tr', content: [{ component: 'th', text: '时间' }, { component: 'th', text: '标题' }, { component: 'th', text: '操作' }] }] },
       { component: 'tbody', content: rows },
     ] },
+    { component: 'VRow', props: { class: 'mt-4' }, content: [
+      { component: 'VCol', props: { cols: 12, md: 6 }, content: [{ component: 'VApexChart', props: { type: 'donut', height: 240, options: { labels: ['电影', '电视剧'] }, series: [state.douban.history.length, 2] } }] },
+      { component: 'VCol', props: { cols: 12, md: 6 }, content: [{ component: 'VCronLikeUnknownThing', props: { model: 'x' }, content: [{ component: 'span', text: '未知组件的子内容' }] }] },
+    ] },
   ]
 }
 

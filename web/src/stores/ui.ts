@@ -20,6 +20,8 @@ if (typeof window !== 'undefined') (window as unknown as { __toasts: typeof show
 export function toast(text: string, color: ToastColor = 'info') {
   shown.push({ seq: shown.length + 1, color, text })
   if (shown.length > 200) shown.splice(0, 100)
+  // a burst of toasts must not keep the user waiting: keep the newest few
+  if (ui.toasts.length >= 3) ui.toasts.splice(0, ui.toasts.length - 2)
   ui.toasts.push({ text, color, timeout: color === 'error' ? 6000 : 2500 })
 }
 export const toastError = (text: string) => toast(text, 'error')
