@@ -13,14 +13,19 @@ internal static class HtmlLoader
 {
     // Source references tell written elements from implied ones: an implied tbody carries no position in the source
     // (AngleSharp gives it position 0), a written one points just past its "<".
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    private static readonly HtmlParser Tracking = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    // Most result pages (NexusPHP, Gazelle) contain no <tbody> at all: every tbody is implied and position tracking,
+    // which costs a good part of the parse, can be skipped.
+    private static readonly HtmlParser Fast = new(new HtmlParserOptions { DisableElementPositionTracking = true });
 
     public static IDocument Load(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var written = html.Contains("<tbody", StringComparison.OrdinalIgnoreCase);
+        var document = (written ? Tracking : Fast).ParseDocument(html);
         foreach (var tbody in document.GetElementsByTagName("tbody").ToList())
         {
-            if (IsWritten(tbody, html)) continue;
+            if (written && IsWritten(tbody, html)) continue;
             var parent = tbody.Parent;
             if (parent is null) continue;
             while (tbody.FirstChild is { } child) parent.InsertBefore(child, tbody);

@@ -139,8 +139,11 @@ public sealed partial class TorrentParser
                 diagnostics.Add(new(DiagnosticSeverity.Warning, name, parser._fields[name].Selector?.Text, message));
         }
 
+        private SelectionScope _scope = null!;
+
         public TorrentInfo Read(IElement row)
         {
+            _scope = new SelectionScope(row);
             var f = parser._fields;
             string? title = null;
             if (f.TryGetValue("title", out var titleField))
@@ -200,7 +203,7 @@ public sealed partial class TorrentParser
 
             bool? hr = null;
             if (f.TryGetValue("hr", out var hrField))
-                hr = hrField.Selector is not null && hrField.Selector.Exists(row);
+                hr = hrField.Selector is not null && hrField.Selector.Exists(_scope);
 
             string? category = null;
             if (f.TryGetValue("category", out var catField))
@@ -240,7 +243,7 @@ public sealed partial class TorrentParser
         private List<string?> Items(CompiledField field, IElement row, CompiledField? attributeFrom = null)
         {
             if (field.Selector is null) return [];
-            var matches = field.Selector.Select(row);
+            var matches = field.Selector.Select(_scope);
             if (matches.Count == 0)
             {
                 if (!field.Optional && field.CountsMisses)
@@ -322,7 +325,7 @@ public sealed partial class TorrentParser
             if (field.Case.Length > 0)
             {
                 foreach (var (selector, value) in field.Case)
-                    if (selector.Exists(row)) return value;
+                    if (selector.Exists(_scope)) return value;
                 return 1;
             }
             if (field.Selector is null) return 1;

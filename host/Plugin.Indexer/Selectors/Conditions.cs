@@ -11,19 +11,35 @@ internal static class HtmlAttr
     /// <summary>lxml keeps attribute names exactly as parsed (lower case); AngleSharp's lookup would ignore case.</summary>
     public static string? Get(IElement e, string lowerName)
     {
-        foreach (var a in e.Attributes)
-            if (string.Equals(a.Name, lowerName, StringComparison.Ordinal)) return a.Value;
+        // Indexed loop: this runs for every element a selector visits, and the map's enumerator allocates.
+        var attributes = e.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var a = attributes[i];
+            if (a is not null && string.Equals(a.Name, lowerName, StringComparison.Ordinal)) return a.Value;
+        }
         return null;
     }
 
-    /// <summary>XPath <c>normalize-space()</c>: ASCII whitespace runs become one space, ends trimmed.</summary>
+    /// <summary>
+    /// <c>contains(concat(' ', normalize-space(@a), ' '), ' word ')</c>: the word appears between XPath whitespace
+    /// (space, tab, CR, LF) or the ends. Allocation-free because class tests run for every visited element.
+    /// </summary>
     public static bool ContainsWord(string value, string word)
     {
         if (word.Length == 0) return false;
-        foreach (var part in value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
-            if (string.Equals(part, word, StringComparison.Ordinal)) return true;
-        return false;
+        var from = 0;
+        while (true)
+        {
+            var i = value.IndexOf(word, from, StringComparison.Ordinal);
+            if (i < 0) return false;
+            var end = i + word.Length;
+            if ((i == 0 || IsXPathSpace(value[i - 1])) && (end == value.Length || IsXPathSpace(value[end]))) return true;
+            from = i + 1;
+        }
     }
+
+    private static bool IsXPathSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
 }
 
 internal sealed class IdCondition(string id) : IElementCondition
@@ -105,5 +121,5 @@ internal sealed class ContainsCondition(string text) : IPostCondition
 /// <summary>pyquery's <c>:has("selector")</c>: some descendant matches the selector.</summary>
 internal sealed class HasCondition(CssSelector inner) : IPostCondition
 {
-    public bool Matches(IElement element, int position, int last) => inner.Exists(element);
+    public bool Matches(IElement element, int position, int last) => inner.Exists(new SelectionScope(element));
 }

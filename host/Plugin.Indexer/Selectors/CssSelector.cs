@@ -39,21 +39,26 @@ public sealed class CssSelector
     }
 
     /// <summary>The matching elements in document order, each once.</summary>
-    public IReadOnlyList<IElement> Select(INode context)
+    public IReadOnlyList<IElement> Select(INode context) => Select(new SelectionScope(context));
+
+    internal IReadOnlyList<IElement> Select(SelectionScope scope)
     {
-        if (_alternatives.Length == 1) return Evaluate(_alternatives[0], context);
+        if (_alternatives.Length == 1) return Evaluate(_alternatives[0], scope);
         var all = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
         foreach (var alt in _alternatives)
-            foreach (var e in Evaluate(alt, context))
+            foreach (var e in Evaluate(alt, scope))
                 all.Add(e);
         var list = all.ToList();
-        if (list.Count > 1) list.Sort(DocumentOrder.Instance);
+        if (list.Count > 1) list.Sort(scope.Order);
         return list;
     }
 
     /// <summary>Whether anything matches; stops at the first match where the selector allows it.</summary>
-    public bool Exists(INode context)
+    public bool Exists(INode context) => Exists(new SelectionScope(context));
+
+    internal bool Exists(SelectionScope scope)
     {
+        var context = scope.Root;
         foreach (var alt in _alternatives)
         {
             if (alt.Steps.Length == 1 && alt.Steps[0].Post.Length == 0)
@@ -61,17 +66,17 @@ public sealed class CssSelector
                 var step = alt.Steps[0];
                 if (step.Combinator == Combinator.SelfOrDescendant && context is IElement self && step.MatchesSimple(self))
                     return true;
-                foreach (var d in Descendants(context))
+                foreach (var d in scope.DescendantsOf(context))
                     if (step.MatchesSimple(d)) return true;
             }
-            else if (Evaluate(alt, context).Count > 0) return true;
+            else if (Evaluate(alt, scope).Count > 0) return true;
         }
         return false;
     }
 
-    private static List<IElement> Evaluate(ComplexSelector selector, INode context)
+    private static List<IElement> Evaluate(ComplexSelector selector, SelectionScope scope)
     {
-        List<INode> current = [context];
+        List<INode> current = [scope.Root];
         List<IElement> result = [];
         foreach (var step in selector.Steps)
         {
@@ -86,7 +91,7 @@ public sealed class CssSelector
                         var candidates = new List<IElement>();
                         if (step.Combinator == Combinator.SelfOrDescendant && node is IElement self && step.MatchesSimple(self))
                             candidates.Add(self);
-                        foreach (var d in Descendants(node))
+                        foreach (var d in scope.DescendantsOf(node))
                             if (step.MatchesSimple(d)) candidates.Add(d);
                         AddFiltered(step, candidates, result, seen);
                     }
@@ -97,7 +102,7 @@ public sealed class CssSelector
                     {
                         // Without a positional predicate "children of any descendant-or-self" is simply "descendants".
                         foreach (var node in current)
-                            foreach (var d in Descendants(node))
+                            foreach (var d in scope.DescendantsOf(node))
                                 if (step.MatchesSimple(d) && seen.Add(d)) result.Add(d);
                     }
                     else
@@ -107,7 +112,7 @@ public sealed class CssSelector
                         foreach (var node in current)
                         {
                             if (parents.Add(node)) AddChildren(step, node, result, seen);
-                            foreach (var d in Descendants(node))
+                            foreach (var d in scope.DescendantsOf(node))
                                 if (parents.Add(d)) AddChildren(step, d, result, seen);
                         }
                     }
@@ -138,7 +143,7 @@ public sealed class CssSelector
                     break;
             }
             if (result.Count == 0) return result;
-            if (current.Count > 1 && result.Count > 1) result.Sort(DocumentOrder.Instance);
+            if (current.Count > 1 && result.Count > 1) result.Sort(scope.Order);
             current = result.ConvertAll(e => (INode)e);
         }
         return result;
@@ -184,18 +189,45 @@ public sealed class CssSelector
     }
 
     public override string ToString() => Text;
+}
 
-    private sealed class DocumentOrder : IComparer<IElement>
+/// <summary>
+/// One selection context. The spider runs some twenty selectors against each row; the row's descendants are listed
+/// (and numbered, for document order) once and shared by all of them instead of walking the row's subtree each time.
+/// </summary>
+internal sealed class SelectionScope
+{
+    private IElement[]? _descendants;
+    private Dictionary<IElement, int>? _index;
+
+    public SelectionScope(INode root) => Root = root;
+
+    public INode Root { get; }
+
+    /// <summary>Descendants of <paramref name="node"/> in document order.</summary>
+    public IEnumerable<IElement> DescendantsOf(INode node)
     {
-        public static readonly DocumentOrder Instance = new();
+        if (!ReferenceEquals(node, Root)) return CssSelector.Descendants(node);
+        return _descendants ??= CssSelector.Descendants(Root).ToArray();
+    }
 
-        public int Compare(IElement? x, IElement? y)
+    public IComparer<IElement> Order => _order ??= Comparer<IElement>.Create(Compare);
+    private IComparer<IElement>? _order;
+
+    private int Compare(IElement x, IElement y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (_index is null)
         {
-            if (ReferenceEquals(x, y)) return 0;
-            var rel = x!.CompareDocumentPosition(y!);
-            if ((rel & DocumentPositions.Following) != 0) return -1;
-            if ((rel & DocumentPositions.Preceding) != 0) return 1;
-            return 0;
+            _index = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+            if (Root is IElement self) _index[self] = -1;
+            var i = 0;
+            foreach (var e in DescendantsOf(Root)) _index[e] = i++;
         }
+        if (_index.TryGetValue(x, out var a) && _index.TryGetValue(y, out var b)) return a.CompareTo(b);
+        var rel = x.CompareDocumentPosition(y);
+        if ((rel & DocumentPositions.Following) != 0) return -1;
+        if ((rel & DocumentPositions.Preceding) != 0) return 1;
+        return 0;
     }
 }
