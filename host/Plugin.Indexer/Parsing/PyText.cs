@@ -32,6 +32,16 @@ internal static class PyText
     public static string Extract(IElement element)
     {
         if (element.LocalName == "textarea") return element.InnerHtml;
+        if (element.ChildElementCount == 0)
+        {
+            // Text only (most table cells): no boundaries to place, so it is one squashed, stripped run.
+            var children = element.ChildNodes;
+            if (children.Length == 1 && children[0] is IText single) return PyStr.Strip(SquashWhitespace(single.Data));
+            var text = new StringBuilder();
+            for (var i = 0; i < children.Length; i++)
+                if (children[i] is IText t) text.Append(t.Data);
+            return PyStr.Strip(SquashWhitespace(text.ToString()));
+        }
         var parts = new List<Part>();
         Collect(element, parts);
         var merged = StripArtificial(SquashArtificial(Merge(StripArtificial(SquashArtificial(parts)))));
@@ -104,9 +114,21 @@ internal static class PyText
         return output;
     }
 
+    private static bool NeedsSquash(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\f' or '\u200B' or '\n' or '\r') return true;
+            if (c == ' ' && i + 1 < text.Length && text[i + 1] == ' ') return true;
+        }
+        return false;
+    }
+
     /// <summary>pyquery's HTML whitespace: space, tab, form feed, zero-width space, LF, CR.</summary>
     private static string SquashWhitespace(string text)
     {
+        if (!NeedsSquash(text)) return text;
         var sb = new StringBuilder(text.Length);
         var inWs = false;
         foreach (var c in text)

@@ -81,19 +81,22 @@ public sealed class CssSelector
         foreach (var step in selector.Steps)
         {
             result = new List<IElement>();
-            var seen = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+            // From a single context node no element can be reached twice, so the duplicate check is only paid for
+            // when there are several.
+            var seen = current.Count > 1 ? new HashSet<IElement>(ReferenceEqualityComparer.Instance) : null;
             switch (step.Combinator)
             {
                 case Combinator.SelfOrDescendant:
                 case Combinator.Descendant:
                     foreach (var node in current)
                     {
-                        var candidates = new List<IElement>();
-                        if (step.Combinator == Combinator.SelfOrDescendant && node is IElement self && step.MatchesSimple(self))
+                        var candidates = step.Post.Length == 0 ? result : new List<IElement>();
+                        if (step.Combinator == Combinator.SelfOrDescendant && node is IElement self && step.MatchesSimple(self)
+                            && (seen is null || step.Post.Length > 0 || seen.Add(self)))
                             candidates.Add(self);
                         foreach (var d in scope.DescendantsOf(node))
-                            if (step.MatchesSimple(d)) candidates.Add(d);
-                        AddFiltered(step, candidates, result, seen);
+                            if (step.MatchesSimple(d) && (seen is null || step.Post.Length > 0 || seen.Add(d))) candidates.Add(d);
+                        if (step.Post.Length > 0) AddFiltered(step, candidates, result, seen);
                     }
                     break;
 
@@ -103,7 +106,7 @@ public sealed class CssSelector
                         // Without a positional predicate "children of any descendant-or-self" is simply "descendants".
                         foreach (var node in current)
                             foreach (var d in scope.DescendantsOf(node))
-                                if (step.MatchesSimple(d) && seen.Add(d)) result.Add(d);
+                                if (step.MatchesSimple(d) && (seen is null || seen.Add(d))) result.Add(d);
                     }
                     else
                     {
@@ -149,15 +152,22 @@ public sealed class CssSelector
         return result;
     }
 
-    private static void AddChildren(Step step, INode parent, List<IElement> result, HashSet<IElement> seen)
+    private static void AddChildren(Step step, INode parent, List<IElement> result, HashSet<IElement>? seen)
     {
+        var children = parent.ChildNodes;
+        if (step.Post.Length == 0)
+        {
+            for (var i = 0; i < children.Length; i++)
+                if (children[i] is IElement e && step.MatchesSimple(e) && (seen is null || seen.Add(e))) result.Add(e);
+            return;
+        }
         var candidates = new List<IElement>();
-        foreach (var child in parent.ChildNodes)
-            if (child is IElement e && step.MatchesSimple(e)) candidates.Add(e);
+        for (var i = 0; i < children.Length; i++)
+            if (children[i] is IElement e && step.MatchesSimple(e)) candidates.Add(e);
         AddFiltered(step, candidates, result, seen);
     }
 
-    private static void AddFiltered(Step step, List<IElement> candidates, List<IElement> result, HashSet<IElement> seen)
+    private static void AddFiltered(Step step, List<IElement> candidates, List<IElement> result, HashSet<IElement>? seen)
     {
         var last = candidates.Count;
         for (var i = 0; i < last; i++)
@@ -168,7 +178,7 @@ public sealed class CssSelector
             {
                 if (!p.Matches(e, i + 1, last)) { ok = false; break; }
             }
-            if (ok && seen.Add(e)) result.Add(e);
+            if (ok && (seen is null || seen.Add(e))) result.Add(e);
         }
     }
 
