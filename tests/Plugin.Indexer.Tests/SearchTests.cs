@@ -89,6 +89,14 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_users_address_for_the_site_is_used_for_links()
+    {
+        var service = Service(new FixedSettings(new SiteSettings { Url = _site.BaseUrl.Replace("127.0.0.1", "localhost") + "nexus/" }));
+        var result = await service.SearchAsync(SearchQuery.For("Dune"), ["nexus"]);
+        Assert.StartsWith(_site.BaseUrl.Replace("127.0.0.1", "localhost") + "nexus/details.php?id=", result.Torrents[0].Torrent.PageUrl);
+    }
+
+    [Fact]
     public async Task Endpoints_list_sites_and_search_in_parallel_with_MoviePilots_envelope()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -53,7 +53,7 @@ public sealed class SiteFetcher : IDisposable
         limit.CancelAfter(timeout);
         try
         {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw new SiteRequestException($"{definition.Id}: {request.Method} {request.Url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             var bytes = await response.Content.ReadAsByteArrayAsync(limit.Token).ConfigureAwait(false);
@@ -69,6 +69,9 @@ public sealed class SiteFetcher : IDisposable
         }
     }
 
+    /// <summary>The largest result page accepted (32 MiB).</summary>
+    public const int MaxPageBytes = 32 * 1024 * 1024;
+
     private HttpClient Client(Uri? proxy) => _clients.GetOrAdd(proxy?.ToString() ?? "", _ =>
     {
         var handler = new SocketsHttpHandler
@@ -82,7 +85,8 @@ public sealed class SiteFetcher : IDisposable
             Proxy = proxy is null ? null : new WebProxy(proxy),
         };
         // Time limits are per site and applied per request, so the client's own is off.
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        // A result page is a few hundred kilobytes; the cap keeps a misbehaving site from exhausting memory.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxPageBytes };
     });
 
     public void Dispose()

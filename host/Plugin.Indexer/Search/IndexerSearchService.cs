@@ -98,9 +98,12 @@ public sealed class IndexerSearchService
             var html = await _fetcher.FetchAsync(site.Definition, request, settings, cancellationToken).ConfigureAwait(false);
             var result = parser.Parse(html, BaseUrl(site, settings));
             var torrents = result.Torrents.Select(t => new SiteTorrent(site.Id, site.Name, site.Domain, t)).ToList();
+            var warnings = result.Diagnostics.Select(d => d.ToString()).ToList();
+            if (site.Definition.Render)
+                warnings.Insert(0, "warning: the definition asks for browser rendering (\"render\": true); the page was fetched without a browser");
             var outcome = new SiteSearchOutcome(site.Id, site.Name, true, torrents.Count, clock.ElapsedMilliseconds, url, null)
             {
-                Warnings = result.Diagnostics.Select(d => d.ToString()).ToList(),
+                Warnings = warnings,
             };
             return (outcome, torrents);
         }
