@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import { session, onLogout } from './stores/session'
 import { toast } from './stores/ui'
 import { t } from './i18n'
+import { prefetch, routeData } from './api'
 
 // Hash history: the host serves index.html at `/` and needs no SPA fallback for deep links.
 export const router = createRouter({
@@ -23,6 +24,9 @@ export const router = createRouter({
 
 router.beforeEach(to => {
   if (!to.meta.public && !session.token) return { name: 'login', query: { redirect: to.fullPath } }
+  // start the page's first request now, in parallel with loading the page's code
+  const name = String(to.name ?? '') as keyof typeof routeData
+  if (session.token && routeData[name]) prefetch(name, routeData[name])
 })
 
 onLogout(() => {

@@ -284,3 +284,26 @@ export async function fetchRemoteModule(id: string): Promise<string> {
   if (typeof r !== 'string') throw new ApiError('Remote module is not JavaScript')
   return r
 }
+
+// ---------- early start of a route's first request (runs while the route's code loads) ----------
+const early = new Map<string, { at: number; p: Promise<unknown> }>()
+
+export function prefetch(key: string, fn: () => Promise<unknown>) {
+  const p = fn()
+  p.catch(() => {}) // consumed (and reported) by the view; never an unhandled rejection
+  early.set(key, { at: Date.now(), p })
+}
+
+/** The prefetched answer when fresh (< 5 s), else a new call. */
+export function takeEarly<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const e = early.get(key)
+  early.delete(key)
+  return e && Date.now() - e.at < 5000 ? (e.p as Promise<T>) : fn()
+}
+
+export const routeData = {
+  market: () => listPlugins('market'),
+  installed: () => listPlugins('installed'),
+  dashboard: () => dashboardMeta(),
+  services: () => listServices(),
+} as const
