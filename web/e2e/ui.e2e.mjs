@@ -160,6 +160,26 @@ test('its dashboard widget refreshes', async () => {
   await shot('04-dashboard')
 })
 
+test('the user hides a widget; the choice is kept per user across reloads', async () => {
+  const key = await page.locator(`[data-testid="dashboard-widget"][data-widget^="${PLUGIN}/"]`).first().getAttribute('data-widget')
+  const toggle = async () => {
+    await page.getByTestId('pick-widgets').click()
+    await page.locator(`[data-testid="widget-picker"] [data-widget="${key}"] input[type="checkbox"]`).click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('widget-picker').waitFor({ state: 'detached' })
+  }
+  await toggle()
+  await page.locator(`[data-testid="dashboard-widget"][data-widget="${key}"]`).waitFor({ state: 'detached' })
+  await page.reload()
+  await page.getByTestId('pick-widgets').waitFor()
+  await page.waitForTimeout(500)
+  assert.equal(await page.locator(`[data-testid="dashboard-widget"][data-widget="${key}"]`).count(), 0, 'still hidden after reload')
+  const stored = await page.evaluate(u => localStorage.getItem(`dashboard.${u}`), USER)
+  assert.ok(stored?.includes(key), `kept under dashboard.${USER}`)
+  await toggle()
+  await page.locator(`[data-testid="dashboard-widget"][data-widget="${key}"]`).waitFor()
+})
+
 test('run a service now', async () => {
   await go('/services')
   const card = page.locator(`[data-testid="service-card"][data-service^="${PLUGIN}/"]`).first()
