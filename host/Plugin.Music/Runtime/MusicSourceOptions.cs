@@ -1,0 +1,44 @@
+namespace Plugin.Music.Runtime;
+
+/// <summary>
+/// Settings of the music engine (configuration section <c>Music</c>; <see cref="DataDir"/> defaults to
+/// <c>Host:DataDir</c>/music). Limits apply to every call into a JavaScript plugin.
+/// </summary>
+public sealed class MusicSourceOptions
+{
+    /// <summary>Where installed plugins, their settings and user variables are kept.</summary>
+    public string DataDir { get; set; } = Path.Combine("data", "music");
+
+    /// <summary>Wall-clock budget of one plugin call, its requests and timers included.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Budget for evaluating a plugin's code (module.exports) when it is installed or loaded.</summary>
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Memory a plugin may allocate during one call (Jint's memory constraint).</summary>
+    public long MemoryLimitBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Deepest JavaScript call stack a plugin may build.</summary>
+    public int RecursionLimit { get; set; } = 400;
+
+    /// <summary>Largest HTTP response body a plugin may receive through axios.</summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Size of a downloaded plugin or subscription file.</summary>
+    public long MaxPluginBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary><c>env.appVersion</c>.</summary>
+    public string AppVersion { get; set; } = "0.5.0";
+
+    /// <summary><c>env.os</c>.</summary>
+    public string Os { get; set; } = "linux";
+
+    /// <summary><c>env.lang</c>.</summary>
+    public string Lang { get; set; } = "zh-CN";
+
+    /// <summary>When the requested quality has no source: try the nearest one, preferring higher on ties.</summary>
+    public bool PreferHigherQuality { get; set; } = true;
+
+    /// <summary>Entries kept by the getMediaSource cache (cacheControl cache / no-cache).</summary>
+    public int MediaSourceCacheSize { get; set; } = 2000;
+}

@@ -1,0 +1,157 @@
+// The MusicFree sandbox prelude: runs once per plugin engine, before the plugin. It receives the host bridge
+// (C# delegates) as arguments and keeps it in this closure, so plugin code can reach the host only through
+// what is defined here: require() of the offered libraries, console, timers and env.
+(function (hostHttp, hostLog, hostDelay, libraryFactories, hostUserVariables, envInfo) {
+  "use strict";
+  const g = globalThis;
+
+  // console: goes to the host's log, never to a command's standard output.
+  const format = (args) => args.map((a) => {
+    if (typeof a === "string") return a;
+    if (a instanceof Error) return a.stack || String(a);
+    try { return JSON.stringify(a); } catch (e) { return String(a); }
+  }).join(" ");
+  const makeConsole = () => {
+    const c = {};
+    for (const level of ["log", "info", "warn", "error", "debug", "trace"]) {
+      c[level] = (...args) => hostLog(level, format(args));
+    }
+    return c;
+  };
+  g.console = makeConsole();
+
+  // Timers run on the engine's event loop; the host's Task.Delay decides when.
+  let nextTimer = 1;
+  const liveTimers = new Set();
+  g.setTimeout = (fn, ms, ...args) => {
+    const id = nextTimer++;
+    liveTimers.add(id);
+    hostDelay(Math.max(0, Number(ms) || 0)).then(() => {
+      if (!liveTimers.delete(id)) return;
+      if (typeof fn === "function") fn(...args);
+    });
+    return id;
+  };
+  g.clearTimeout = (id) => { liveTimers.delete(id); };
+  g.setInterval = (fn, ms, ...args) => {
+    const id = nextTimer++;
+    liveTimers.add(id);
+    const tick = () => hostDelay(Math.max(1, Number(ms) || 0)).then(() => {
+      if (!liveTimers.has(id)) return;
+      if (typeof fn === "function") fn(...args);
+      tick();
+    });
+    tick();
+    return id;
+  };
+  g.clearInterval = g.clearTimeout;
+  g.setImmediate = (fn, ...args) => g.setTimeout(fn, 0, ...args);
+  g.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+
+  // The seed's global env.
+  g.env = Object.freeze({
+    getUserVariables: () => JSON.parse(hostUserVariables()),
+    appVersion: envInfo.appVersion,
+    os: envInfo.os,
+    lang: envInfo.lang,
+  });
+
+  // axios with the sandbox's transport: the real axios package (its browser build) does everything but the
+  // request itself, which this adapter hands to the host's HttpClient. Behaviour matches axios' Node adapter
+  // where plugins can tell: UTF-8 bodies, lower-case header names, its User-Agent, settle() on validateStatus.
+  const installAxiosAdapter = (axios) => {
+    const { AxiosError, AxiosHeaders } = axios;
+    const toBytes = (data) => {
+      if (data instanceof ArrayBuffer) return Array.from(new Uint8Array(data));
+      if (ArrayBuffer.isView(data)) return Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      return null;
+    };
+    const adapter = (config) => new Promise((resolve, reject) => {
+      const headers = AxiosHeaders.from(config.headers).normalize();
+      if (!headers.has("User-Agent")) headers.set("User-Agent", "axios/" + axios.VERSION, false);
+      let body = null, bodyBytes = null;
+      if (config.data !== undefined && config.data !== null) {
+        bodyBytes = toBytes(config.data);
+        if (bodyBytes === null) body = typeof config.data === "string" ? config.data : String(config.data);
+      } else {
+        headers.setContentType(null);
+      }
+      const url = axios.getUri(config);
+      const request = {
+        method: (config.method || "get").toUpperCase(),
+        url,
+        headers: headers.toJSON(true),
+        body,
+        bodyBytes,
+        timeout: config.timeout || 0,
+        binary: config.responseType === "arraybuffer",
+        maxContentLength: config.maxContentLength > 0 ? config.maxContentLength : -1,
+        maxRedirects: typeof config.maxRedirects === "number" ? config.maxRedirects : 21,
+      };
+      hostHttp(JSON.stringify(request)).then((text) => {
+        const r = JSON.parse(text);
+        if (r.error) {
+          const code = r.error.code || "ERR_NETWORK";
+          reject(new AxiosError(r.error.message, code, config, {}));
+          return;
+        }
+        let data = r.body;
+        if (request.binary) {
+          const bytes = new Uint8Array(r.bodyBytes.length);
+          for (let i = 0; i < bytes.length; i++) bytes[i] = r.bodyBytes[i];
+          data = bytes.buffer;
+        }
+        const response = {
+          data,
+          status: r.status,
+          statusText: r.statusText,
+          headers: new AxiosHeaders(r.headers),
+          config,
+          request: { responseURL: r.url },
+        };
+        // axios' settle(): validateStatus decides between resolve and an AxiosError carrying the response.
+        const validateStatus = config.validateStatus;
+        if (!response.status || !validateStatus || validateStatus(response.status)) {
+          resolve(response);
+        } else {
+          reject(new AxiosError(
+            "Request failed with status code " + response.status,
+            [AxiosError.ERR_BAD_REQUEST, AxiosError.ERR_BAD_RESPONSE][Math.floor(response.status / 100) - 4],
+            config, response.request, response));
+        }
+      }, (e) => reject(new AxiosError(String(e && e.message || e), "ERR_NETWORK", config, {})));
+    });
+    axios.defaults.adapter = adapter;
+    return axios;
+  };
+
+  // require(): only the libraries MusicFree offers its plugins, each loaded once per plugin engine.
+  const offered = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
+  const loaded = Object.create(null);
+  const require = (name) => {
+    if (typeof name !== "string") throw new TypeError("require() expects a module name");
+    // Plugins sometimes name a file of a package, e.g. "crypto-js/md5" or "axios/index"; the whole package
+    // provides it (crypto-js' files export the same CryptoJS object).
+    let base = name;
+    if (!offered.includes(base)) {
+      const first = name.split("/")[0];
+      if (first === "crypto-js") base = first;
+      else if (name === "axios/index" || name === "cheerio/lib/index") base = first;
+    }
+    if (!offered.includes(base)) {
+      const error = new Error("Cannot find module '" + name + "': a MusicFree plugin may require only " + offered.join(", "));
+      error.code = "MODULE_NOT_FOUND";
+      throw error;
+    }
+    if (!(base in loaded)) {
+      // Each factory is the package's bundle wrapped as function (module, exports) { ... } (see JsLibraries.cs).
+      const module = { exports: {} };
+      libraryFactories[base].call(module.exports, module, module.exports);
+      let exports = module.exports;
+      if (base === "axios") exports = installAxiosAdapter(exports);
+      loaded[base] = exports;
+    }
+    return loaded[base];
+  };
+  return require;
+})
