@@ -69,6 +69,17 @@ public sealed class SiteRegistryTests : IDisposable
     }
 
     [Fact]
+    public void Raw_json_added_by_a_plugin_is_kept_exactly()
+    {
+        var registry = CreateWithBuiltIns();
+        var json = DefinitionJson("nyaa").Replace("\"public\": true,", "\"public\": true, \"x_custom\": [1, {\"k\": null}],");
+        Assert.Contains("x_custom", json);
+        var plugin = registry.ForPlugin("P");
+        plugin.Add("https://nyaa.si/", json);
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString(), plugin.Sites["nyaa.si"].ToJson());
+    }
+
+    [Fact]
     public void A_plugin_adding_a_broken_definition_learns_which_field_and_selector()
     {
         var registry = CreateWithBuiltIns();
