@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Plugin.Sdk.Generators.Diagnostics;
+using Plugin.Sdk.Generators.Emitting;
+using Plugin.Sdk.Generators.Model;
+using Plugin.Sdk.Generators.Parsing;
+
+namespace Plugin.Sdk.Generators
+{
+    /// <summary>
+    /// Finds the [Plugin] classes of a compilation and emits one reflection-free manifest (PluginManifest.g.cs) with
+    /// every plugin's descriptor and market entry, and reports the author's mistakes as MPP diagnostics.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class PluginGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps, for incremental tests and diagnostics of the generator itself.</summary>
+        public static class Steps
+        {
+            public const string ParseResults = "PluginParseResults";
+            public const string Models = "PluginModels";
+            public const string AllModels = "AllPluginModels";
+            public const string Keys = "PluginKeys";
+            public const string AllKeys = "AllPluginKeys";
+            public const string BuildProperties = "BuildProperties";
+            public const string CompilationInfo = "CompilationInfo";
+            public const string BuildInfo = "BuildInfo";
+            public const string ManifestInput = "ManifestInput";
+            public const string CrossChecks = "CrossChecks";
+            public const string Diagnostics = "PluginDiagnostics";
+        }
+
+        private const string DefaultVersion = "1.0.0";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var results = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    "Plugin.Sdk.PluginAttribute",
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => PluginParser.Parse(ctx, ct))
+                .WithTrackingName(Steps.ParseResults);
+
+            // Models, diagnostics and cross-check keys travel separately: a change of position (which only
+            // diagnostics carry) does not regenerate the manifest.
+            var models = results
+                .Select(static (r, _) => r.Model)
+                .WithTrackingName(Steps.Models);
+            var allModels = models
+                .Where(static m => m is not null)
+                .Collect()
+                .Select(static (array, _) => array.Select(m => m!).ToEquatableArray())
+                .WithTrackingName(Steps.AllModels);
+
+            var diagnostics = results
+                .Select(static (r, _) => r.Diagnostics)
+                .WithTrackingName(Steps.Diagnostics);
+
+            var allKeys = results
+                .Select(static (r, _) => r.Keys)
+                .WithTrackingName(Steps.Keys)
+                .Collect()
+                .Select(static (array, _) => array.ToEquatableArray())
+                .WithTrackingName(Steps.AllKeys);
+
+            var properties = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => ReadProperties(options.GlobalOptions))
+                .WithTrackingName(Steps.BuildProperties);
+
+            // Only two strings are taken from the compilation, so an edit elsewhere leaves this step Unchanged.
+            var compilationInfo = context.CompilationProvider
+                .Select(static (compilation, _) => new CompilationFacts(SdkVersion(compilation), compilation.AssemblyName))
+                .WithTrackingName(Steps.CompilationInfo);
+
+            var buildInfo = properties
+                .Combine(compilationInfo)
+                .Select(static (pair, _) => new BuildInfo(pair.Left.Version, pair.Left.PackageId ?? pair.Right.AssemblyName, pair.Right.SdkVersion))
+                .WithTrackingName(Steps.BuildInfo);
+
+            context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+            {
+                foreach (var item in items) Report(spc, item);
+            });
+
+            context.RegisterSourceOutput(allKeys.Combine(buildInfo).WithTrackingName(Steps.CrossChecks),
+                static (spc, input) => CrossCheck(spc, input.Left, input.Right));
+
+            context.RegisterSourceOutput(allModels.Combine(buildInfo).WithTrackingName(Steps.ManifestInput), static (spc, input) =>
+            {
+                if (input.Left.Count == 0) return;
+                string source;
+                try
+                {
+                    source = ManifestEmitter.Emit(input.Left.Items, input.Right);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, "the manifest", ex.GetType().Name + ": " + ex.Message));
+                    return;
+                }
+                spc.AddSource(ManifestEmitter.HintName, source);
+            });
+
+            // Extension seam: another attribute-driven registration (e.g. [MusicSource] classes) is one more
+            // ForAttributeWithMetadataName producing its own equatable model, collected and combined into ManifestInput.
+        }
+
+        private sealed record Properties(string Version, string? PackageId);
+
+        private sealed record CompilationFacts(string SdkVersion, string? AssemblyName);
+
+        private static Properties ReadProperties(AnalyzerConfigOptions options)
+        {
+            // build_property.* values appear only for properties the SDK's targets mark CompilerVisibleProperty.
+            options.TryGetValue("build_property.Version", out var version);
+            options.TryGetValue("build_property.PackageId", out var packageId);
+            return new Properties(
+                string.IsNullOrWhiteSpace(version) ? DefaultVersion : version!.Trim(),
+                string.IsNullOrWhiteSpace(packageId) ? null : packageId!.Trim());
+        }
+
+        /// <summary>The referenced Plugin.Sdk's assembly version as MAJOR.MINOR.PATCH (what the host checks).</summary>
+        private static string SdkVersion(Compilation compilation)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (identity.Name == "Plugin.Sdk") return identity.Version.ToString(3);
+            }
+            return "0.0.0";
+        }
+
+        private static void Report(SourceProductionContext context, DiagnosticInfo info)
+        {
+            var descriptor = DiagnosticDescriptors.ById(info.Id);
+            if (descriptor is null) return;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location?.ToLocation() ?? Location.None,
+                info.Arguments.Items.Cast<object>().ToArray()));
+        }
+
+        /// <summary>Checks that need every plugin of the compilation: unique plugin ids, commands, service ids; the version.</summary>
+        private static void CrossCheck(SourceProductionContext context, EquatableArray<PluginKeys> plugins, BuildInfo build)
+        {
+            var ids = new Dictionary<string, PluginKeys>(StringComparer.Ordinal);
+            var commands = new Dictionary<string, string>(StringComparer.Ordinal);
+            var services = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var plugin in plugins)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (ids.TryGetValue(plugin.Id, out _))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicatePluginId, plugin.Location?.ToLocation(), plugin.Id, "another [Plugin] class"));
+                else ids[plugin.Id] = plugin;
+
+                foreach (var command in plugin.Commands)
+                {
+                    if (commands.TryGetValue(command.Key, out var owner))
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateCommand, command.Location?.ToLocation(), command.Key, owner));
+                    else commands[command.Key] = "plugin " + plugin.Id;
+                }
+                foreach (var service in plugin.Services)
+                {
+                    if (service.Key.Length == 0) continue;
+                    if (services.TryGetValue(service.Key, out var owner))
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, service.Location?.ToLocation(), service.Key, owner));
+                    else services[service.Key] = "plugin " + plugin.Id;
+                }
+                if (!SemVer.IsValid(build.Version))
+                {
+                    // One report per plugin attribute, so each plugin's author sees why its version is refused.
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidVersion, plugin.Location?.ToLocation(), build.Version, plugin.Id));
+                }
+            }
+        }
+    }
+}
