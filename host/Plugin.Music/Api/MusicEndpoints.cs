@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Plugin.Music.Management;
+using Plugin.Sdk.Music;
+
+namespace Plugin.Music.Api;
+
+/// <summary>
+/// REST endpoints of the music engine. Every response is MoviePilot's envelope <c>{ "success", "message", "data" }</c>;
+/// the HTTP status says the kind of failure (400 bad input, 404 unknown platform, 409 refused, 501 function not
+/// implemented by the source, 502 the plugin failed, 504 it ran past its time limit).
+/// </summary>
+public static class MusicEndpoints
+{
+    public static IEndpointRouteBuilder MapMusicEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/music").WithTags("music");
+
+        group.MapGet("/plugins", async (MusicPluginManager manager, CancellationToken ct) =>
+            Envelope(true, null, await manager.ListAsync(ct)));
+
+        // Body: {"url": "..."} (a plugin or a subscription), {"code": "..."}, {"subscription": "<url>"} or the
+        // subscription document itself {"plugins": [...]}.
+        group.MapPost("/plugins", async (HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        {
+            var body = await ReadJsonAsync(request, ct);
+            if (body is not JsonObject o)
+                return Envelope(false, "expected a JSON object: {\"url\"}, {\"code\"}, {\"subscription\"} or {\"plugins\": [...]}", null, 400);
+            IReadOnlyList<MusicInstallResult> results;
+            if (o["code"] is JsonValue code && code.TryGetValue<string>(out var text))
+                results = [await manager.InstallCodeAsync(text, null, ct)];
+            else if (o["url"] is JsonValue url && url.TryGetValue<string>(out var u))
+                results = await manager.InstallFromUrlAsync(u, ct);
+            else if (o["subscription"] is JsonValue sub && sub.TryGetValue<string>(out var s))
+                results = await manager.InstallFromUrlAsync(s, ct);
+            else if (o["subscription"] is JsonObject document)
+                results = await manager.InstallSubscriptionAsync(document, ct);
+            else if (o["plugins"] is JsonArray)
+                results = await manager.InstallSubscriptionAsync(o, ct);
+            else
+                return Envelope(false, "nothing to install: give \"url\", \"code\", \"subscription\" or \"plugins\"", null, 400);
+            var ok = results.Count > 0 && results.All(r => r.Succeeded);
+            var status = ok ? 200 : results.Any(r => r.Status == MusicInstallStatus.Refused) ? 409 : results.Any(r => r.Succeeded) ? 207 : 400;
+            return Envelope(ok, string.Join("; ", results.Select(r => r.Message)), results, status);
+        });
+
+        group.MapDelete("/plugins/{platform}", async (string platform, MusicPluginManager manager, CancellationToken ct) =>
+        {
+            var result = await manager.UninstallAsync(platform, ct);
+            return Envelope(result.Succeeded, result.Message, result,
+                result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 404);
+        });
+
+        group.MapPost("/plugins/{platform}/update", async (string platform, MusicPluginManager manager, CancellationToken ct) =>
+        {
+            var result = await manager.UpdateAsync(platform, ct);
+            return Envelope(result.Succeeded, result.Message, result, result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 502);
+        });
+
+        group.MapPut("/plugins/{platform}/variables", async (string platform, HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        {
+            if (await ReadJsonAsync(request, ct) is not JsonObject o)
+                return Envelope(false, "expected a JSON object of variables, e.g. {\"token\": \"x\"}", null, 400);
+            var variables = o.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString() ?? "");
+            return await manager.SetVariablesAsync(platform, variables, ct)
+                ? Envelope(true, $"variables of '{platform}' saved", variables)
+                : Envelope(false, $"no music source '{platform}' is installed", null, 404);
+        });
+
+        // Body: {"enabled": true|false}
+        group.MapPut("/plugins/{platform}/enabled", async (string platform, HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        {
+            if (await ReadJsonAsync(request, ct) is not JsonObject { } o || o["enabled"] is not JsonValue v || !v.TryGetValue<bool>(out var enabled))
+                return Envelope(false, "expected {\"enabled\": true|false}", null, 400);
+            return await manager.SetEnabledAsync(platform, enabled, ct)
+                ? Envelope(true, $"'{platform}' {(enabled ? "enabled" : "disabled")}", null)
+                : Envelope(false, $"no music source '{platform}' is installed", null, 404);
+        });
+
+        group.MapGet("/search", async (string? query, string? type, int? page, MusicService music, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(query)) return Envelope(false, "query is required", null, 400);
+            type ??= "music";
+            if (!MusicNames.TryParseSearchType(type, out _))
+                return Envelope(false, $"unknown type '{type}' (music, album, artist, sheet, lyric)", null, 400);
+            var entries = await music.SearchAllAsync(query, type, page is > 0 ? page.Value : 1, ct);
+            return Envelope(true, null, new { query, type, page = page is > 0 ? page.Value : 1, results = entries });
+        });
+
+        // Arguments as a JSON array, in the function's order: e.g. search -> ["q", 1, "music"].
+        group.MapPost("/{platform}/{function}", async (string platform, string function, HttpRequest request, MusicService music, CancellationToken ct) =>
+        {
+            JsonNode? body;
+            try
+            {
+                body = await ReadJsonAsync(request, ct);
+            }
+            catch (JsonException e)
+            {
+                return Envelope(false, $"request body is not JSON: {e.Message}", null, 400);
+            }
+            if (body is not JsonArray arguments && body is not null)
+                return Envelope(false, $"the body must be a JSON array of {function}'s arguments, e.g. [\"q\", 1, \"music\"] for search", null, 400);
+            var result = await music.CallAsync(platform, function, body as JsonArray ?? [], ct);
+            var status = result.Status switch
+            {
+                MusicCallStatus.Ok => 200,
+                MusicCallStatus.BadRequest => 400,
+                MusicCallStatus.NotFound => 404,
+                MusicCallStatus.Disabled => 409,
+                MusicCallStatus.Unsupported => 501,
+                MusicCallStatus.TimedOut => 504,
+                _ => 502,
+            };
+            return Envelope(result.Succeeded, result.Message, result.Data, status, result.Status == MusicCallStatus.Unsupported);
+        });
+        return endpoints;
+    }
+
+    private static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
+    private static IResult Envelope(bool success, string? message, object? data, int status = 200, bool unsupported = false)
+    {
+        var body = new JsonObject
+        {
+            ["success"] = success,
+            ["message"] = message ?? (success ? "" : "failed"),
+            ["data"] = data is JsonNode node ? node.DeepClone() : JsonSerializer.SerializeToNode(data, MusicJson.Options),
+        };
+        if (unsupported) body["unsupported"] = true;
+        return Results.Content(body.ToJsonString(MusicJson.Options), "application/json; charset=utf-8", null, status);
+    }
+}
