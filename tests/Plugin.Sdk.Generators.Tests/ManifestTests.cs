@@ -162,6 +162,13 @@ public class ManifestTests
         var post = d.ModuleOverrides.Single(m => m.Method == "post_message");
         Assert.Equal("t:x", await post.Invoke(plugin, Call("post_message", ("title", "t"), ("text", "x")), ct));
         Assert.Null(await post.Invoke(plugin, Call("post_message", ("title", "t")), ct));
+        // Complex arguments of a module call bind by name too (a module call has no body).
+        var anyFiles = new ModuleCall("any_files", new Dictionary<string, JsonElement>
+        {
+            ["fileitem"] = JsonDocument.Parse("""{"keyword":"movie","limit":1}""").RootElement.Clone(),
+            ["extensions"] = JsonDocument.Parse("""[".mkv",".mp4"]""").RootElement.Clone(),
+        });
+        Assert.Equal("movie:.mkv|.mp4", await d.ModuleOverrides.Single(m => m.Method == "any_files").Invoke(plugin, anyFiles, ct));
         Assert.Null(await d.ModuleOverrides.Single(m => m.Method == "list_files").Invoke(plugin, Call("list_files"), ct));
 
         // Message actions, storage, sources.

@@ -148,6 +148,10 @@ internal static class TestSources
             [ModuleOverride("post_message")]
             public object? PostMessage(string title, string? text = null) => text is null ? null : title + ":" + text;
 
+            [ModuleOverride("any_files")]
+            public string AnyFiles(SearchBody fileitem, List<string>? extensions = null) =>
+                fileitem.Keyword + ":" + string.Join("|", extensions ?? new List<string>());
+
             [ModuleOverride("list_files")]
             public Task ListFiles(ModuleCall call) => Task.CompletedTask;
 

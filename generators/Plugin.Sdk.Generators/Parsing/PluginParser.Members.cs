@@ -213,7 +213,7 @@ namespace Plugin.Sdk.Generators.Parsing
             }
             members.ApiKeys.Add((path, verbs, method.Name));
 
-            var args = BoundArgs(method, _types.ApiRequest, path);
+            var args = BoundArgs(method, _types.ApiRequest, path, bodyAllowed: true);
             var (kind, result) = ClassifyReturn(method);
             var auth = 0;
             foreach (var pair in attribute.NamedArguments)
@@ -236,7 +236,8 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private void ParseModuleOverride(IMethodSymbol method, AttributeData attribute, Members members)
         {
-            var args = BoundArgs(method, _types.ModuleCall, CtorString(attribute, 0) ?? method.Name);
+            // A module call has no body: every argument, complex ones included, is a named JSON value.
+            var args = BoundArgs(method, _types.ModuleCall, CtorString(attribute, 0) ?? method.Name, bodyAllowed: false);
             var (kind, result) = ClassifyReturn(method);
             members.ModuleOverrides.Add(new ModuleOverrideModel(CtorString(attribute, 0) ?? "", Call(method, args, kind, result)));
         }
@@ -246,7 +247,7 @@ namespace Plugin.Sdk.Generators.Parsing
         /// (strings, numbers, bools, enums, dates, guids) bind by name; any other type receives the JSON body.
         /// Optional = has a default value or is nullable.
         /// </summary>
-        private List<ArgModel> BoundArgs(IMethodSymbol method, INamedTypeSymbol? contextType, string endpoint)
+        private List<ArgModel> BoundArgs(IMethodSymbol method, INamedTypeSymbol? contextType, string endpoint, bool bodyAllowed)
         {
             var args = new List<ArgModel>();
             var bodies = new List<string>();
@@ -267,7 +268,7 @@ namespace Plugin.Sdk.Generators.Parsing
                                type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
                 var fullType = type.ToDisplayString(FullName);
                 var shortType = type.ToDisplayString(ShortName);
-                if (!IsSimple(type))
+                if (bodyAllowed && !IsSimple(type))
                 {
                     bodies.Add(parameter.Name);
                     args.Add(new ArgModel(ArgSource.Body, parameter.Name, fullType, shortType, null, nullable || parameter.HasExplicitDefaultValue));
