@@ -10,7 +10,19 @@ const web = join(dirname(fileURLToPath(import.meta.url)), '..')
 const env = { ...process.env }
 let mock
 
-if (!env.E2E_BASE_URL) {
+if (env.E2E_API_URL && !env.E2E_BASE_URL) {
+  // a host that answers the API but does not serve the UI yet: serve web/dist here and proxy /api to it
+  if (!existsSync(join(web, 'dist', 'index.html'))) {
+    const b = spawnSync('npx', ['vite', 'build'], { cwd: web, stdio: 'inherit' })
+    if (b.status !== 0) process.exit(b.status ?? 1)
+  }
+  const { startMockServer } = await import('./mock-server/server.mjs')
+  const front = await startMockServer({ port: 0, apiTarget: env.E2E_API_URL })
+  env.E2E_BASE_URL = front.url
+  mock = null
+  process.on('exit', () => front.server.close())
+  console.log(`e2e: UI from web/dist on ${front.url}, API of the host ${env.E2E_API_URL}`)
+} else if (!env.E2E_BASE_URL) {
   if (!existsSync(join(web, 'dist', 'index.html'))) {
     const b = spawnSync('npx', ['vite', 'build'], { cwd: web, stdio: 'inherit' })
     if (b.status !== 0) process.exit(b.status ?? 1)

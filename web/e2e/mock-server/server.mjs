@@ -142,7 +142,22 @@ async function body(req) {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export function createHandler({ distDir = join(here, '..', '..', 'dist'), user = 'admin', password = 'password', state = createState() } = {}) {
+/** Forwards a request to `target` (used to serve web/dist in front of a host that does not serve it yet). */
+function proxy(req, res, target) {
+  const url = new URL(req.url, target)
+  const headers = { ...req.headers, host: url.host }
+  const up = http.request(url, { method: req.method, headers }, r => {
+    res.writeHead(r.statusCode ?? 502, r.headers)
+    r.pipe(res)
+  })
+  up.on('error', e => {
+    res.writeHead(502, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ success: false, message: `host unreachable: ${e.message}` }))
+  })
+  req.pipe(up)
+}
+
+export function createHandler({ distDir = join(here, '..', '..', 'dist'), user = 'admin', password = 'password', state = createState(), apiTarget = '' } = {}) {
   async function api(req, res, url) {
     const path = url.pathname.replace(/^\/api\/v1\/?/, '')
     const m = req.method
@@ -314,7 +329,7 @@ export function createHandler({ distDir = join(here, '..', '..', 'dist'), user =
   return async (req, res) => {
     const url = new URL(req.url, 'http://localhost')
     try {
-      if (url.pathname.startsWith('/api/')) return await api(req, res, url)
+      if (url.pathname.startsWith('/api/')) return apiTarget ? proxy(req, res, apiTarget) : await api(req, res, url)
       return await serveStatic(req, res, url)
     } catch (e) {
       res.writeHead(500, { 'Content-Type': 'application/json' })
@@ -335,6 +350,8 @@ export function startMockServer({ port = 0, host = '127.0.0.1', ...opts } = {}) 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.env.MOCK_PORT ?? 3101)
-  const { url } = await startMockServer({ port, user: process.env.MOCK_USER ?? 'admin', password: process.env.MOCK_PASSWORD ?? 'password' })
-  console.log(`mock host on ${url} (user ${process.env.MOCK_USER ?? 'admin'} / ${process.env.MOCK_PASSWORD ?? 'password'})`)
+  const apiTarget = process.env.MOCK_API_TARGET ?? ''
+  const { url } = await startMockServer({ port, apiTarget, user: process.env.MOCK_USER ?? 'admin', password: process.env.MOCK_PASSWORD ?? 'password' })
+  if (apiTarget) console.log(`web/dist on ${url}, /api proxied to ${apiTarget}`)
+  else console.log(`mock host on ${url} (user ${process.env.MOCK_USER ?? 'admin'} / ${process.env.MOCK_PASSWORD ?? 'password'})`)
 }
