@@ -1,0 +1,73 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Plugin.Host.Installation;
+using Plugin.Sdk.Manifest;
+
+namespace Plugin.Host.Loading;
+
+/// <summary>
+/// Loads an installed plugin into its own collectible context and creates its generated manifest: the type named by the
+/// assembly's <see cref="PluginManifestAttribute"/>, created with <see cref="Activator"/> — no type scanning.
+/// Failures come back as <see cref="PluginInstallException"/>: <see cref="PluginStatus.NotSupported"/> for another SDK major
+/// or a missing manifest, <see cref="PluginStatus.Malfunctioned"/> when plugin code throws. The context of a failed load is unloaded.
+/// </summary>
+public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? logger = null) : IPluginLoader
+{
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    public LoadedAssembly Load(InstalledPackage package)
+    {
+        if (!File.Exists(package.AssemblyPath))
+            throw new PluginInstallException(package.Id, PluginStatus.Malfunctioned,
+                $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");
+
+        var context = new PluginLoadContext($"plugin:{package.Id}@{package.Version}", package.Directory,
+            package.PrivateAssemblyPaths.Append(package.AssemblyPath), host);
+        var handle = new PluginLoadContextHandle(context);
+        try
+        {
+            var (assembly, manifest) = LoadManifest(package, context);
+            _logger.LogInformation("Loader: loaded {Id} {Version} ({Count} plugin(s), SDK {Sdk})", package.Id, package.Version, manifest.Plugins.Count, manifest.SdkVersion);
+            return new LoadedAssembly(package, handle, assembly, manifest);
+        }
+        catch (Exception e)
+        {
+            handle.Unload();
+            if (e is PluginInstallException)
+                throw;
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            _logger.LogError(cause, "Loader: plugin {Id} {Version} failed to load: {Message}", package.Id, package.Version, cause.Message);
+            throw new PluginInstallException(package.Id, PluginStatus.Malfunctioned,
+                $"Plugin {package.Id} {package.Version} failed to load: {cause.GetType().Name}: {cause.Message}", cause);
+        }
+    }
+
+    // Kept out of Load's frame so no local holds the context's types once a failed load is unloaded.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (Assembly, IPluginManifest) LoadManifest(InstalledPackage package, PluginLoadContext context)
+    {
+        var assembly = context.LoadFromAssemblyPath(package.AssemblyPath);
+        var sdkReference = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == HostAssemblies.SdkAssemblyName);
+        if (sdkReference?.Version is { } referenced && referenced.Major != host.SdkVersion.Major)
+            throw NotSupported(package, $"was compiled against Plugin.Sdk {referenced} (major {referenced.Major})");
+
+        var attribute = assembly.GetCustomAttribute<PluginManifestAttribute>()
+            ?? throw NotSupported(package, $"has no [assembly: PluginManifest(...)] in '{Path.GetFileName(package.AssemblyPath)}' (not built with the Plugin.Sdk generator)");
+        if (!typeof(IPluginManifest).IsAssignableFrom(attribute.ManifestType))
+            throw NotSupported(package, $"names manifest type {attribute.ManifestType.FullName}, which does not implement IPluginManifest");
+
+        var manifest = (IPluginManifest)Activator.CreateInstance(attribute.ManifestType)!;
+        var sdkVersion = manifest.SdkVersion;
+        if (!Version.TryParse(sdkVersion.Split('-', '+')[0], out var declared) || declared.Major != host.SdkVersion.Major)
+            throw NotSupported(package, $"declares SDK version '{sdkVersion}'");
+        // Touch the registrations now: a manifest that throws here would otherwise fail later, far from the load.
+        _ = manifest.Plugins.Count;
+        return (assembly, manifest);
+    }
+
+    private PluginInstallException NotSupported(InstalledPackage package, string what) =>
+        new(package.Id, PluginStatus.NotSupported,
+            $"Plugin {package.Id} {package.Version} {what}; this host provides Plugin.Sdk {host.SdkVersion.ToString(3)} (major {host.SdkVersion.Major})");
+}

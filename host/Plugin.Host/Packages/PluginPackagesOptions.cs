@@ -1,0 +1,22 @@
+namespace Plugin.Host.Packages;
+
+/// <summary>
+/// Where plugins come from and where they go. Bound from <c>Host:DataDir</c> and <c>Host:Feeds</c> (DESIGN §7, a public
+/// contract); <see cref="ServiceCollectionExtensions.AddPluginPackages"/> resolves relative paths against the current directory.
+/// </summary>
+public sealed class PluginPackagesOptions
+{
+    /// <summary>Absolute data folder (<c>Host:DataDir</c>, default <c>./data</c>). Plugins live in <c>&lt;DataDir&gt;/plugins</c>.</summary>
+    public string DataDir { get; set; } = Path.GetFullPath("data");
+
+    /// <summary>NuGet v3 service index URLs or absolute folder paths (<c>Host:Feeds</c>).</summary>
+    public IList<string> Feeds { get; set; } = [];
+
+    /// <summary>The framework plugin assets are selected for (best <c>lib/</c> folder).</summary>
+    public string TargetFramework { get; set; } = "net10.0";
+
+    public string PluginsDirectory => Path.Combine(DataDir, "plugins");
+
+    /// <summary>Downloaded packages of HTTP feeds, kept so the market reads each nuspec and package.json once.</summary>
+    public string PackageCacheDirectory => Path.Combine(DataDir, "cache", "packages");
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Plugin.Host.Installation;
+using Plugin.Host.Loading;
+using Plugin.Host.Market;
+
+namespace Plugin.Host.Packages;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the market (<see cref="IPluginMarket"/>), installer (<see cref="IPluginInstaller"/>) and loader
+    /// (<see cref="IPluginLoader"/>) as singletons, with <see cref="PluginPackagesOptions"/> read from
+    /// <c>Host:DataDir</c> (default <c>./data</c>) and <c>Host:Feeds</c> (default <c>["artifacts/packages"]</c> when that
+    /// folder exists). Relative paths resolve against the current directory; URLs are kept as they are.
+    /// </summary>
+    public static IServiceCollection AddPluginPackages(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = CreateOptions(configuration);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<PackageFeeds>();
+        services.TryAddSingleton<HostAssemblies>();
+        services.TryAddSingleton<IPluginMarket, NuGetPluginMarket>();
+        services.TryAddSingleton<IPluginInstaller, NuGetPluginInstaller>();
+        services.TryAddSingleton<IPluginLoader, PluginLoader>();
+        return services;
+    }
+
+    public static PluginPackagesOptions CreateOptions(IConfiguration configuration)
+    {
+        var dataDir = configuration["Host:DataDir"];
+        var feeds = configuration.GetSection("Host:Feeds").GetChildren().Select(c => c.Value).OfType<string>()
+            .Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+        if (feeds.Count == 0 && !string.IsNullOrWhiteSpace(configuration["Host:Feeds"]))
+            feeds.AddRange(configuration["Host:Feeds"]!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (feeds.Count == 0 && Directory.Exists(Path.GetFullPath("artifacts/packages")))
+            feeds.Add("artifacts/packages");
+        return new PluginPackagesOptions
+        {
+            DataDir = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir),
+            Feeds = feeds.Select(ResolveFeed).ToList(),
+        };
+    }
+
+    private static string ResolveFeed(string feed) =>
+        Uri.TryCreate(feed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? feed
+            : Path.GetFullPath(feed);
+}

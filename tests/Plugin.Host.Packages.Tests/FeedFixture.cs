@@ -1,0 +1,122 @@
+using Microsoft.CodeAnalysis;
+using Plugin.Host.Installation;
+using Plugin.Host.Loading;
+using Plugin.Host.Market;
+
+namespace Plugin.Host.Packages.Tests;
+
+/// <summary>
+/// Two temp folder feeds of real packages, built once per test run. Each test gets its own data folder via <see cref="NewData"/>.
+/// </summary>
+public sealed class FeedFixture : IDisposable
+{
+    public FeedFixture()
+    {
+        Root = Directory.CreateTempSubdirectory("plugin-packages-tests").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Feed2 = Path.Combine(Root, "feed2");
+
+        var side1 = TestPackages.CompileLibrary("SideLib", "1.0.0");
+        var side2 = TestPackages.CompileLibrary("SideLib", "2.0.0");
+        TestPackages.Pack(Feed, "SideLib", "1.0.0", new Dictionary<string, byte[]> { ["lib/net10.0/SideLib.dll"] = side1 }, plugin: false);
+        TestPackages.Pack(Feed, "SideLib", "2.0.0", new Dictionary<string, byte[]> { ["lib/net10.0/SideLib.dll"] = side2 }, plugin: false);
+        TestPackages.Pack(Feed, "NotAPlugin", "1.0.0", new Dictionary<string, byte[]> { ["lib/net10.0/NotAPlugin.dll"] = TestPackages.CompileLibrary("NotAPlugin", "1.0.0") }, plugin: false);
+
+        var side1Ref = MetadataReference.CreateFromImage(side1);
+        var side2Ref = MetadataReference.CreateFromImage(side2);
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+            TestPackages.PackPlugin(Feed, "AlphaPlugin", version,
+                TestPackages.CompilePlugin("AlphaPlugin", version, "SideLib.Info.Text", references: side1Ref),
+                [("SideLib", "[1.0.0, 2.0.0)")], level: 2);
+        TestPackages.PackPlugin(Feed, "BetaPlugin", "1.0.0",
+            TestPackages.CompilePlugin("BetaPlugin", "1.0.0", "SideLib.Info.Text", references: side2Ref), [("SideLib", "2.0.0")]);
+        TestPackages.PackPlugin(Feed, "PlainPlugin", "1.0.0", TestPackages.CompilePlugin("PlainPlugin", "1.0.0"));
+
+        // Gamma 2.0.0 is damaged in transit: no .sha512 beside it, so only the archive check can catch it.
+        TestPackages.PackPlugin(Feed, "GammaPlugin", "1.0.0", TestPackages.CompilePlugin("GammaPlugin", "1.0.0"));
+        var random = new byte[64 * 1024];
+        new Random(42).NextBytes(random);
+        var gamma2 = TestPackages.Pack(Feed, "GammaPlugin", "2.0.0", new Dictionary<string, byte[]>
+        {
+            ["lib/net10.0/GammaPlugin.dll"] = TestPackages.CompilePlugin("GammaPlugin", "2.0.0"),
+            ["blob.bin"] = random,
+            ["package.json"] = System.Text.Encoding.UTF8.GetBytes(TestPackages.EntryJson("GammaPlugin", "2.0.0")),
+        }, writeSha512: false);
+        CorruptInside(gamma2, random);
+
+        // Delta 2.0.0 is a valid archive whose published hash does not match.
+        TestPackages.PackPlugin(Feed, "DeltaPlugin", "1.0.0", TestPackages.CompilePlugin("DeltaPlugin", "1.0.0"));
+        var delta2 = TestPackages.PackPlugin(Feed, "DeltaPlugin", "2.0.0", TestPackages.CompilePlugin("DeltaPlugin", "2.0.0"));
+        File.WriteAllText(delta2 + ".sha512", Convert.ToBase64String(new byte[64]));
+
+        TestPackages.AddEntry(TestPackages.PackPlugin(Feed, "SlipPlugin", "1.0.0", TestPackages.CompilePlugin("SlipPlugin", "1.0.0")), "../../evil.txt", "pwned");
+        TestPackages.AddEntry(TestPackages.PackPlugin(Feed, "RootedPlugin", "1.0.0", TestPackages.CompilePlugin("RootedPlugin", "1.0.0")), "/tmp/evil.txt", "pwned");
+
+        // SDK majors: one asks for Plugin.Sdk 2.x in its nuspec, one was compiled against a Plugin.Sdk 2.0.0.0 assembly
+        // while its nuspec claims 1.0.0, one declares SDK 2.0.0 in its manifest.
+        TestPackages.Pack(Feed, "NewSdkPlugin", "1.0.0", new Dictionary<string, byte[]>
+        {
+            ["lib/net10.0/NewSdkPlugin.dll"] = TestPackages.CompilePlugin("NewSdkPlugin", "1.0.0"),
+        }, dependencies: [("Plugin.Sdk", "[2.0.0, 3.0.0)")]);
+        var fakeSdk2 = TestPackages.Compile("Plugin.Sdk", "2.0.0.0", """
+            namespace Plugin.Sdk.Manifest
+            {
+                [System.AttributeUsage(System.AttributeTargets.Assembly)]
+                public sealed class PluginManifestAttribute : System.Attribute { public PluginManifestAttribute(System.Type t) { } }
+                public interface IPluginManifest { string SdkVersion { get; } }
+            }
+            """);
+        TestPackages.PackPlugin(Feed, "OldRefPlugin", "1.0.0", TestPackages.Compile("OldRefPlugin", "1.0.0", """
+            [assembly: Plugin.Sdk.Manifest.PluginManifest(typeof(OldRef.M))]
+            namespace OldRef { public sealed class M : Plugin.Sdk.Manifest.IPluginManifest { public string SdkVersion => "2.0.0"; } }
+            """, Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(fakeSdk2)));
+        TestPackages.PackPlugin(Feed, "FutureManifestPlugin", "1.0.0", TestPackages.CompilePlugin("FutureManifestPlugin", "1.0.0", sdkVersion: "2.0.0"));
+        TestPackages.PackPlugin(Feed, "ThrowingPlugin", "1.0.0",
+            TestPackages.CompilePlugin("ThrowingPlugin", "1.0.0", manifestConstructor: "throw new InvalidOperationException(\"boom at load\");"));
+
+        // Newest version across feeds: Epsilon 1.0.0 here, 2.0.0 on the second feed.
+        TestPackages.PackPlugin(Feed, "EpsilonPlugin", "1.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "1.0.0"));
+        TestPackages.PackPlugin(Feed2, "EpsilonPlugin", "2.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "2.0.0"));
+    }
+
+    public string Root { get; }
+    public string Feed { get; }
+    public string Feed2 { get; }
+
+    public HostAssemblies Host { get; } = new();
+
+    public PluginPackagesOptions NewData(params string[] feeds) => new()
+    {
+        DataDir = Path.Combine(Root, "data-" + Guid.NewGuid().ToString("N")[..8]),
+        Feeds = feeds.Length == 0 ? [Feed] : feeds,
+    };
+
+    public NuGetPluginInstaller Installer(PluginPackagesOptions options) => new(new PackageFeeds(options), options, Host);
+
+    public NuGetPluginMarket Market(PluginPackagesOptions options) => new(new PackageFeeds(options), options);
+
+    public PluginLoader Loader() => new(Host);
+
+    /// <summary>Flips bytes in the middle of the incompressible blob (stored verbatim by deflate), so only CRC/length checks see it.</summary>
+    private static void CorruptInside(string nupkg, byte[] blob)
+    {
+        var bytes = File.ReadAllBytes(nupkg);
+        var at = bytes.AsSpan().IndexOf(blob.AsSpan(1000, 64));
+        if (at < 0)
+            throw new InvalidOperationException("blob not found verbatim in the package");
+        for (var i = 0; i < 16; i++)
+            bytes[at + 100 + i] ^= 0xFF;
+        File.WriteAllBytes(nupkg, bytes);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FeedCollection : ICollectionFixture<FeedFixture>
+{
+    public const string Name = "feed";
+}

@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using Plugin.Host.Installation;
+using Plugin.Host.Loading;
+
+namespace Plugin.Host.Packages.Tests;
+
+[Collection(FeedCollection.Name)]
+public sealed class LoaderTests(FeedFixture feeds)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Two_plugins_load_two_versions_of_one_library_side_by_side_and_share_the_sdk()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var alpha = await installer.InstallAsync("AlphaPlugin", "1.0.0", None);
+        var beta = await installer.InstallAsync("BetaPlugin", null, None);
+
+        var (alphaText, betaText, references) = LoadBothAndUnload(feeds.Loader(), alpha, beta);
+
+        Assert.Equal("SideLib 1.0.0", alphaText);
+        Assert.Equal("SideLib 2.0.0", betaText);
+        AssertCollected(references);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (string, string, WeakReference[]) LoadBothAndUnload(PluginLoader loader, InstalledPackage alpha, InstalledPackage beta)
+    {
+        var a = loader.Load(alpha);
+        var b = loader.Load(beta);
+        Assert.NotSame(a.Assembly, b.Assembly);
+        Assert.Equal("AlphaPlugin", a.Manifest.Plugins[0].Id);
+        // Plugin.Sdk comes from the host: the manifest type is the host's IPluginManifest, in the default context.
+        Assert.Same(typeof(Plugin.Sdk.Manifest.IPluginManifest).Assembly,
+            a.Assembly.GetReferencedAssemblies().Where(r => r.Name == "Plugin.Sdk").Select(r => System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a.Manifest.GetType().GetInterfaces()[0].Assembly)!.LoadFromAssemblyName(r)).Single());
+        var side = a.Assembly.GetReferencedAssemblies().Single(r => r.Name == "SideLib");
+        var sideA = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a.Assembly)!.LoadFromAssemblyName(side);
+        Assert.Equal(new Version(1, 0, 0, 0), sideA.GetName().Version);
+        Assert.NotEqual(System.Runtime.Loader.AssemblyLoadContext.Default, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(sideA));
+        var texts = (a.Manifest.Plugins[0].Description, b.Manifest.Plugins[0].Description);
+        return (texts.Item1, texts.Item2, [a.Context.Unload(), b.Context.Unload()]);
+    }
+
+    [Fact]
+    public async Task Unloaded_context_is_collected()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var plain = await installer.InstallAsync("PlainPlugin", null, None);
+
+        var reference = LoadAndUnload(feeds.Loader(), plain);
+
+        AssertCollected([reference]);
+        // The files can go once the context is gone.
+        await installer.UninstallAsync("PlainPlugin", None);
+        Assert.False(Directory.Exists(plain.Directory));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference LoadAndUnload(PluginLoader loader, InstalledPackage package)
+    {
+        var loaded = loader.Load(package);
+        Assert.Equal("PlainPlugin", loaded.Manifest.Plugins[0].Id);
+        Assert.True(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(loaded.Assembly)!.IsCollectible);
+        return loaded.Context.Unload();
+    }
+
+    [Fact]
+    public async Task Throwing_plugin_is_Malfunctioned_with_its_error()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var package = await installer.InstallAsync("ThrowingPlugin", null, None);
+
+        var error = Assert.Throws<PluginInstallException>(() => feeds.Loader().Load(package));
+
+        Assert.Equal(PluginStatus.Malfunctioned, error.Status);
+        Assert.Equal("ThrowingPlugin", error.PluginId);
+        Assert.Contains("boom at load", error.Message);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Manifest_declaring_another_sdk_major_is_NotSupported()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var package = await installer.InstallAsync("FutureManifestPlugin", null, None);
+
+        var error = Assert.Throws<PluginInstallException>(() => feeds.Loader().Load(package));
+
+        Assert.Equal(PluginStatus.NotSupported, error.Status);
+        Assert.Contains("'2.0.0'", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_assembly_is_Malfunctioned()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var package = await installer.InstallAsync("PlainPlugin", null, None);
+        File.Delete(package.AssemblyPath);
+
+        var error = Assert.Throws<PluginInstallException>(() => feeds.Loader().Load(package));
+
+        Assert.Equal(PluginStatus.Malfunctioned, error.Status);
+        Assert.Contains(package.AssemblyPath, error.Message);
+    }
+
+    private static void AssertCollected(WeakReference[] references)
+    {
+        for (var i = 0; i < 50 && references.Any(r => r.IsAlive); i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+        Assert.All(references, r => Assert.False(r.IsAlive, "the plugin's AssemblyLoadContext was not collected"));
+    }
+}

@@ -1,0 +1,48 @@
+namespace Plugin.Host.Packages.Tests;
+
+[Collection(FeedCollection.Name)]
+public sealed class MarketTests(FeedFixture feeds)
+{
+    [Fact]
+    public async Task Lists_only_plugin_packages_newest_version_with_entry()
+    {
+        var market = feeds.Market(feeds.NewData());
+        var list = await market.ListAsync(CancellationToken.None);
+
+        var ids = list.Select(p => p.Id).ToList();
+        Assert.Contains("AlphaPlugin", ids);
+        Assert.Contains("BetaPlugin", ids);
+        Assert.DoesNotContain("SideLib", ids);
+        Assert.DoesNotContain("NotAPlugin", ids);
+
+        var alpha = list.Single(p => p.Id == "AlphaPlugin");
+        Assert.Equal("1.1.0", alpha.Version.ToNormalizedString());
+        Assert.Equal(["1.1.0", "1.0.0"], alpha.Versions.Select(v => v.ToNormalizedString()));
+        Assert.Equal(feeds.Feed, alpha.Feed);
+        Assert.NotNull(alpha.Entry);
+        Assert.Equal(2, (int)alpha.Entry!["level"]!);
+        Assert.Equal("1.1.0", (string)alpha.Entry["version"]!);
+        Assert.Equal("AlphaPlugin name", (string)alpha.Entry["name"]!);
+    }
+
+    [Fact]
+    public async Task Newest_version_wins_across_feeds()
+    {
+        var market = feeds.Market(feeds.NewData(feeds.Feed, feeds.Feed2));
+        var epsilon = await market.FindAsync("epsilonplugin", CancellationToken.None);
+
+        Assert.NotNull(epsilon);
+        Assert.Equal("2.0.0", epsilon!.Version.ToNormalizedString());
+        Assert.Equal(feeds.Feed2, epsilon.Feed);
+        Assert.Equal(["2.0.0", "1.0.0"], epsilon.Versions.Select(v => v.ToNormalizedString()));
+        Assert.Equal("2.0.0", (string)epsilon.Entry!["version"]!);
+    }
+
+    [Fact]
+    public async Task A_missing_feed_does_not_hide_the_others()
+    {
+        var market = feeds.Market(feeds.NewData(Path.Combine(feeds.Root, "no-such-feed"), feeds.Feed2));
+        var list = await market.ListAsync(CancellationToken.None);
+        Assert.Equal("EpsilonPlugin", Assert.Single(list).Id);
+    }
+}
