@@ -44,8 +44,8 @@ public static class MusicServiceCollectionExtensions
             var registrations = sp.GetServices<MusicSourceRegistration>().ToList();
             // IMusicSource services (e.g. registered by the SDK's generator) join as well, unless registered twice.
             foreach (var source in sp.GetServices<IMusicSource>())
-                if (registrations.All(r => r.Type != source.GetType()))
-                    registrations.Add(new MusicSourceRegistration(source.GetType(), _ => source));
+                if (registrations.All(r => r.TypeName != source.GetType().FullName))
+                    registrations.Add(new MusicSourceRegistration(source.GetType().FullName!, _ => source));
             return new MusicPluginManager(
                 sp.GetRequiredService<MusicSourceOptions>(),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
@@ -61,7 +61,22 @@ public static class MusicServiceCollectionExtensions
     public static IServiceCollection AddMusicSource<T>(this IServiceCollection services, MusicSourceManifest? manifest = null)
         where T : class, IMusicSource
     {
-        services.AddSingleton(new MusicSourceRegistration(typeof(T), sp => ActivatorUtilities.CreateInstance<T>(sp), manifest));
+        services.AddSingleton(new MusicSourceRegistration(typeof(T).FullName!, sp => ActivatorUtilities.CreateInstance<T>(sp), manifest));
+        return services;
+    }
+
+    /// <summary>Adds a C# source the SDK's generator described (no reflection: properties and functions come from it).</summary>
+    public static IServiceCollection AddMusicSource(this IServiceCollection services, Plugin.Sdk.Manifest.MusicSourceDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        services.AddSingleton(new MusicSourceRegistration(descriptor.TypeName, _ => descriptor.Create(), descriptor.Manifest(), descriptor.Functions));
+        return services;
+    }
+
+    /// <summary>Adds every C# source of a plugin assembly's generated manifest.</summary>
+    public static IServiceCollection AddMusicSources(this IServiceCollection services, Plugin.Sdk.Manifest.IMusicSourceManifest manifest)
+    {
+        foreach (var descriptor in manifest.MusicSources) services.AddMusicSource(descriptor);
         return services;
     }
 

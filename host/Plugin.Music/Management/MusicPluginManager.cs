@@ -16,7 +16,11 @@ public sealed record MusicInstallResult(MusicInstallStatus Status, string? Platf
 }
 
 /// <summary>A C# source the host runs: registered through <c>AddMusicSource&lt;T&gt;()</c> or found as an IMusicSource service.</summary>
-public sealed record MusicSourceRegistration(Type Type, Func<IServiceProvider, IMusicSource> Factory, MusicSourceManifest? Manifest = null);
+/// <param name="TypeName">The class's full name, for logs.</param>
+/// <param name="Manifest">Its properties; null reads [MusicSource] by reflection.</param>
+/// <param name="Functions">The seed functions it implements; null finds them by reflection (overridden defaults).</param>
+public sealed record MusicSourceRegistration(string TypeName, Func<IServiceProvider, IMusicSource> Factory, MusicSourceManifest? Manifest = null,
+    IReadOnlyList<string>? Functions = null);
 
 /// <summary>One row of the plugin list.</summary>
 public sealed record MusicPluginInfo(
@@ -82,16 +86,16 @@ public sealed class MusicPluginManager : IDisposable
             }
             catch (Exception e)
             {
-                logger.LogError(e, "C# music source {Type} could not be created", registration.Type.FullName);
+                logger.LogError(e, "C# music source {Type} could not be created", registration.TypeName);
                 continue;
             }
-            var runtime = new ClrMusicSource(instance, registration.Manifest, options);
+            var runtime = new ClrMusicSource(instance, registration.Manifest, options, registration.Functions);
             var record = records.FirstOrDefault(r => r.Platform == runtime.Manifest.Platform && r.Kind == "csharp")
                 ?? new MusicPluginRecord { Platform = runtime.Manifest.Platform, Kind = "csharp", InstalledAt = DateTimeOffset.UtcNow };
             record.Version = runtime.Manifest.Version;
             if (entries.ContainsKey(record.Platform))
             {
-                logger.LogError("Two C# music sources claim platform {Platform}; {Type} is ignored", record.Platform, registration.Type.FullName);
+                logger.LogError("Two C# music sources claim platform {Platform}; {Type} is ignored", record.Platform, registration.TypeName);
                 continue;
             }
             entries[record.Platform] = new Entry { Record = record, Runtime = runtime };

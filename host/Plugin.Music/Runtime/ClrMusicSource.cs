@@ -15,12 +15,13 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
     private readonly IMusicSource source;
     private readonly MusicSourceOptions options;
 
-    public ClrMusicSource(IMusicSource source, MusicSourceManifest? manifest = null, MusicSourceOptions? options = null)
+    public ClrMusicSource(IMusicSource source, MusicSourceManifest? manifest = null, MusicSourceOptions? options = null,
+        IReadOnlyList<string>? functions = null)
     {
         this.source = source ?? throw new ArgumentNullException(nameof(source));
         this.options = options ?? new MusicSourceOptions();
         Manifest = manifest ?? ManifestOf(source.GetType());
-        Functions = ImplementedFunctions(source.GetType());
+        Functions = functions ?? ImplementedFunctions(source.GetType());
     }
 
     public MusicSourceManifest Manifest { get; }
@@ -150,8 +151,11 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
         }
     }
 
+    // JSON numbers arrive as JsonElement-backed or CLR-backed values; their text is the common ground.
     private static int Page(JsonArray arguments, int index) =>
-        index < arguments.Count && arguments[index] is JsonValue v && v.TryGetValue<double>(out var page) && page >= 1 ? (int)page : 1;
+        index < arguments.Count && arguments[index] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var page)
+            && page >= 1 ? (int)page : 1;
 
     private MusicSearchType SearchType(JsonArray arguments, int index, string function)
     {

@@ -170,9 +170,12 @@ public sealed class JsMusicSource : IMusicSourceRuntime
     private JsValue CreateSandbox(Engine target)
     {
         var prelude = (Function)target.Evaluate(JsLibraries.Prelude);
+        // Only the libraries the code names are instantiated up front (cheerio alone is half a megabyte of script);
+        // a require() with a computed name loads its library on demand through loadLibrary.
         var factories = new JsObject(target);
         foreach (var name in JsLibraries.Names)
-            factories.Set(name, target.Evaluate(JsLibraries.Library(name)));
+            if (code.Contains('"' + name + '"') || code.Contains('\'' + name + '\'') || code.Contains('"' + name + '/') || code.Contains('\'' + name + '/'))
+                factories.Set(name, target.Evaluate(JsLibraries.Library(name)));
         var envInfo = new JsObject(target);
         envInfo.Set("appVersion", options.AppVersion);
         envInfo.Set("os", options.Os);
@@ -183,6 +186,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             JsValue.FromObject(target, new Action<string, string>(Log)),
             JsValue.FromObject(target, new Func<int, Task>(ms => Task.Delay(ms, currentToken))),
             factories,
+            JsValue.FromObject(target, new Func<string, JsValue>(name => target.Evaluate(JsLibraries.Library(name)))),
             JsValue.FromObject(target, new Func<string>(() => JsonSerializer.Serialize(currentVariables))),
             envInfo,
         ]);

@@ -1,7 +1,7 @@
 // The MusicFree sandbox prelude: runs once per plugin engine, before the plugin. It receives the host bridge
 // (C# delegates) as arguments and keeps it in this closure, so plugin code can reach the host only through
 // what is defined here: require() of the offered libraries, console, timers and env.
-(function (hostHttp, hostLog, hostDelay, libraryFactories, hostUserVariables, envInfo) {
+(function (hostHttp, hostLog, hostDelay, libraryFactories, loadLibrary, hostUserVariables, envInfo) {
   "use strict";
   const g = globalThis;
 
@@ -146,7 +146,8 @@
     if (!(base in loaded)) {
       // Each factory is the package's bundle wrapped as function (module, exports) { ... } (see JsLibraries.cs).
       const module = { exports: {} };
-      libraryFactories[base].call(module.exports, module, module.exports);
+      const factory = libraryFactories[base] || loadLibrary(base);
+      factory.call(module.exports, module, module.exports);
       let exports = module.exports;
       if (base === "axios") exports = installAxiosAdapter(exports);
       loaded[base] = exports;
