@@ -33,6 +33,11 @@ namespace Plugin.Sdk.Generators
             public const string ManifestInput = "ManifestInput";
             public const string CrossChecks = "CrossChecks";
             public const string Diagnostics = "PluginDiagnostics";
+            public const string MusicParseResults = "MusicParseResults";
+            public const string MusicModels = "MusicModels";
+            public const string AllMusicModels = "AllMusicModels";
+            public const string MusicKeys = "MusicKeys";
+            public const string MusicDiagnostics = "MusicDiagnostics";
         }
 
         private const string DefaultVersion = "1.0.0";
@@ -90,13 +95,45 @@ namespace Plugin.Sdk.Generators
             context.RegisterSourceOutput(allKeys.Combine(buildInfo).WithTrackingName(Steps.CrossChecks),
                 static (spc, input) => CrossCheck(spc, input.Left, input.Right));
 
-            context.RegisterSourceOutput(allModels.Combine(buildInfo).WithTrackingName(Steps.ManifestInput), static (spc, input) =>
+            // [MusicSource] classes (Plugin.Sdk.Music): registered in the same manifest through IMusicSourceManifest.
+            var musicResults = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    "Plugin.Sdk.Music.MusicSourceAttribute",
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => MusicSourceParser.Parse(ctx, ct))
+                .WithTrackingName(Steps.MusicParseResults);
+            var allMusic = musicResults
+                .Select(static (r, _) => r.Model)
+                .WithTrackingName(Steps.MusicModels)
+                .Where(static m => m is not null)
+                .Collect()
+                .Select(static (array, _) => array.Select(m => m!).ToEquatableArray())
+                .WithTrackingName(Steps.AllMusicModels);
+            context.RegisterSourceOutput(musicResults.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.MusicDiagnostics),
+                static (spc, items) =>
+                {
+                    foreach (var item in items) Report(spc, item);
+                });
+            context.RegisterSourceOutput(
+                musicResults.Select(static (r, _) => r.Platform).Collect().Select(static (a, _) => a.ToEquatableArray()).WithTrackingName(Steps.MusicKeys),
+                static (spc, platforms) =>
+                {
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var platform in platforms)
+                    {
+                        if (!seen.Add(platform.Key))
+                            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateMusicPlatform, platform.Location?.ToLocation(), platform.Key, "another [MusicSource] class"));
+                    }
+                });
+
+            context.RegisterSourceOutput(allModels.Combine(allMusic).Combine(buildInfo).WithTrackingName(Steps.ManifestInput), static (spc, input) =>
             {
-                if (input.Left.Count == 0) return;
+                var ((plugins, music), build) = input;
+                if (plugins.Count == 0 && music.Count == 0) return;
                 string source;
                 try
                 {
-                    source = ManifestEmitter.Emit(input.Left.Items, input.Right);
+                    source = ManifestEmitter.Emit(plugins.Items, music.Items, build);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -106,8 +143,8 @@ namespace Plugin.Sdk.Generators
                 spc.AddSource(ManifestEmitter.HintName, source);
             });
 
-            // Extension seam: another attribute-driven registration (e.g. [MusicSource] classes) is one more
-            // ForAttributeWithMetadataName producing its own equatable model, collected and combined into ManifestInput.
+            // Extension seam: another attribute-driven registration is one more ForAttributeWithMetadataName producing
+            // its own equatable model, collected and combined into ManifestInput, as [MusicSource] is.
         }
 
         private sealed record Properties(string Version, string? PackageId);
@@ -151,8 +188,8 @@ namespace Plugin.Sdk.Generators
             foreach (var plugin in plugins)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (ids.TryGetValue(plugin.Id, out _))
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicatePluginId, plugin.Location?.ToLocation(), plugin.Id, "another [Plugin] class"));
+                if (ids.TryGetValue(plugin.Id, out var first))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicatePluginId, plugin.Location?.ToLocation(), plugin.Id, first.TypeName));
                 else ids[plugin.Id] = plugin;
 
                 foreach (var command in plugin.Commands)

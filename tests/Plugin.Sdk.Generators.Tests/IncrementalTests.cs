@@ -8,7 +8,7 @@ public class IncrementalTests
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
-        var compilation = GeneratorHarness.Compile(TestSources.Full, TestSources.Second, TestSources.Third);
+        var compilation = GeneratorHarness.Compile(TestSources.Full, TestSources.Second, TestSources.Third, TestSources.Music);
         var first = GeneratorHarness.Run(compilation);
         Assert.Single(first.Run.GeneratedSources);
 

@@ -203,4 +203,23 @@ internal static class TestSources
             }
         }
         """;
+
+    public const string Music = Usings + """
+        using Plugin.Sdk.Music;
+
+        namespace Demo.Music;
+
+        [MusicSource("演示音源", Version = "0.2.0", Author = "someone", PrimaryKey = new[] { "id", "aid" },
+                     CacheControl = CacheControl.Cache, SupportedSearchType = new[] { "music", "album" },
+                     ImportMusicItemHints = new[] { "粘贴链接" })]
+        [MusicUserVariable("cookie", "Cookie", Hint = "登录后复制")]
+        public sealed class DemoMusic : IMusicSource
+        {
+            public Task<SearchResult> SearchAsync(string query, int page, MusicSearchType type, CancellationToken cancellationToken) =>
+                Task.FromResult(new SearchResult());
+
+            public Task<LyricSource?> GetLyricAsync(MusicItem musicItem, CancellationToken cancellationToken) =>
+                Task.FromResult<LyricSource?>(null);
+        }
+        """;
 }

@@ -107,6 +107,18 @@ namespace Plugin.Sdk.Generators.Diagnostics
         public static readonly DiagnosticDescriptor InternalError = Warning("MPP0031", "The plugin generator failed",
             "The plugin generator could not process '{0}': {1}. The plugin is not registered; please report this with the source that caused it");
 
+        public static readonly DiagnosticDescriptor MusicNotSource = Error("MPP0032", "[MusicSource] class must implement IMusicSource",
+            "Music source class '{0}' must implement IMusicSource: write 'public sealed class {0} : IMusicSource' and override the functions it offers");
+
+        public static readonly DiagnosticDescriptor MusicNotCreatable = Error("MPP0033", "Music source class cannot be created",
+            "Music source class '{0}' {1}: the host creates sources with 'new {0}()'; make it a public, non-abstract, non-generic, top-level class with a public parameterless constructor");
+
+        public static readonly DiagnosticDescriptor MusicSearchType = Error("MPP0034", "Unknown music search type",
+            "SupportedSearchType '{0}' is not a search type of the seed: write one of \"music\", \"album\", \"artist\", \"sheet\", \"lyric\"");
+
+        public static readonly DiagnosticDescriptor DuplicateMusicPlatform = Error("MPP0035", "Duplicate music platform",
+            "Music platform '{0}' is already used by {1}: one installed source per platform, choose another platform name");
+
         public static DiagnosticDescriptor? ById(string id) => s_byId.TryGetValue(id, out var descriptor) ? descriptor : null;
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -22,8 +22,9 @@ namespace Plugin.Sdk.Generators.Emitting
         private static readonly string[] s_triggers = { "Cron", "Interval", "Date", "ConfigCron" };
         private static readonly string[] s_auth = { "ApiKey", "Bearer", "Anonymous" };
 
-        public static string Emit(IReadOnlyList<PluginModel> plugins, BuildInfo build)
+        public static string Emit(IReadOnlyList<PluginModel> plugins, IReadOnlyList<MusicSourceModel> musicSources, BuildInfo build)
         {
+            var music = musicSources.OrderBy(m => m.TypeName, System.StringComparer.Ordinal).ToList();
             // Sorted by id so the output does not depend on file order.
             var ordered = plugins.OrderBy(p => p.Id, System.StringComparer.Ordinal).ThenBy(p => p.TypeName, System.StringComparer.Ordinal).ToList();
             var w = new SourceWriter();
@@ -38,7 +39,8 @@ namespace Plugin.Sdk.Generators.Emitting
             w.Open();
             w.Line("/// <summary>Everything this assembly registers with the plugin host, generated from its [Plugin] classes.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Plugin.Sdk.Generators\", " + Str(GeneratorVersion) + ")]");
-            w.Line("internal sealed class PluginManifest : " + M + "IPluginManifest");
+            // IMusicSourceManifest only when there are music sources, so plugins keep compiling against SDKs without it.
+            w.Line("internal sealed class PluginManifest : " + M + "IPluginManifest" + (music.Count > 0 ? ", " + M + "IMusicSourceManifest" : ""));
             w.Open();
             w.Line("private static readonly global::System.Collections.Generic.IReadOnlyList<" + M + "PluginDescriptor> s_plugins = new " + M + "PluginDescriptor[]");
             w.Open();
@@ -48,10 +50,25 @@ namespace Plugin.Sdk.Generators.Emitting
             w.Line("public global::System.Collections.Generic.IReadOnlyList<" + M + "PluginDescriptor> Plugins => s_plugins;");
             w.Line();
             w.Line("public string SdkVersion => " + Str(build.SdkVersion) + ";");
+            if (music.Count > 0)
+            {
+                w.Line();
+                w.Line("private static readonly global::System.Collections.Generic.IReadOnlyList<" + M + "MusicSourceDescriptor> s_musicSources = new " + M + "MusicSourceDescriptor[]");
+                w.Open();
+                for (var i = 0; i < music.Count; i++) w.Line("MusicSource" + i.ToString(CultureInfo.InvariantCulture) + "(),");
+                w.Close("};");
+                w.Line();
+                w.Line("public global::System.Collections.Generic.IReadOnlyList<" + M + "MusicSourceDescriptor> MusicSources => s_musicSources;");
+            }
             for (var i = 0; i < ordered.Count; i++)
             {
                 w.Line();
                 EmitPlugin(w, ordered[i], i, build);
+            }
+            for (var i = 0; i < music.Count; i++)
+            {
+                w.Line();
+                EmitMusicSource(w, music[i], i);
             }
             w.Close();
             w.Close();
@@ -130,6 +147,47 @@ namespace Plugin.Sdk.Generators.Emitting
             List(w, "RecommendSources", "RecommendSourceDescriptor", p.RecommendSources, r =>
                 "new(" + Str(r.Name) + ", " + Str(r.ApiPath) + ")");
             w.Close("};");
+        }
+
+        private static void EmitMusicSource(SourceWriter w, MusicSourceModel m, int index)
+        {
+            const string Music = "global::Plugin.Sdk.Music.";
+            const string ListOf = "global::System.Collections.Generic.List<";
+            w.Line("private static " + M + "MusicSourceDescriptor MusicSource" + index.ToString(CultureInfo.InvariantCulture) + "() => new " + M + "MusicSourceDescriptor(");
+            w.Indent();
+            w.Line(Str(m.TypeName.StartsWith("global::", System.StringComparison.Ordinal) ? m.TypeName.Substring(8) : m.TypeName) + ",");
+            w.Line("static () => new " + Music + "MusicSourceManifest");
+            w.Open();
+            w.Line("Platform = " + Str(m.Platform) + ",");
+            w.Line("Version = " + Str(m.Version) + ",");
+            if (m.Author is not null) w.Line("Author = " + Str(m.Author) + ",");
+            if (m.Description is not null) w.Line("Description = " + Str(m.Description) + ",");
+            if (m.SrcUrl is not null) w.Line("SrcUrl = " + Str(m.SrcUrl) + ",");
+            w.Line("PrimaryKey = new " + ListOf + "string> { " + string.Join(", ", m.PrimaryKey.Select(Str)) + " },");
+            w.Line("CacheControl = " + Music + "CacheControl." + m.CacheControl + ",");
+            if (m.SearchTypes is { } types)
+                w.Line("SupportedSearchType = new " + ListOf + Music + "MusicSearchType> { " + string.Join(", ", types.Select(t => Music + "MusicSearchType." + t)) + " },");
+            if (m.ImportMusicItemHints is not null || m.ImportMusicSheetHints is not null)
+            {
+                w.Line("Hints = new " + Music + "MusicSourceHints");
+                w.Open();
+                if (m.ImportMusicItemHints is { } item) w.Line("ImportMusicItem = new " + ListOf + "string> { " + string.Join(", ", item.Select(Str)) + " },");
+                if (m.ImportMusicSheetHints is { } sheet) w.Line("ImportMusicSheet = new " + ListOf + "string> { " + string.Join(", ", sheet.Select(Str)) + " },");
+                w.Close("},");
+            }
+            if (m.UserVariables.Count > 0)
+            {
+                // The seed documents "title"; the app reads "name": both carry the name, as ClrMusicSource does.
+                w.Line("UserVariables = new " + ListOf + Music + "UserVariable>");
+                w.Open();
+                foreach (var v in m.UserVariables)
+                    w.Line("new() { Key = " + Str(v.Key) + ", Name = " + StrOrNull(v.Name) + ", Title = " + StrOrNull(v.Name) + ", Hint = " + StrOrNull(v.Hint) + " },");
+                w.Close("},");
+            }
+            w.Close("},");
+            w.Line("new string[] { " + string.Join(", ", m.Functions.Select(Str)) + " },");
+            w.Line("static () => new " + m.TypeName + "());");
+            w.Outdent();
         }
 
         private static void List<T>(SourceWriter w, string property, string type, EquatableArray<T> items, System.Func<T, string> write)

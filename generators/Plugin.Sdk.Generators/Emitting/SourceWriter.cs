@@ -28,6 +28,18 @@ namespace Plugin.Sdk.Generators.Emitting
             return Line(text);
         }
 
+        public SourceWriter Indent()
+        {
+            _indent++;
+            return this;
+        }
+
+        public SourceWriter Outdent()
+        {
+            _indent--;
+            return this;
+        }
+
         public override string ToString() => _builder.ToString();
     }
 }

@@ -133,7 +133,7 @@ namespace Plugin.Sdk.Generators.Model
     internal sealed record KeyedLocation(string Key, LocationInfo? Location);
 
     /// <summary>What cross-plugin checks (ids unique within the compilation, the version) need of one plugin.</summary>
-    internal sealed record PluginKeys(string Id, LocationInfo? Location, EquatableArray<KeyedLocation> Commands, EquatableArray<KeyedLocation> Services);
+    internal sealed record PluginKeys(string Id, string TypeName, LocationInfo? Location, EquatableArray<KeyedLocation> Commands, EquatableArray<KeyedLocation> Services);
 
     /// <summary>The result of parsing one [Plugin] class: the model (null when the class cannot be registered) and its diagnostics.</summary>
     internal sealed record PluginParseResult(PluginModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, PluginKeys Keys);

@@ -5,7 +5,13 @@ namespace Plugin.Sdk.Generators.Parsing
     /// <summary>The SDK and BCL types the parser compares against, looked up once per parsed plugin.</summary>
     internal sealed class KnownTypes
     {
-        public KnownTypes(Compilation compilation)
+        // A compilation is immutable, so its well-known types can be shared by every class parsed from it: one set of
+        // lookups per compilation instead of one per plugin.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes> s_cache = new();
+
+        public static KnownTypes For(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownTypes(c));
+
+        private KnownTypes(Compilation compilation)
         {
             INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
             PluginBaseOfT = Get("Plugin.Sdk.PluginBase`1");

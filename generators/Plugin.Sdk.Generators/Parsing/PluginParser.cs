@@ -36,7 +36,7 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private PluginParser(Compilation compilation, CancellationToken cancellationToken)
         {
-            _types = new KnownTypes(compilation);
+            _types = KnownTypes.For(compilation);
             _cancellationToken = cancellationToken;
         }
 
@@ -45,7 +45,7 @@ namespace Plugin.Sdk.Generators.Parsing
             var symbol = (INamedTypeSymbol)context.TargetSymbol;
             var attribute = context.Attributes[0];
             var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference);
-            var emptyKeys = new PluginKeys(symbol.Name, attributeLocation, EquatableArray<KeyedLocation>.Empty, EquatableArray<KeyedLocation>.Empty);
+            var emptyKeys = new PluginKeys(symbol.Name, symbol.ToDisplayString(), attributeLocation, EquatableArray<KeyedLocation>.Empty, EquatableArray<KeyedLocation>.Empty);
             try
             {
                 var parser = new PluginParser(context.SemanticModel.Compilation, cancellationToken);
@@ -146,7 +146,7 @@ namespace Plugin.Sdk.Generators.Parsing
                     DiscoverSources: members.DiscoverSources.ToEquatableArray(),
                     RecommendSources: members.RecommendSources.ToEquatableArray());
 
-            var keys = new PluginKeys(_id, attributeLocation, members.CommandKeys.ToEquatableArray(), members.ServiceKeys.ToEquatableArray());
+            var keys = new PluginKeys(_id, symbol.ToDisplayString(), attributeLocation, members.CommandKeys.ToEquatableArray(), members.ServiceKeys.ToEquatableArray());
             return new PluginParseResult(model, _diagnostics.ToEquatableArray(), keys);
         }
 
