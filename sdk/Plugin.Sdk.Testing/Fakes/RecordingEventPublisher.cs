@@ -1,0 +1,81 @@
+using Plugin.Sdk.Manifest;
+
+namespace Plugin.Sdk.Testing;
+
+/// <summary>An event the plugin (or the test) published.</summary>
+public sealed record PublishedEvent(EventType Type, EventData Data);
+
+/// <summary>A chain event the plugin (or the test) sent, with the data as the chain left it.</summary>
+public sealed record SentChainEvent(ChainEventType Type, ChainEventData Data);
+
+/// <summary>
+/// Records published events and delivers them to the plugin's own handlers, as the host would deliver them to every
+/// plugin. Unlike the host, delivery finishes before <see cref="PublishAsync"/> returns and a handler's exception is
+/// not swallowed: a test sees the outcome at once and a failing handler fails the test.
+/// </summary>
+public sealed class RecordingEventPublisher : IEventPublisher
+{
+    private readonly List<PublishedEvent> _published = [];
+    private readonly List<SentChainEvent> _chains = [];
+    private readonly object _gate = new();
+    private Func<IPlugin>? _plugin;
+    private PluginDescriptor? _descriptor;
+
+    /// <summary>Whether published events reach the plugin's own handlers (default true).</summary>
+    public bool DeliverToPlugin { get; set; } = true;
+
+    public IReadOnlyList<PublishedEvent> Published
+    {
+        get
+        {
+            lock (_gate) return _published.ToList();
+        }
+    }
+
+    public IReadOnlyList<SentChainEvent> ChainEvents
+    {
+        get
+        {
+            lock (_gate) return _chains.ToList();
+        }
+    }
+
+    internal void Attach(Func<IPlugin> plugin, PluginDescriptor descriptor)
+    {
+        _plugin = plugin;
+        _descriptor = descriptor;
+    }
+
+    public async Task PublishAsync(EventType type, EventData data, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        lock (_gate) _published.Add(new PublishedEvent(type, data));
+        if (!DeliverToPlugin || _descriptor is null || _plugin is null) return;
+        var delivered = new PluginEvent(type, data);
+        foreach (var handler in _descriptor.EventHandlers.Where(h => h.EventType == type))
+            await handler.Invoke(_plugin(), delivered, cancellationToken);
+    }
+
+    public async Task<T> SendChainAsync<T>(ChainEventType type, T data, CancellationToken cancellationToken = default) where T : ChainEventData
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (DeliverToPlugin && _descriptor is not null && _plugin is not null)
+        {
+            var delivered = new PluginChainEvent(type, data);
+            // Lower priority first, as the host orders chain handlers; ties keep declaration order (OrderBy is stable).
+            foreach (var handler in _descriptor.ChainHandlers.Where(h => h.EventType == type).OrderBy(h => h.Priority))
+                await handler.Invoke(_plugin(), delivered, cancellationToken);
+        }
+        lock (_gate) _chains.Add(new SentChainEvent(type, data));
+        return data;
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _published.Clear();
+            _chains.Clear();
+        }
+    }
+}
