@@ -80,6 +80,10 @@ export interface PluginService {
   next_run?: string | null
   last_run?: string | null
   last_result?: string | null
+  running?: boolean
+  runs?: number
+  /** why the service cannot be scheduled (e.g. a bad cron expression) */
+  problem?: string | null
 }
 
 export interface WorkflowPluginActions {
