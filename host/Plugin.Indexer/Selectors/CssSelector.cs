@@ -66,7 +66,7 @@ public sealed class CssSelector
                 var step = alt.Steps[0];
                 if (step.Combinator == Combinator.SelfOrDescendant && context is IElement self && step.MatchesSimple(self))
                     return true;
-                foreach (var d in scope.DescendantsOf(context))
+                foreach (var d in scope.DescendantsOf(context, step.Tag))
                     if (step.MatchesSimple(d)) return true;
             }
             else if (Evaluate(alt, scope).Count > 0) return true;
@@ -94,7 +94,7 @@ public sealed class CssSelector
                         if (step.Combinator == Combinator.SelfOrDescendant && node is IElement self && step.MatchesSimple(self)
                             && (seen is null || step.Post.Length > 0 || seen.Add(self)))
                             candidates.Add(self);
-                        foreach (var d in scope.DescendantsOf(node))
+                        foreach (var d in scope.DescendantsOf(node, step.Tag))
                             if (step.MatchesSimple(d) && (seen is null || step.Post.Length > 0 || seen.Add(d))) candidates.Add(d);
                         if (step.Post.Length > 0) AddFiltered(step, candidates, result, seen);
                     }
@@ -105,7 +105,7 @@ public sealed class CssSelector
                     {
                         // Without a positional predicate "children of any descendant-or-self" is simply "descendants".
                         foreach (var node in current)
-                            foreach (var d in scope.DescendantsOf(node))
+                            foreach (var d in scope.DescendantsOf(node, step.Tag))
                                 if (step.MatchesSimple(d) && (seen is null || seen.Add(d))) result.Add(d);
                     }
                     else
@@ -214,11 +214,32 @@ internal sealed class SelectionScope
 
     public INode Root { get; }
 
+    private Dictionary<string, List<IElement>>? _byTag;
+
     /// <summary>Descendants of <paramref name="node"/> in document order.</summary>
     public IEnumerable<IElement> DescendantsOf(INode node)
     {
         if (!ReferenceEquals(node, Root)) return CssSelector.Descendants(node);
         return _descendants ??= CssSelector.Descendants(Root).ToArray();
+    }
+
+    /// <summary>
+    /// Descendants that may match a step with this tag (all of them for <c>*</c>), in document order. For the scope's
+    /// root they come from a per-tag index, so <c>td:nth-child(5)</c> looks at the row's cells only.
+    /// </summary>
+    public IEnumerable<IElement> DescendantsOf(INode node, string? tag)
+    {
+        if (tag is null || !ReferenceEquals(node, Root)) return DescendantsOf(node);
+        if (_byTag is null)
+        {
+            _byTag = new Dictionary<string, List<IElement>>(StringComparer.Ordinal);
+            foreach (var e in (IElement[])DescendantsOf(Root))
+            {
+                if (!_byTag.TryGetValue(e.LocalName, out var list)) _byTag[e.LocalName] = list = [];
+                list.Add(e);
+            }
+        }
+        return _byTag.TryGetValue(tag, out var found) ? found : [];
     }
 
     public IComparer<IElement> Order => _order ??= Comparer<IElement>.Create(Compare);
