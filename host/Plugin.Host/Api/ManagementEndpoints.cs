@@ -1,0 +1,249 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Plugin.Host.Market;
+using Plugin.Host.Runtime;
+using Plugin.Host.Scheduling;
+using Plugin.Host.Storage;
+using Plugin.Sdk;
+
+namespace Plugin.Host.Api;
+
+/// <summary>The plugin management API with MoviePilot's paths (issue 3 point 5). Every route needs a bearer token or the API key.</summary>
+public static class ManagementEndpoints
+{
+    public static void MapPluginManagement(this RouteGroupBuilder api)
+    {
+        var plugin = api.MapGroup("/plugin").WithTags("plugins");
+
+        plugin.MapGet("/", ListAsync).WithSummary("Plugins of the market, the installed ones, or all (state=market|installed|all)");
+        plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
+        plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
+        plugin.MapGet("/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
+            Results.Json(await manager.GetConfigAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
+        plugin.MapPut("/{id}", SaveConfigAsync).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
+        plugin.MapGet("/form/{id}", async (string id, PluginManager manager, PluginFeatures features, CancellationToken ct) =>
+        {
+            var saved = await SavedConfigAsync(id, manager, ct);
+            return Results.Json(await features.FormAsync(id, saved, ct));
+        }).WithSummary("The config form {conf, model}");
+        plugin.MapGet("/page/{id}", async (string id, PluginFeatures features, CancellationToken ct) =>
+            Results.Json(await features.PageAsync(id, ct))).WithSummary("The plugin's detail page");
+        plugin.MapGet("/reload/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
+        {
+            var entries = await manager.ReloadAsync(id, ct);
+            return Result(entries, "reloaded");
+        }).WithSummary("Unload and load the plugin again");
+        plugin.MapGet("/reset/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
+        {
+            var entry = await manager.ResetAsync(id, ct);
+            return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} reset to its defaults.");
+        }).WithSummary("Config back to defaults, data cleared");
+
+        plugin.MapGet("/dashboard/meta", (PluginFeatures features) =>
+            Results.Json(features.Dashboards().Select(x => new { id = x.Entry.Id, key = x.Dashboard.Key, name = x.Dashboard.Name })))
+            .WithSummary("Every dashboard widget of the enabled plugins");
+        plugin.MapGet("/dashboard/{id}/{key}", async (string id, string key, HttpRequest request, PluginFeatures features, CancellationToken ct) =>
+            Results.Json(await features.DashboardAsync(id, key, request.Headers.UserAgent.ToString(), ct))).WithSummary("One dashboard widget");
+
+        plugin.MapGet("/services", ListServicesAsync).WithSummary("Scheduled services with next run, last run and last result");
+        plugin.MapPost("/services/{pluginId}/{serviceId}/run", RunServiceAsync).WithSummary("Run a service now (?wait=true waits for the result)");
+
+        plugin.MapPost("/events/{type}", PublishEventAsync).WithSummary("Raise a broadcast event with JSON data");
+        plugin.MapPost("/chain/{type}", RunChainAsync).WithSummary("Run a chain event with JSON data; returns the shared data");
+        plugin.MapPost("/module/{method}", CallModuleAsync).WithSummary("Call a module method through the plugins that override it");
+
+        var workflow = api.MapGroup("/workflow").WithTags("workflow");
+        workflow.MapGet("/plugin/actions", (PluginCatalog catalog) => Results.Json(catalog.Active
+            .Where(e => e.Descriptor!.WorkflowActions.Count > 0)
+            .Select(e => new
+            {
+                plugin_id = e.Id,
+                plugin_name = e.Name,
+                actions = e.Descriptor!.WorkflowActions.Select(a => new { id = a.Id, name = a.Name, description = a.Description }),
+            }))).WithSummary("Workflow actions of the enabled plugins");
+        workflow.MapPost("/plugin/actions/{pluginId}/{actionId}", RunWorkflowActionAsync).WithSummary("Run a workflow action with an ActionContext");
+
+        api.MapPost("/message/", HandleMessageAsync).WithTags("message").WithSummary("A user message: /command, [PLUGIN]Id|data, or text");
+        api.MapGet("/message/", async (MessageOutbox outbox, int? count, CancellationToken ct) =>
+            Results.Json(await outbox.RecentAsync(Math.Clamp(count ?? 50, 1, 500), ct))).WithTags("message").WithSummary("Messages plugins posted, newest first");
+    }
+
+    private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers, CancellationToken ct)
+    {
+        state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
+        if (state is not ("market" or "installed" or "all"))
+            throw new PluginOperationException(400, $"state must be market, installed or all; got '{state}'.");
+        IReadOnlyList<MarketPackage> packages = [];
+        if (state != "installed" || catalog.All.Count > 0)
+        {
+            try { packages = await market.ListAsync(ct); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An unreachable feed must not hide the installed plugins.
+                loggers.CreateLogger("Plugin.Host.Market").LogWarning(e, "The market could not be listed");
+            }
+        }
+        var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e, byId.GetValueOrDefault(e.PackageId))).ToList();
+        var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var notInstalled = packages.Where(p => !installedIds.Contains(p.Id)).Select(PluginListItem.FromMarket);
+        return Results.Json(state switch
+        {
+            "installed" => installed,
+            "market" => [.. installed.Where(i => byId.ContainsKey(i.Id)), .. notInstalled],
+            _ => [.. installed, .. notInstalled],
+        });
+    }
+
+    private static async Task<IResult> InstallAsync(string id, string? version, PluginManager manager, CancellationToken ct)
+    {
+        var entries = await manager.InstallAsync(id, string.IsNullOrWhiteSpace(version) ? null : version, ct);
+        return Result(entries, "installed");
+    }
+
+    private static IResult Result(IReadOnlyList<PluginEntry> entries, string verb)
+    {
+        var failed = entries.FirstOrDefault(e => e.Status is Installation.PluginStatus.Malfunctioned or Installation.PluginStatus.NotSupported);
+        var data = entries.Select(e => new { id = e.Id, version = e.Version, status = e.Status.ToString(), error = e.Error }).ToList();
+        return failed is null
+            ? Envelope.Ok(data, $"Plugin {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version}"))} {verb}.")
+            : Results.Json(new Envelope(false, $"Plugin {failed.Id} {verb} but is {failed.Status}: {failed.Error}", data));
+    }
+
+    private static async Task<IResult> UninstallAsync(string id, PluginManager manager, CancellationToken ct)
+    {
+        await manager.UninstallAsync(id, ct);
+        return Envelope.Ok(null, $"Plugin {id} uninstalled.");
+    }
+
+    private static async Task<IResult> SaveConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    {
+        var config = await RequestBody.ReadObjectAsync(request, ct);
+        var entry = await manager.SaveConfigAsync(id, config, ct);
+        return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
+    }
+
+    private static async Task<JsonObject?> SavedConfigAsync(string id, PluginManager manager, CancellationToken ct)
+    {
+        var entry = manager.Catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+        return await new Storage.SqlitePluginConfigStore(manager.Database, entry.Id).LoadAsync(ct);
+    }
+
+    private static async Task<IResult> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog, CancellationToken ct)
+    {
+        var list = new List<object>();
+        foreach (var s in scheduler.Services.OrderBy(s => s.PluginId).ThenBy(s => s.ServiceId))
+        {
+            var state = runner.State(s.PluginId, s.ServiceId);
+            list.Add(new
+            {
+                id = s.ServiceId,
+                plugin_id = s.PluginId,
+                plugin_name = catalog.Find(s.PluginId)?.Name ?? s.PluginId,
+                name = s.Name,
+                trigger = s.Trigger,
+                next_run = await scheduler.NextRunAsync(s.PluginId, s.ServiceId, ct),
+                last_run = state.LastRun,
+                last_result = state.LastResult,
+                running = state.Running,
+                runs = state.Runs,
+                skipped = state.Skipped,
+                problem = s.Problem,
+            });
+        }
+        return Results.Json(list);
+    }
+
+    private static async Task<IResult> RunServiceAsync(string pluginId, string serviceId, bool? wait, ServiceRunner runner,
+        IHostApplicationLifetime lifetime, CancellationToken ct)
+    {
+        if (wait == true)
+        {
+            var (outcome, message) = await runner.RunAsync(pluginId, serviceId, "run now", ct);
+            return outcome switch
+            {
+                ServiceRunOutcome.NotFound => Envelope.Fail(message, StatusCodes.Status404NotFound),
+                ServiceRunOutcome.NotActive => Envelope.Fail(message, StatusCodes.Status409Conflict),
+                ServiceRunOutcome.Succeeded => Envelope.Ok(new { outcome = outcome.ToString() }, message),
+                _ => Results.Json(new Envelope(false, message, new { outcome = outcome.ToString() })),
+            };
+        }
+        var service = runner.Check(pluginId, serviceId);
+        if (service is not null)
+            return Envelope.Fail(service.Value.Message, service.Value.Outcome == ServiceRunOutcome.NotFound ? 404 : 409);
+        // Run-now returns at once (the UI polls the list); the run is tied to the host's lifetime, not the request.
+        _ = runner.RunAsync(pluginId, serviceId, "run now", lifetime.ApplicationStopping);
+        return Envelope.Ok(null, $"Service {serviceId} of {pluginId} started.");
+    }
+
+    private static async Task<IResult> PublishEventAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
+    {
+        if (!EventTypes.TryParse(type, out EventType eventType))
+            throw new PluginOperationException(400, $"Unknown event type '{type}'.");
+        var json = await RequestBody.ReadJsonAsync(request, ct);
+        EventData data;
+        try { data = EventTypes.Deserialize(eventType, json); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new PluginOperationException(400, $"The data does not fit {EventTypes.WireName(eventType)}: {e.Message}");
+        }
+        await dispatcher.PublishAsync(eventType, data, "api", ct);
+        return Envelope.Ok(null, $"Event {EventTypes.WireName(eventType)} queued.");
+    }
+
+    private static async Task<IResult> RunChainAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
+    {
+        if (!EventTypes.TryParse(type, out ChainEventType chainType))
+            throw new PluginOperationException(400, $"Unknown chain event type '{type}'.");
+        var json = await RequestBody.ReadJsonAsync(request, ct);
+        ChainEventData data;
+        try { data = EventTypes.Deserialize(chainType, json); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new PluginOperationException(400, $"The data does not fit {EventTypes.WireName(chainType)}: {e.Message}");
+        }
+        var outcome = await dispatcher.RunChainAsync(chainType, data, ct);
+        return Results.Json(new Envelope(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new
+        {
+            data = JsonSerializer.SerializeToNode(outcome.Data, outcome.Data.GetType(), PluginJson.Options),
+            ran = outcome.Ran,
+            errors = outcome.Errors,
+        }));
+    }
+
+    private static async Task<IResult> CallModuleAsync(string method, HttpRequest request, PluginFeatures features, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadJsonAsync(request, ct) as JsonObject ?? new JsonObject();
+        var arguments = body.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
+        var (pluginId, result, errors) = await features.CallModuleAsync(new ModuleCall(method, arguments), ct);
+        return Results.Json(new Envelope(pluginId is not null, pluginId is null ? $"No plugin answered {method}. {string.Join(" ", errors)}".Trim() : "",
+            new { plugin_id = pluginId, result = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), PluginJson.Options), errors }));
+    }
+
+    private static async Task<IResult> RunWorkflowActionAsync(string pluginId, string actionId, HttpRequest request, PluginFeatures features,
+        CancellationToken ct)
+    {
+        var json = await RequestBody.ReadJsonAsync(request, ct);
+        ActionContext context;
+        try { context = json?.Deserialize<ActionContext>(PluginJson.Options) ?? new ActionContext(); }
+        catch (JsonException e) { throw new PluginOperationException(400, $"The body is not an ActionContext: {e.Message}"); }
+        var result = await features.RunWorkflowActionAsync(pluginId, actionId, context, ct);
+        return Results.Json(new Envelope(result.Success, result.Message ?? "",
+            JsonSerializer.SerializeToNode(result.Context, PluginJson.Options)));
+    }
+
+    private static async Task<IResult> HandleMessageAsync(HttpRequest request, MessageRouter router, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadObjectAsync(request, ct);
+        var text = body["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PluginOperationException(400, "The message needs a non-empty 'text'.");
+        string? Field(string name) => body[name]?.ToString();
+        var outcome = await router.HandleAsync(text, Field("userid") ?? request.HttpContext.Items["host.user"] as string, Field("channel"),
+            Field("source") ?? "web", ct);
+        return Results.Json(new Envelope(outcome.Success, outcome.Message, new
+        {
+            replies = outcome.Replies.Select(r => JsonSerializer.SerializeToNode(r, PluginJson.Options)).ToList(),
+        }));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Plugin.Host.Runtime;
+using Plugin.Host.Security;
+using Plugin.Sdk;
+
+namespace Plugin.Host.Api;
+
+/// <summary>
+/// Plugin APIs at <c>/api/v1/plugin/{PluginId}{path}</c>, resolved per request from the manifest (so install, update and
+/// uninstall change the routes without touching the endpoint table). Auth per <see cref="ApiAuth"/>; binding errors 400;
+/// the return value is written with <see cref="PluginJson.Options"/>.
+/// </summary>
+public static class PluginApiEndpoints
+{
+    public static void MapPluginApis(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/api/v1/plugin/{pluginId}/{**path}", ["GET", "POST", "PUT", "DELETE"], HandleAsync)
+            .WithTags("plugin APIs")
+            .ExcludeFromDescription(); // each plugin API is documented on its own by PluginApiDocumentTransformer
+    }
+
+    private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginFeatures features, HostAuth auth)
+    {
+        var ct = http.RequestAborted;
+        var entry = features.Catalog.Find(pluginId);
+        if (entry is null)
+        {
+            await Write(http, 404, new Envelope(false, $"Plugin {pluginId} is not installed."));
+            return;
+        }
+        if (!entry.IsLoaded || entry.Descriptor is not { } descriptor)
+        {
+            await Write(http, 503, new Envelope(false, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}"));
+            return;
+        }
+        var relative = "/" + (path ?? "");
+        var (api, pathExists) = PluginFeatures.FindApi(descriptor, relative, http.Request.Method);
+        if (api is null)
+        {
+            await Write(http, pathExists ? 405 : 404, new Envelope(false, pathExists
+                ? $"Plugin {entry.Id} API {relative} does not accept {http.Request.Method}."
+                : $"Plugin {entry.Id} has no API {relative}."));
+            return;
+        }
+        var (caller, user) = auth.Identify(http);
+        if (!HostAuth.Allows(api.Auth, caller))
+        {
+            await Write(http, 401, new { detail = api.Auth == ApiAuth.Bearer ? "Not authenticated: a bearer token is required." : "Not authenticated: apikey required." });
+            return;
+        }
+
+        JsonElement? body = null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+                body = document.RootElement.Clone();
+            }
+            catch (JsonException e)
+            {
+                await Write(http, 400, new Envelope(false, $"The request body is not valid JSON: {e.Message}"));
+                return;
+            }
+        }
+        var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
+        query.Remove("apikey"); // the key authenticates the call; it is not a plugin argument
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new ApiRequest(http.Request.Method, relative, query, headers, body, user);
+
+        object? result;
+        try
+        {
+            result = await features.CallApiAsync(entry, api, request, ct);
+        }
+        catch (ArgumentBindingException e)
+        {
+            await Write(http, 400, new Envelope(false, e.Message));
+            return;
+        }
+        catch (PluginCallException e)
+        {
+            await Write(http, e.TimedOut ? 504 : 500, new Envelope(false, e.Message));
+            return;
+        }
+        if (result is null)
+        {
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync("null", ct);
+            return;
+        }
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body, result, result.GetType(), PluginJson.Options, ct);
+    }
+
+    private static Task Write(HttpContext http, int status, object value)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(value, value.GetType(), HostJson.Options, http.RequestAborted);
+    }
+}

@@ -1,0 +1,80 @@
+using Plugin.Host.Installation;
+using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
+
+namespace Plugin.Host.Runtime;
+
+/// <summary>
+/// One plugin as the host sees it: its descriptor and instance while loaded, its status and last error always.
+/// After unload the instance and descriptor are dropped so that nothing here keeps the plugin's load context alive.
+/// </summary>
+public sealed class PluginEntry(string id, string packageId, string version)
+{
+    public string Id { get; } = id;
+    public string PackageId { get; } = packageId;
+    public string Version { get; internal set; } = version;
+    public PluginDescriptor? Descriptor { get; internal set; }
+    public IPlugin? Instance { get; internal set; }
+    internal PluginContext? Context { get; set; }
+    public PluginStatus Status { get; internal set; }
+    public string? Error { get; internal set; }
+    public DateTimeOffset LoadedAt { get; internal set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Loaded, initialised and enabled: receives commands, events, schedules.</summary>
+    public bool IsActive => Status == PluginStatus.Active && Instance is not null;
+
+    /// <summary>Loaded and initialised (enabled or not): answers its APIs, form and page.</summary>
+    public bool IsLoaded => Instance is not null && Status is PluginStatus.Active or PluginStatus.Disabled;
+
+    public string Name => Descriptor?.Name ?? Id;
+}
+
+/// <summary>
+/// The current plugins in plugin order (<c>plugin_order</c>, then id), as an immutable snapshot replaced on every change:
+/// readers (event dispatch, routing, API calls) never lock.
+/// </summary>
+public sealed class PluginCatalog
+{
+    private volatile Snapshot _snapshot = new([]);
+    private readonly Lock _gate = new();
+
+    public IReadOnlyList<PluginEntry> All => _snapshot.Ordered;
+
+    public IEnumerable<PluginEntry> Active => _snapshot.Ordered.Where(e => e.IsActive);
+
+    public PluginEntry? Find(string id) => _snapshot.ById.GetValueOrDefault(id);
+
+    public IReadOnlyList<PluginEntry> ForPackage(string packageId) =>
+        _snapshot.Ordered.Where(e => string.Equals(e.PackageId, packageId, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public void Set(PluginEntry entry)
+    {
+        lock (_gate)
+            _snapshot = new Snapshot([.. _snapshot.Ordered.Where(e => !string.Equals(e.Id, entry.Id, StringComparison.OrdinalIgnoreCase)), entry]);
+    }
+
+    public void Remove(string id)
+    {
+        lock (_gate)
+            _snapshot = new Snapshot([.. _snapshot.Ordered.Where(e => !string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))]);
+    }
+
+    /// <summary>Re-sorts after a status change (order is stable, but a re-created descriptor may carry a new order).</summary>
+    public void Touch()
+    {
+        lock (_gate)
+            _snapshot = new Snapshot([.. _snapshot.Ordered]);
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(List<PluginEntry> entries)
+        {
+            Ordered = entries.OrderBy(e => e.Descriptor?.Order ?? 999).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+            ById = Ordered.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        }
+
+        public List<PluginEntry> Ordered { get; }
+        public Dictionary<string, PluginEntry> ById { get; }
+    }
+}

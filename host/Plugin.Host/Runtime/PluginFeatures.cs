@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
+using Plugin.Sdk.Ui;
+
+namespace Plugin.Host.Runtime;
+
+/// <summary>
+/// The pull-style extension points: plugin APIs, config form, detail page, dashboards, workflow actions and module
+/// overrides. Each call goes through the invoker with the call time limit; unknown plugins or keys give
+/// <see cref="PluginOperationException"/> 404.
+/// </summary>
+public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker, IOptions<RuntimeOptions> options)
+{
+    public PluginCatalog Catalog => catalog;
+
+    private TimeSpan CallLimit => RuntimeOptions.Limit(options.Value.CallTimeoutSeconds);
+
+    public PluginEntry RequireLoaded(string id)
+    {
+        var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+        if (!entry.IsLoaded)
+            throw new PluginOperationException(409, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
+        return entry;
+    }
+
+    /// <summary>Finds the API for a path relative to the plugin; null verbs match = 405.</summary>
+    public static (ApiDescriptor? Api, bool PathExists) FindApi(PluginDescriptor descriptor, string path, string method)
+    {
+        var verb = method.ToUpperInvariant() switch
+        {
+            "GET" or "HEAD" => HttpVerb.Get, "POST" => HttpVerb.Post, "PUT" => HttpVerb.Put, "DELETE" => HttpVerb.Delete, _ => (HttpVerb)0,
+        };
+        var pathExists = false;
+        foreach (var api in descriptor.Apis)
+        {
+            if (!string.Equals(Normalize(api.Path), Normalize(path), StringComparison.Ordinal))
+                continue;
+            pathExists = true;
+            if ((api.Verbs & verb) != 0)
+                return (api, true);
+        }
+        return (null, pathExists);
+    }
+
+    private static string Normalize(string path) => "/" + path.Trim('/');
+
+    public Task<object?> CallApiAsync(PluginEntry entry, ApiDescriptor api, ApiRequest request, CancellationToken cancellationToken) =>
+        invoker.InvokeAsync(entry.Id, $"API {api.Path}", CallLimit, ct => api.Invoke(entry.Instance!, request, ct), cancellationToken);
+
+    public async Task<JsonObject> FormAsync(string id, JsonObject? saved, CancellationToken cancellationToken)
+    {
+        var entry = RequireLoaded(id);
+        var form = await invoker.InvokeAsync(entry.Id, "form", CallLimit, _ => ValueTask.FromResult(entry.Instance!.GetForm()), cancellationToken);
+        var json = form.ToJson();
+        // The model is the saved config laid over the form's defaults, so every field has a value.
+        var model = json["model"] as JsonObject ?? new JsonObject();
+        if (saved is not null)
+            foreach (var (key, value) in saved)
+                model[key] = value?.DeepClone();
+        json["model"] = model;
+        return json;
+    }
+
+    public async Task<JsonArray> PageAsync(string id, CancellationToken cancellationToken)
+    {
+        var entry = RequireLoaded(id);
+        var page = await invoker.InvokeAsync(entry.Id, "page", CallLimit, _ => ValueTask.FromResult(entry.Instance!.GetPage()), cancellationToken);
+        return page is null ? [] : UiNode.ToJson(page);
+    }
+
+    public IEnumerable<(PluginEntry Entry, DashboardDescriptor Dashboard)> Dashboards() =>
+        catalog.Active.SelectMany(e => e.Descriptor!.Dashboards.Select(d => (e, d)));
+
+    /// <summary>MoviePilot's dashboard object: <c>{id, name, key, render_mode, attrs, cols, elements}</c>.</summary>
+    public async Task<JsonObject> DashboardAsync(string id, string key, string? userAgent, CancellationToken cancellationToken)
+    {
+        var entry = catalog.Find(id);
+        if (entry is not { IsActive: true, Descriptor: { } descriptor, Instance: { } instance })
+            throw new PluginOperationException(404, $"Plugin {id} is not installed or not enabled.");
+        var dashboard = descriptor.Dashboards.FirstOrDefault(d => d.Key == key)
+            ?? throw new PluginOperationException(404, $"Plugin {entry.Id} has no dashboard '{key}'.");
+        var view = await invoker.InvokeAsync(entry.Id, $"dashboard {key}", CallLimit,
+            ct => dashboard.Render(instance, new DashboardRequest(key, userAgent), ct), cancellationToken);
+        return new JsonObject
+        {
+            ["id"] = entry.Id,
+            ["name"] = descriptor.Name,
+            ["key"] = key,
+            ["render_mode"] = "vuetify",
+            ["attrs"] = new JsonObject
+            {
+                ["refresh"] = view.Refresh ?? dashboard.Refresh,
+                ["border"] = view.Border ?? dashboard.Border,
+                ["title"] = view.Title ?? dashboard.Title ?? dashboard.Name,
+                ["subtitle"] = view.Subtitle ?? dashboard.Subtitle,
+            },
+            ["cols"] = new JsonObject { ["cols"] = view.Cols ?? dashboard.Cols, ["md"] = view.Md ?? dashboard.Md },
+            ["elements"] = UiNode.ToJson(view.Elements),
+        };
+    }
+
+    public async Task<ActionResult> RunWorkflowActionAsync(string pluginId, string actionId, ActionContext context, CancellationToken cancellationToken)
+    {
+        var entry = catalog.Find(pluginId);
+        if (entry is not { IsActive: true, Descriptor: { } descriptor, Instance: { } instance })
+            throw new PluginOperationException(404, $"Plugin {pluginId} is not installed or not enabled.");
+        var action = descriptor.WorkflowActions.FirstOrDefault(a => a.Id == actionId)
+            ?? throw new PluginOperationException(404, $"Plugin {entry.Id} has no workflow action '{actionId}'.");
+        return await invoker.InvokeAsync(entry.Id, $"workflow action {actionId}", CallLimit, ct => action.Invoke(instance, context, ct), cancellationToken);
+    }
+
+    /// <summary>Runs a module method through the plugins that override it: the first non-null answer wins, in plugin
+    /// order; a plugin that fails is skipped (and logged) so the next one, or the host's own module, answers.</summary>
+    public async Task<(string? PluginId, object? Result, IReadOnlyList<string> Errors)> CallModuleAsync(ModuleCall call, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        foreach (var entry in catalog.Active)
+        {
+            if (entry is not { Descriptor: { } descriptor, Instance: { } instance })
+                continue;
+            foreach (var module in descriptor.ModuleOverrides.Where(m => m.Method == call.Method))
+            {
+                try
+                {
+                    var result = await invoker.InvokeAsync(entry.Id, $"module override {call.Method}", CallLimit,
+                        ct => module.Invoke(instance, call, ct), cancellationToken);
+                    if (result is not null)
+                        return (entry.Id, result, errors);
+                }
+                catch (PluginCallException e)
+                {
+                    errors.Add(e.Message);
+                }
+            }
+        }
+        return (null, null, errors);
+    }
+}

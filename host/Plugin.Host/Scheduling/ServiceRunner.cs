@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Plugin.Host.Runtime;
+using Plugin.Host.Storage;
+
+namespace Plugin.Host.Scheduling;
+
+/// <summary>Last run of a service, as the services list shows it.</summary>
+public sealed class ServiceState
+{
+    internal int RunningFlag;
+    public bool Running => Volatile.Read(ref RunningFlag) == 1;
+    public DateTimeOffset? LastRun { get; internal set; }
+    public string? LastResult { get; internal set; }
+    public int Runs { get; internal set; }
+    public int Skipped { get; internal set; }
+}
+
+public enum ServiceRunOutcome { Succeeded, Failed, Skipped, NotFound, NotActive }
+
+/// <summary>
+/// Runs a plugin service, from its schedule or "run now". A run that starts while the previous one is still running is
+/// skipped and logged (MoviePilot's <c>max_instances=1</c>), not queued: a slow service never piles up runs.
+/// </summary>
+public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, HostDatabase database,
+    IOptions<RuntimeOptions> options, ILogger<ServiceRunner> logger)
+{
+    private readonly ConcurrentDictionary<(string Plugin, string Service), ServiceState> _states = new();
+
+    public ServiceState State(string pluginId, string serviceId) =>
+        _states.GetOrAdd((pluginId, serviceId), key =>
+        {
+            var state = new ServiceState();
+            var row = database.Scalar("SELECT last_run || '|' || IFNULL(last_result, '') FROM service_runs WHERE plugin_id = $p AND service_id = $s",
+                ("$p", key.Plugin), ("$s", key.Service));
+            if (row is not null)
+            {
+                var bar = row.IndexOf('|');
+                if (DateTimeOffset.TryParse(row[..bar], out var last)) state.LastRun = last;
+                state.LastResult = row[(bar + 1)..];
+            }
+            return state;
+        });
+
+    /// <summary>Why a service cannot run now (unknown or plugin not active), or null when it can.</summary>
+    public (ServiceRunOutcome Outcome, string Message)? Check(string pluginId, string serviceId)
+    {
+        var entry = catalog.Find(pluginId);
+        if (entry?.Descriptor?.Services.Any(s => s.Id == serviceId) != true)
+            return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} has no service {serviceId}.");
+        if (!entry.IsActive)
+            return (ServiceRunOutcome.NotActive, $"Plugin {pluginId} is not active ({entry.Status}).");
+        return null;
+    }
+
+    public async Task<(ServiceRunOutcome Outcome, string Message)> RunAsync(string pluginId, string serviceId, string reason,
+        CancellationToken cancellationToken)
+    {
+        var entry = catalog.Find(pluginId);
+        if (entry is null)
+            return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} is not installed.");
+        var service = entry.Descriptor?.Services.FirstOrDefault(s => s.Id == serviceId);
+        if (service is null)
+            return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} has no service {serviceId}.");
+        if (!entry.IsActive || entry.Instance is not { } instance)
+            return (ServiceRunOutcome.NotActive, $"Plugin {pluginId} is not active ({entry.Status}).");
+
+        var state = State(entry.Id, serviceId);
+        if (Interlocked.CompareExchange(ref state.RunningFlag, 1, 0) != 0)
+        {
+            state.Skipped++;
+            logger.LogWarning("Plugin {PluginId}: service {ServiceId} is still running; the {Reason} run was skipped", entry.Id, serviceId, reason);
+            return (ServiceRunOutcome.Skipped, $"Service {serviceId} is still running; this run was skipped.");
+        }
+        var outcome = ServiceRunOutcome.Succeeded;
+        try
+        {
+            state.LastRun = DateTimeOffset.UtcNow;
+            state.Runs++;
+            logger.LogInformation("Plugin {PluginId}: service {ServiceId} starts ({Reason})", entry.Id, serviceId, reason);
+            await invoker.InvokeAsync(entry.Id, $"service {serviceId}", RuntimeOptions.Limit(options.Value.ServiceTimeoutSeconds),
+                ct => service.Invoke(instance, ct), cancellationToken);
+            state.LastResult = "success";
+        }
+        catch (PluginCallException e)
+        {
+            outcome = ServiceRunOutcome.Failed;
+            state.LastResult = "failed: " + e.Message;
+        }
+        finally
+        {
+            Volatile.Write(ref state.RunningFlag, 0);
+            await database.ExecuteAsync("""
+                INSERT INTO service_runs (plugin_id, service_id, last_run, last_result) VALUES ($p, $s, $run, $result)
+                ON CONFLICT(plugin_id, service_id) DO UPDATE SET last_run = excluded.last_run, last_result = excluded.last_result
+                """, CancellationToken.None, ("$p", entry.Id), ("$s", serviceId), ("$run", state.LastRun?.ToString("O")), ("$result", state.LastResult));
+        }
+        return (outcome, state.LastResult ?? "");
+    }
+
+    public async Task ForgetAsync(string pluginId)
+    {
+        foreach (var key in _states.Keys.Where(k => k.Plugin == pluginId).ToList())
+            _states.TryRemove(key, out _);
+        await database.ExecuteAsync("DELETE FROM service_runs WHERE plugin_id = $p", CancellationToken.None, ("$p", pluginId));
+    }
+}

@@ -1,0 +1,40 @@
+namespace Plugin.Host.Security;
+
+/// <summary>The <c>Host</c> configuration section (DESIGN §7, a public contract).</summary>
+public sealed class HostSettings
+{
+    public const string Section = "Host";
+
+    /// <summary><c>Host:DataDir</c>, default <c>./data</c>.</summary>
+    public string DataDir { get; set; } = "data";
+
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary><c>Host:ApiToken</c>; generated on first run when empty.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary><c>Host:PublicUrl</c>: the address plugins see as <see cref="Plugin.Sdk.IHostInfo.BaseUrl"/>.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary><c>Host:TokenLifetimeMinutes</c>: lifetime of login tokens (default 7 days, as MoviePilot).</summary>
+    public int TokenLifetimeMinutes { get; set; } = 60 * 24 * 7;
+
+    public HttpOptions Http { get; set; } = new();
+
+    public sealed class AdminOptions
+    {
+        public string User { get; set; } = "admin";
+        public string? Password { get; set; }
+    }
+
+    public sealed class HttpOptions
+    {
+        /// <summary><c>Host:Http:Proxy</c>: proxy URL for plugins' HTTP client.</summary>
+        public string? Proxy { get; set; }
+
+        /// <summary><c>Host:Http:TimeoutSeconds</c> for plugins' HTTP client (default 100).</summary>
+        public int TimeoutSeconds { get; set; } = 100;
+
+        public string UserAgent { get; set; } = "Plugin.Host";
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Plugin.Sdk;
+
+namespace Plugin.Host.Storage;
+
+/// <summary>
+/// Every message a plugin posts is kept here (there is no real notification channel). Messages posted while the host
+/// handles a user's message carry that conversation's id, so <c>POST /api/v1/message/</c> can return them as replies.
+/// </summary>
+public sealed class MessageOutbox(HostDatabase database)
+{
+    public Task AddAsync(string? pluginId, string? conversation, Notification message, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("""
+            INSERT INTO message_outbox (plugin_id, conversation, userid, json, created_at) VALUES ($plugin, $conversation, $userid, $json, $now)
+            """, cancellationToken, ("$plugin", pluginId), ("$conversation", conversation), ("$userid", message.Userid),
+            ("$json", JsonSerializer.Serialize(message, PluginJson.Options)), ("$now", HostDatabase.Now()));
+
+    public Task<List<OutboxMessage>> RecentAsync(int limit, CancellationToken cancellationToken) =>
+        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox ORDER BY id DESC LIMIT $limit",
+            r => new OutboxMessage(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+                JsonSerializer.Deserialize<JsonElement>(r.GetString(3)), r.GetString(4)),
+            cancellationToken, ("$limit", limit));
+
+    public Task DeleteForPluginAsync(string pluginId, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("DELETE FROM message_outbox WHERE plugin_id = $plugin", cancellationToken, ("$plugin", pluginId));
+}
+
+public sealed record OutboxMessage(long Id, string? PluginId, string? Userid, JsonElement Message, string CreatedAt);
