@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Plugin.Music.Management;
+using Plugin.Music.Runtime;
+
+namespace Plugin.Music.Tests;
+
+/// <summary>Install / update / uninstall as MusicFree does, persisted under a temporary data directory.</summary>
+public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFixture>, IDisposable
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "music-mgmt-" + Guid.NewGuid().ToString("N"));
+
+    private MusicPluginManager NewManager() =>
+        new(new MusicSourceOptions { DataDir = dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
+
+    private static string Plugin(string platform, string version, string extra = "") =>
+        $"module.exports = {{ platform: \"{platform}\", version: \"{version}\", {extra} async search(q) {{ return {{ data: [{{ id: q, v: \"{version}\" }}] }}; }} }};";
+
+    [Fact]
+    public async Task Install_from_code_url_and_subscription()
+    {
+        using var manager = NewManager();
+        var fromCode = await manager.InstallCodeAsync(Plugin("甲", "1.0.0"));
+        Assert.Equal(MusicInstallStatus.Installed, fromCode.Status);
+
+        fixture.Site.Files["b.js"] = Plugin("乙", "0.1.0");
+        var fromUrl = await manager.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/b.js");
+        Assert.Equal(MusicInstallStatus.Installed, Assert.Single(fromUrl).Status);
+
+        fixture.Site.Files["c.js"] = Plugin("丙", "2.0.0");
+        fixture.Site.Files["sub.json"] = new JsonObject
+        {
+            ["plugins"] = new JsonArray(
+                new JsonObject { ["name"] = "丙", ["url"] = fixture.Site.BaseUrl + "/files/c.js", ["version"] = "2.0.0" },
+                new JsonObject { ["name"] = "坏", ["url"] = fixture.Site.BaseUrl + "/files/missing.js", ["version"] = "1.0.0" }),
+        }.ToJsonString();
+        var fromSubscription = await manager.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/sub.json");
+        Assert.Equal(2, fromSubscription.Count);
+        Assert.Equal(MusicInstallStatus.Installed, fromSubscription[0].Status);
+        Assert.Equal(MusicInstallStatus.Failed, fromSubscription[1].Status);
+        Assert.Contains("404", fromSubscription[1].Message);
+
+        var list = await manager.ListAsync();
+        Assert.Equal(["甲", "乙", "丙"], list.Select(p => p.Platform).OrderBy(p => p == "甲" ? 0 : p == "乙" ? 1 : 2));
+    }
+
+    [Fact]
+    public async Task One_plugin_per_platform_newer_replaces_older_refused_identical_code_once()
+    {
+        using var manager = NewManager();
+        Assert.Equal(MusicInstallStatus.Installed, (await manager.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
+        Assert.Equal(MusicInstallStatus.AlreadyInstalled, (await manager.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
+        var older = await manager.InstallCodeAsync(Plugin("源", "1.1.9"));
+        Assert.Equal(MusicInstallStatus.Refused, older.Status);
+        Assert.Contains("newer", older.Message);
+        await manager.SetVariablesAsync("源", new Dictionary<string, string> { ["token"] = "keep" });
+        var newer = await manager.InstallCodeAsync(Plugin("源", "1.10.0"));
+        Assert.Equal(MusicInstallStatus.Updated, newer.Status);
+        var info = Assert.Single(await manager.ListAsync());
+        Assert.Equal("1.10.0", info.Version);
+        Assert.Equal("keep", info.Variables["token"]);
+        // The replaced code file is gone; only the current one is kept.
+        Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "plugins")));
+    }
+
+    [Fact]
+    public async Task Update_from_srcUrl_when_remote_is_newer_or_equal()
+    {
+        using var manager = NewManager();
+        var src = fixture.Site.BaseUrl + "/files/u.js";
+        fixture.Site.Files["u.js"] = Plugin("更新源", "1.0.0", $"srcUrl: \"{src}\",");
+        await manager.InstallFromUrlAsync(src);
+        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.UpdateAsync("更新源")).Status);
+        fixture.Site.Files["u.js"] = Plugin("更新源", "0.9.0", $"srcUrl: \"{src}\",");
+        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.UpdateAsync("更新源")).Status);
+        fixture.Site.Files["u.js"] = Plugin("更新源", "1.0.1", $"srcUrl: \"{src}\",");
+        var updated = await manager.UpdateAsync("更新源");
+        Assert.Equal(MusicInstallStatus.Updated, updated.Status);
+        Assert.Equal("1.0.1", (await manager.ListAsync()).Single().Version);
+    }
+
+    [Fact]
+    public async Task State_survives_a_restart_and_uninstall_removes_everything()
+    {
+        using (var manager = NewManager())
+        {
+            await manager.InstallCodeAsync(Plugin("持久", "1.0.0"));
+            await manager.InstallCodeAsync(Plugin("停用", "1.0.0"));
+            await manager.SetVariablesAsync("持久", new Dictionary<string, string> { ["cookie"] = "a=b" });
+            await manager.SetEnabledAsync("停用", false);
+        }
+        using (var manager = NewManager())
+        {
+            var list = await manager.ListAsync();
+            Assert.Equal("a=b", list.Single(p => p.Platform == "持久").Variables["cookie"]);
+            Assert.False(list.Single(p => p.Platform == "停用").Enabled);
+            Assert.Single(await manager.EnabledAsync());
+            Assert.True((await manager.UninstallAsync("持久")).Succeeded);
+            Assert.False((await manager.UninstallAsync("持久")).Succeeded);
+        }
+        using (var manager = NewManager())
+        {
+            Assert.Equal(["停用"], (await manager.ListAsync()).Select(p => p.Platform));
+            Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "plugins")));
+            Assert.Empty(Directory.GetFiles(dataDir, "*.tmp", SearchOption.AllDirectories));
+        }
+    }
+
+    [Fact]
+    public async Task Bad_plugins_are_refused_with_a_clear_message()
+    {
+        using var manager = NewManager();
+        Assert.Contains("platform is missing", (await manager.InstallCodeAsync("module.exports = { version: '1.0.0' };")).Message);
+        Assert.Contains("reserved", (await manager.InstallCodeAsync("module.exports = { platform: '本地' };")).Message);
+        var syntax = await manager.InstallCodeAsync("module.exports = { platform: 'x', ");
+        Assert.Equal(MusicInstallStatus.Failed, syntax.Status);
+        Assert.Contains("pasted code", syntax.Message);
+        var throws = await manager.InstallCodeAsync("throw new Error('boom at load');");
+        Assert.Contains("boom at load", throws.Message);
+        var unknown = await manager.InstallCodeAsync("const ws = require('webdav'); module.exports = { platform: 'w' };");
+        Assert.Contains("Cannot find module 'webdav'", unknown.Message);
+        Assert.Empty(await manager.ListAsync());
+    }
+
+    [Theory]
+    [InlineData("1.0.0", "1.0.1", -1)]
+    [InlineData("1.10.0", "1.9.9", 1)]
+    [InlineData("1.0.0-alpha.1", "1.0.0", -1)]
+    [InlineData("1.0.0-alpha.2", "1.0.0-alpha.10", -1)]
+    [InlineData("v2", "2.0.0", 0)]
+    public void Versions_compare_as_semver(string a, string b, int expected) =>
+        Assert.Equal(expected, Math.Sign(SemVer.Compare(a, b)));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+    }
+}
