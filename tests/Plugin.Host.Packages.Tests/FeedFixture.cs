@@ -93,7 +93,10 @@ public sealed class FeedFixture : IDisposable
 
     public NuGetPluginInstaller Installer(PluginPackagesOptions options) => new(new PackageFeeds(options), options, Host);
 
-    public NuGetPluginMarket Market(PluginPackagesOptions options) => new(new PackageFeeds(options), options);
+    public NuGetPluginMarket Market(PluginPackagesOptions options) => Market(options, out _);
+
+    public NuGetPluginMarket Market(PluginPackagesOptions options, out ListLogger<NuGetPluginMarket> log) =>
+        new(new PackageFeeds(options), options, log = new ListLogger<NuGetPluginMarket>());
 
     public PluginLoader Loader() => new(Host);
 

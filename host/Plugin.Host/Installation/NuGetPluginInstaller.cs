@@ -149,7 +149,8 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
 
     private async Task<InstalledPackage> InstallCoreAsync(string id, NuGetVersion? requested, CancellationToken cancellationToken)
     {
-        using var cacheContext = new SourceCacheContext();
+        // No HTTP cache: what is verified and installed must be what the feed serves now.
+        using var cacheContext = new SourceCacheContext { NoCache = true };
 
         // 1. The version to install.
         var candidates = await GetDependencyInfosAsync(id, cacheContext, cancellationToken);
@@ -411,7 +412,8 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             if (registration is null)
                 return null;
             var leaf = await registration.GetPackageMetadata(identity, cacheContext, _nugetLogger, cancellationToken);
-            var entry = leaf?["catalogEntry"] as Newtonsoft.Json.Linq.JObject;
+            // Depending on the call, NuGet hands back the leaf or its catalog entry.
+            var entry = leaf?["catalogEntry"] as Newtonsoft.Json.Linq.JObject ?? leaf;
             var algorithm = entry?["packageHashAlgorithm"]?.ToString();
             var hash = entry?["packageHash"]?.ToString();
             return hash is not null && (algorithm is null || algorithm.Equals("SHA512", StringComparison.OrdinalIgnoreCase)) ? hash : null;

@@ -119,8 +119,12 @@ public sealed class NuGetPluginMarket : IPluginMarket
         }
         var byId = await feed.Repository.GetResourceAsync<FindPackageByIdResource>(cancellationToken)
             ?? throw new InvalidOperationException($"feed '{feed.Source}' has no package download service");
-        using var cacheContext = new SourceCacheContext();
-        var filter = new SearchFilter(includePrerelease: true) { PackageType = PackageFile.PluginPackageType };
+        using var cacheContext = new SourceCacheContext { NoCache = true };
+        var filter = new SearchFilter(includePrerelease: true);
+        // Only SearchQueryService/3.5.0 takes a package type (NuGet.Protocol throws otherwise); without it every package is
+        // listed and the nuspec check below does the filtering.
+        if (search.SupportsPackageTypeFiltering)
+            filter.PackageType = PackageFile.PluginPackageType;
         var list = new List<Candidate>();
         for (var skip = 0; skip < SearchMaxResults; skip += SearchPageSize)
         {
