@@ -74,6 +74,18 @@ public sealed class FeedFixture : IDisposable
         TestPackages.PackPlugin(Feed, "ThrowingPlugin", "1.0.0",
             TestPackages.CompilePlugin("ThrowingPlugin", "1.0.0", manifestConstructor: "throw new InvalidOperationException(\"boom at load\");"));
 
+        // The host's own libraries: Newtonsoft.Json 13.0.x is in this process (NuGet.Protocol uses it). A plugin asking for
+        // 13.0.1 shares the host's copy; one asking for 99.0.0 gets its own from the feed.
+        TestPackages.PackPlugin(Feed, "HostDepPlugin", "1.0.0",
+            TestPackages.CompilePlugin("HostDepPlugin", "1.0.0", "typeof(Newtonsoft.Json.JsonConvert).Assembly.GetName().Version.ToString()",
+                references: MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)),
+            [("Newtonsoft.Json", "13.0.1"), ("System.Text.Json", "8.0.0"), ("Microsoft.Extensions.Logging.Abstractions", "8.0.0")]);
+        var fakeJson = TestPackages.Compile("Newtonsoft.Json", "99.0.0", "namespace Newtonsoft.Json { public static class Fake { public static string Text => \"fake 99\"; } }");
+        TestPackages.Pack(Feed, "Newtonsoft.Json", "99.0.0", new Dictionary<string, byte[]> { ["lib/net10.0/Newtonsoft.Json.dll"] = fakeJson }, plugin: false);
+        TestPackages.PackPlugin(Feed, "NewerLibPlugin", "1.0.0",
+            TestPackages.CompilePlugin("NewerLibPlugin", "1.0.0", "Newtonsoft.Json.Fake.Text", references: MetadataReference.CreateFromImage(fakeJson)),
+            [("Newtonsoft.Json", "99.0.0")]);
+
         // Newest version across feeds: Epsilon 1.0.0 here, 2.0.0 on the second feed.
         TestPackages.PackPlugin(Feed, "EpsilonPlugin", "1.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "1.0.0"));
         TestPackages.PackPlugin(Feed2, "EpsilonPlugin", "2.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "2.0.0"));

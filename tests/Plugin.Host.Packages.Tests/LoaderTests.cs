@@ -103,6 +103,34 @@ public sealed class LoaderTests(FeedFixture feeds)
         Assert.Contains(package.AssemblyPath, error.Message);
     }
 
+    [Fact]
+    public async Task Dependencies_the_host_has_at_the_same_or_a_newer_version_come_from_the_host()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+
+        var shared = await installer.InstallAsync("HostDepPlugin", null, None);
+        var own = await installer.InstallAsync("NewerLibPlugin", null, None);
+
+        // Newtonsoft.Json >= 13.0.1, System.Text.Json, logging abstractions: all the host's, nothing extracted.
+        Assert.Empty(shared.PrivateAssemblyPaths);
+        Assert.Equal(["Newtonsoft.Json.dll"], own.PrivateAssemblyPaths.Select(Path.GetFileName));
+        var references = LoadHostAndPrivate(feeds.Loader(), shared, own);
+        AssertCollected(references);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference[] LoadHostAndPrivate(PluginLoader loader, InstalledPackage shared, InstalledPackage own)
+    {
+        var a = loader.Load(shared);
+        var b = loader.Load(own);
+        var json = new System.Reflection.AssemblyName("Newtonsoft.Json");
+        Assert.Same(typeof(Newtonsoft.Json.JsonConvert).Assembly, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a.Assembly)!.LoadFromAssemblyName(json));
+        Assert.Equal(typeof(Newtonsoft.Json.JsonConvert).Assembly.GetName().Version!.ToString(), a.Manifest.Plugins[0].Description);
+        Assert.Equal("fake 99", b.Manifest.Plugins[0].Description);
+        Assert.NotSame(typeof(Newtonsoft.Json.JsonConvert).Assembly, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(b.Assembly)!.LoadFromAssemblyName(json));
+        return [a.Context.Unload(), b.Context.Unload()];
+    }
+
     private static void AssertCollected(WeakReference[] references)
     {
         for (var i = 0; i < 50 && references.Any(r => r.IsAlive); i++)
