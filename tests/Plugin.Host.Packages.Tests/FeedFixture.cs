@@ -86,6 +86,10 @@ public sealed class FeedFixture : IDisposable
             TestPackages.CompilePlugin("NewerLibPlugin", "1.0.0", "Newtonsoft.Json.Fake.Text", references: MetadataReference.CreateFromImage(fakeJson)),
             [("Newtonsoft.Json", "99.0.0")]);
 
+        // Dependencies that cannot be met: an id no feed has, a range no version satisfies.
+        TestPackages.PackPlugin(Feed, "OrphanPlugin", "1.0.0", TestPackages.CompilePlugin("OrphanPlugin", "1.0.0"), [("MissingLib", "1.0.0")]);
+        TestPackages.PackPlugin(Feed, "TooNewDepPlugin", "1.0.0", TestPackages.CompilePlugin("TooNewDepPlugin", "1.0.0"), [("SideLib", "3.0.0")]);
+
         // Newest version across feeds: Epsilon 1.0.0 here, 2.0.0 on the second feed.
         TestPackages.PackPlugin(Feed, "EpsilonPlugin", "1.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "1.0.0"));
         TestPackages.PackPlugin(Feed2, "EpsilonPlugin", "2.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "2.0.0"));

@@ -177,6 +177,24 @@ public sealed class InstallerTests(FeedFixture feeds)
         Assert.Contains("not a valid plugin id", escape.Message);
     }
 
+    [Fact]
+    public async Task Unmet_dependencies_give_a_clear_error()
+    {
+        var options = feeds.NewData();
+        var installer = feeds.Installer(options);
+
+        var orphan = await Assert.ThrowsAsync<PluginInstallException>(() => installer.InstallAsync("OrphanPlugin", null, None));
+        Assert.Contains("depends on MissingLib", orphan.Message);
+        Assert.Contains("which no feed has", orphan.Message);
+
+        var tooNew = await Assert.ThrowsAsync<PluginInstallException>(() => installer.InstallAsync("TooNewDepPlugin", null, None));
+        Assert.Contains("Cannot resolve the dependencies of TooNewDepPlugin 1.0.0", tooNew.Message);
+        Assert.Contains("SideLib", tooNew.Message);
+
+        Assert.Empty(installer.ListInstalled());
+        Assert.False(Directory.Exists(Path.Combine(options.PluginsDirectory, ".staging")));
+    }
+
     private static void AssertStillInstalled(IPluginInstaller installer, PluginPackagesOptions options, InstalledPackage previous)
     {
         var current = Assert.Single(installer.ListInstalled());

@@ -211,7 +211,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             var identities = new PackageResolver().Resolve(context, cancellationToken);
             resolved = identities.Select(i => available.First(a => PackageIdentityComparer.Default.Equals(a, i))).ToList();
         }
-        catch (NuGetResolverException e)
+        catch (Exception e) when (e is NuGetResolverException or InvalidOperationException)
         {
             throw new PluginInstallException(id, PluginStatus.NotSupported, $"Cannot resolve the dependencies of {id} {versionText}: {e.Message}", e);
         }

@@ -37,7 +37,15 @@ public static class PackageFile
             if (file is not null)
             {
                 using var stream = reader.GetStream(file);
-                entry = SelectEntry(JsonNode.Parse(stream), identity.Id);
+                try
+                {
+                    entry = SelectEntry(JsonNode.Parse(stream), identity.Id);
+                }
+                catch (JsonException)
+                {
+                    // Still a plugin: the market shows it without its entry rather than hiding it.
+                    entry = null;
+                }
             }
         }
         var icon = nuspec.GetIcon();
