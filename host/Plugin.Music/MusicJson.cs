@@ -11,6 +11,9 @@ public static class MusicJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Host enums (install status, ...) as camelCase names; the SDK's enums keep their seed names
+        // ("no-cache", "standard") through [JsonStringEnumMemberName], which this converter honours.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static JsonSerializerOptions Indented { get; } = new(Options) { WriteIndented = true };

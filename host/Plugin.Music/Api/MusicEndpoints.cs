@@ -18,6 +18,18 @@ public static class MusicEndpoints
     public static IEndpointRouteBuilder MapMusicEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/music").WithTags("music");
+        // A body that is not JSON is the caller's mistake: 400 with the parser's position, not a 500.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (JsonException e)
+            {
+                return Envelope(false, $"request body is not valid JSON: {e.Message}", null, 400);
+            }
+        });
 
         group.MapGet("/plugins", async (MusicPluginManager manager, CancellationToken ct) =>
             Envelope(true, null, await manager.ListAsync(ct)));
@@ -93,15 +105,7 @@ public static class MusicEndpoints
         // Arguments as a JSON array, in the function's order: e.g. search -> ["q", 1, "music"].
         group.MapPost("/{platform}/{function}", async (string platform, string function, HttpRequest request, MusicService music, CancellationToken ct) =>
         {
-            JsonNode? body;
-            try
-            {
-                body = await ReadJsonAsync(request, ct);
-            }
-            catch (JsonException e)
-            {
-                return Envelope(false, $"request body is not JSON: {e.Message}", null, 400);
-            }
+            var body = await ReadJsonAsync(request, ct);
             if (body is not JsonArray arguments && body is not null)
                 return Envelope(false, $"the body must be a JSON array of {function}'s arguments, e.g. [\"q\", 1, \"music\"] for search", null, 400);
             var result = await music.CallAsync(platform, function, body as JsonArray ?? [], ct);
