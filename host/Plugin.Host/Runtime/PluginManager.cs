@@ -328,6 +328,7 @@ public sealed class PluginManager(
         }
         if (!_assemblies.Remove(packageId, out var loaded))
             return null;
+        SerializerCaches.ClearShared();
         var weak = loaded.Context.Unload();
         _logger.LogInformation("Plugin package {PackageId} unloaded", packageId);
         return weak;

@@ -4,10 +4,10 @@ namespace Plugin.Host.Scheduling;
 
 /// <summary>
 /// Crontab as users write it (MoviePilot's <c>CronTrigger.from_crontab</c>): five fields <c>minute hour day month weekday</c>,
-/// with lists, ranges, steps and names; weekday 0 and 7 are both Sunday; when both day and weekday are restricted a day
-/// matching either fires (classic cron). Six fields (leading seconds) are accepted too. Quartz's own cron dialect differs
-/// (weekday 1 = Sunday, <c>?</c> required, no OR of day and weekday), so the next occurrence is computed here with Cronos
-/// and handed to Quartz as a one-shot trigger.
+/// with lists, ranges, steps and names; weekday 0 and 7 are both Sunday. When both day and weekday are restricted, a
+/// time must match both (as APScheduler, MoviePilot's scheduler, reads it; Vixie cron would fire on either). Six fields
+/// (leading seconds) are accepted too. Quartz's own cron dialect differs (weekday 1 = Sunday, <c>?</c> required), so the
+/// next occurrence is computed here with Cronos and handed to Quartz as a one-shot trigger.
 /// </summary>
 public sealed class Crontab
 {
