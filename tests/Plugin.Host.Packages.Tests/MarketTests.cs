@@ -26,6 +26,26 @@ public sealed class MarketTests(FeedFixture feeds)
     }
 
     [Fact]
+    public async Task Package_files_are_read_once_until_they_change()
+    {
+        var feed = Path.Combine(feeds.Root, "feed-cache-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(Path.Combine(feed, "plainplugin", "1.0.0"));
+        // Hierarchical layout beside a flat one.
+        File.Copy(Path.Combine(feeds.Feed, "PlainPlugin.1.0.0.nupkg"), Path.Combine(feed, "plainplugin", "1.0.0", "plainplugin.1.0.0.nupkg"));
+        File.Copy(Path.Combine(feeds.Feed, "BetaPlugin.1.0.0.nupkg"), Path.Combine(feed, "BetaPlugin.1.0.0.nupkg"));
+        var market = feeds.Market(feeds.NewData(feed));
+
+        Assert.Equal(["BetaPlugin", "PlainPlugin"], (await market.ListAsync(CancellationToken.None)).Select(p => p.Id));
+        Assert.Equal(2, market.PackageReads);
+        await market.ListAsync(CancellationToken.None);
+        Assert.Equal(2, market.PackageReads);
+
+        File.Copy(Path.Combine(feeds.Feed, "AlphaPlugin.1.0.0.nupkg"), Path.Combine(feed, "AlphaPlugin.1.0.0.nupkg"));
+        Assert.Equal(3, (await market.ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(3, market.PackageReads);
+    }
+
+    [Fact]
     public async Task Newest_version_wins_across_feeds()
     {
         var market = feeds.Market(feeds.NewData(feeds.Feed, feeds.Feed2));

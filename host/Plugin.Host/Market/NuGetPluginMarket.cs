@@ -71,24 +71,34 @@ public sealed class NuGetPluginMarket : IPluginMarket
     public async Task<MarketPackage?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    private IEnumerable<Candidate> ListFolder(PluginFeed feed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every <c>.nupkg</c> under the folder (flat <c>id.version.nupkg</c> or the <c>id/version/</c> layout). Enumerated directly
+    /// rather than through NuGet's local resource, which opens every archive on every listing; here each file is read once.
+    /// </summary>
+    private List<Candidate> ListFolder(PluginFeed feed, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(feed.Source))
         {
             _logger.LogWarning("Market: folder feed '{Feed}' does not exist", feed.Source);
             return [];
         }
-        var local = feed.Repository.GetResource<FindLocalPackagesResource>(cancellationToken)
-            ?? throw new InvalidOperationException($"'{feed.Source}' is not readable as a folder feed");
         var list = new List<Candidate>();
-        foreach (var package in local.GetPackages(_nugetLogger, cancellationToken))
+        foreach (var path in Directory.EnumerateFiles(feed.Source, "*.nupkg", SearchOption.AllDirectories))
         {
-            var info = ReadCached(package.Path);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (path.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var info = ReadCached(path);
             if (info is { IsPlugin: true })
                 list.Add(new Candidate(info.Identity.Id, info.Identity.Version, feed, info));
         }
         return list;
     }
+
+    /// <summary>How many package files were opened (tests check the cache with it).</summary>
+    internal int PackageReads => _packageReads;
+
+    private int _packageReads;
 
     /// <summary>Reads a folder package once per (path, size, time); a broken file is logged and skipped.</summary>
     private PackageFileInfo? ReadCached(string path)
@@ -97,6 +107,7 @@ public sealed class NuGetPluginMarket : IPluginMarket
         var key = $"file|{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
         return _cache.GetOrAdd(key, _ =>
         {
+            Interlocked.Increment(ref _packageReads);
             try
             {
                 return PackageFile.Read(path);
@@ -170,6 +181,7 @@ public sealed class NuGetPluginMarket : IPluginMarket
                 }
                 File.Move(temp, path, overwrite: true);
             }
+            Interlocked.Increment(ref _packageReads);
             info = PackageFile.Read(path);
         }
         catch (Exception e) when (e is not OperationCanceledException)
