@@ -55,6 +55,15 @@ async function expectSuccessToast(action) {
   return fresh[0].text
 }
 
+async function uninstallThroughUi(id) {
+  await go('/installed')
+  const card = page.locator(`[data-testid="installed-card"][data-plugin-id="${id}"]`)
+  await card.getByTestId('more-btn').click()
+  await page.getByTestId('uninstall-btn').click()
+  await expectSuccessToast(() => page.getByTestId('confirm-ok').click())
+  await card.waitFor({ state: 'detached' })
+}
+
 before(async () => {
   assert.ok(BASE, 'E2E_BASE_URL must be set')
   assert.ok(PASSWORD, 'E2E_PASSWORD must be set')
@@ -83,7 +92,16 @@ test('install a plugin from the market', async () => {
   await go('/market')
   await page.getByTestId('market-card').first().waitFor()
   let card
-  if (PLUGIN) card = page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`)
+  if (PLUGIN) {
+    card = page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`)
+    await card.waitFor()
+    if ((await card.getByTestId('installed-chip').count()) > 0) {
+      // left installed by an earlier run: uninstall it first through the UI
+      await uninstallThroughUi(PLUGIN)
+      await go('/market')
+      await card.getByTestId('install-btn').waitFor()
+    }
+  }
   else {
     card = page.locator('[data-testid="market-card"]').filter({ has: page.getByTestId('install-btn') }).first()
     PLUGIN = await card.getAttribute('data-plugin-id')
@@ -110,11 +128,29 @@ test('open and save its config form; the value persists after reload', async () 
   const form = page.getByTestId('config-form')
   await form.waitFor()
   await page.waitForTimeout(300)
-  const fieldIn = f =>
-    process.env.E2E_CONFIG_LABEL
-      ? f.locator('.v-text-field').filter({ hasText: process.env.E2E_CONFIG_LABEL }).locator('input').first()
-      : f.locator('.v-text-field:not(.plugin-cron-field) input[type="text"]:not([readonly]), .v-textarea textarea:not([readonly])').first()
-  const value = `e2e-${Date.now()}`
+  // the field to edit: E2E_CONFIG_LABEL, else the first plain text field (not cron, select, combobox), textarea,
+  // or number field of the form
+  const PLAIN = '.v-text-field:not(.plugin-cron-field):not(.v-select):not(.v-combobox):not(.v-autocomplete)'
+  const kinds = [
+    [`${PLAIN} input[type="text"]:not([readonly])`, () => `e2e-${Date.now()}`],
+    ['.v-textarea textarea:not([readonly])', () => `e2e-${Date.now()}`],
+    [`${PLAIN} input[type="number"]:not([readonly])`, () => String(100 + Math.floor(Math.random() * 800))],
+  ]
+  let selector = ''
+  let value = ''
+  if (process.env.E2E_CONFIG_LABEL) {
+    selector = `.v-input:has-text("${process.env.E2E_CONFIG_LABEL}") input, .v-input:has-text("${process.env.E2E_CONFIG_LABEL}") textarea`
+    value = `e2e-${Date.now()}`
+  } else {
+    for (const [sel, make] of kinds)
+      if ((await form.locator(sel).count()) > 0) {
+        selector = sel
+        value = make()
+        break
+      }
+  }
+  assert.ok(selector, 'the config form has a text, textarea or number field to edit (or set E2E_CONFIG_LABEL)')
+  const fieldIn = f => f.locator(selector).first()
   await fieldIn(form).fill(value)
   await expectSuccessToast(() => page.getByTestId('config-save').click())
   await page.getByTestId('config-dialog').waitFor({ state: 'detached' })
@@ -208,12 +244,7 @@ test('run a service now', async t => {
 })
 
 test('uninstall', async () => {
-  await go('/installed')
-  const card = page.locator(`[data-testid="installed-card"][data-plugin-id="${PLUGIN}"]`)
-  await card.getByTestId('more-btn').click()
-  await page.getByTestId('uninstall-btn').click()
-  await expectSuccessToast(() => page.getByTestId('confirm-ok').click())
-  await card.waitFor({ state: 'detached' })
+  await uninstallThroughUi(PLUGIN)
   await go('/market')
   await page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`).getByTestId('install-btn').waitFor()
   await shot('06-uninstalled')
