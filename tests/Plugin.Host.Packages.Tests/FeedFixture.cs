@@ -90,6 +90,22 @@ public sealed class FeedFixture : IDisposable
         TestPackages.PackPlugin(Feed, "OrphanPlugin", "1.0.0", TestPackages.CompilePlugin("OrphanPlugin", "1.0.0"), [("MissingLib", "1.0.0")]);
         TestPackages.PackPlugin(Feed, "TooNewDepPlugin", "1.0.0", TestPackages.CompilePlugin("TooNewDepPlugin", "1.0.0"), [("SideLib", "3.0.0")]);
 
+        // Satellite assemblies in culture folders, in the plugin and in a dependency: same file names, different folders.
+        var satellite = TestPackages.CompileLibrary("Satellite", "1.0.0");
+        TestPackages.Pack(Feed, "CultureLib", "1.0.0", new Dictionary<string, byte[]>
+        {
+            ["lib/net10.0/CultureLib.dll"] = TestPackages.CompileLibrary("CultureLib", "1.0.0"),
+            ["lib/net10.0/de/CultureLib.resources.dll"] = satellite,
+            ["lib/net10.0/fr/CultureLib.resources.dll"] = satellite,
+        }, plugin: false);
+        TestPackages.Pack(Feed, "CulturePlugin", "1.0.0", new Dictionary<string, byte[]>
+        {
+            ["lib/net10.0/CulturePlugin.dll"] = TestPackages.CompilePlugin("CulturePlugin", "1.0.0"),
+            ["lib/net10.0/de/CulturePlugin.resources.dll"] = satellite,
+            ["lib/net10.0/fr/CulturePlugin.resources.dll"] = satellite,
+            ["package.json"] = System.Text.Encoding.UTF8.GetBytes(TestPackages.EntryJson("CulturePlugin", "1.0.0")),
+        }, dependencies: [("Plugin.Sdk", "1.0.0"), ("CultureLib", "1.0.0")]);
+
         // Newest version across feeds: Epsilon 1.0.0 here, 2.0.0 on the second feed.
         TestPackages.PackPlugin(Feed, "EpsilonPlugin", "1.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "1.0.0"));
         TestPackages.PackPlugin(Feed2, "EpsilonPlugin", "2.0.0", TestPackages.CompilePlugin("EpsilonPlugin", "2.0.0"));

@@ -178,6 +178,24 @@ public sealed class InstallerTests(FeedFixture feeds)
     }
 
     [Fact]
+    public async Task Satellite_assemblies_keep_their_culture_folders()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+
+        var installed = await installer.InstallAsync("CulturePlugin", null, None);
+
+        Assert.Equal(["CultureLib.dll"], installed.PrivateAssemblyPaths.Select(Path.GetFileName));
+        foreach (var culture in new[] { "de", "fr" })
+        {
+            Assert.True(File.Exists(Path.Combine(installed.Directory, culture, "CulturePlugin.resources.dll")));
+            Assert.True(File.Exists(Path.Combine(installed.Directory, culture, "CultureLib.resources.dll")));
+        }
+        var loaded = feeds.Loader().Load(installed);
+        Assert.Equal("CulturePlugin", loaded.Manifest.Plugins[0].Id);
+        loaded.Context.Unload();
+    }
+
+    [Fact]
     public async Task Unmet_dependencies_give_a_clear_error()
     {
         var options = feeds.NewData();

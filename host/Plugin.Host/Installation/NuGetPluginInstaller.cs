@@ -433,7 +433,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             throw new PluginInstallException(pluginId, PluginStatus.NotSupported,
                 $"Plugin {pluginId} has no lib/ assemblies compatible with {_options.TargetFramework} in '{Path.GetFileName(nupkg)}'");
         foreach (var file in lib)
-            CopyEntry(pluginId, reader, nupkg, file, content, Path.GetFileName(file), privateAssemblies);
+            CopyEntry(pluginId, reader, nupkg, file, content, LibRelative(file), privateAssemblies);
         foreach (var file in reader.GetFiles())
         {
             if (IsPackagingMetadata(file) || file.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)
@@ -442,7 +442,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                 continue;
             CopyEntry(pluginId, reader, nupkg, file, content, file, null);
         }
-        var dlls = lib.Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Select(Path.GetFileName).ToList();
+        var dlls = lib.Select(LibRelative).Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !f.Contains('/')).ToList();
         return dlls.FirstOrDefault(d => string.Equals(d, reader.GetIdentity().Id + ".dll", StringComparison.OrdinalIgnoreCase))
             ?? (dlls.Count == 1 ? dlls[0]! : throw new PluginInstallException(pluginId, PluginStatus.NotSupported,
                 $"Plugin {pluginId}: '{Path.GetFileName(nupkg)}' has no lib/<tfm>/{reader.GetIdentity().Id}.dll"));
@@ -453,14 +453,21 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     {
         foreach (var file in NearestLibItems(reader))
         {
-            if (File.Exists(Path.Combine(content, Path.GetFileName(file))))
+            if (File.Exists(Path.Combine(content, LibRelative(file))))
             {
                 _logger.LogWarning("Installer: {Plugin}: '{File}' of {Package} clashes with a file already extracted; keeping the first",
                     pluginId, Path.GetFileName(file), reader.GetIdentity());
                 continue;
             }
-            CopyEntry(pluginId, reader, nupkg, file, content, Path.GetFileName(file), privateAssemblies);
+            CopyEntry(pluginId, reader, nupkg, file, content, LibRelative(file), privateAssemblies);
         }
+    }
+
+    /// <summary><c>lib/&lt;tfm&gt;/x.dll</c> → <c>x.dll</c>; satellites keep their culture folder (<c>lib/&lt;tfm&gt;/de/x.resources.dll</c> → <c>de/x.resources.dll</c>).</summary>
+    private static string LibRelative(string file)
+    {
+        var parts = file.Split('/');
+        return parts.Length > 2 ? string.Join('/', parts.Skip(2)) : Path.GetFileName(file);
     }
 
     private List<string> NearestLibItems(PackageArchiveReader reader)
@@ -490,8 +497,9 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         {
             input.CopyTo(output);
         }
-        if (assemblies is not null && destination.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            assemblies.Add(Path.GetFileName(destination));
+        // Only top-level DLLs are private assemblies; satellites in culture folders are found by culture at load.
+        if (assemblies is not null && destination.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !relative.Contains('/'))
+            assemblies.Add(relative);
     }
 
     private static bool IsPackagingMetadata(string file) =>

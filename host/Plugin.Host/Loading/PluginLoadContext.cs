@@ -28,6 +28,12 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
     {
         if (assemblyName.Name is null || _host.IsShared(assemblyName.Name))
             return null;
+        if (!string.IsNullOrEmpty(assemblyName.CultureName))
+        {
+            // Satellite resources keep their culture folder beside the plugin.
+            var satellite = Path.Combine(_directory, assemblyName.CultureName, assemblyName.Name + ".dll");
+            return File.Exists(satellite) ? LoadFromAssemblyPath(satellite) : null;
+        }
         return _private.TryGetValue(assemblyName.Name, out var path) ? LoadFromAssemblyPath(path) : null;
     }
 
