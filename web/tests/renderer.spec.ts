@@ -225,6 +225,30 @@ describe('the SDK samples (Plugin.Sdk Ui builders, SiteStatistic shape)', () => 
   })
 })
 
+describe('forms captured from the real Plugin.Host (samples WatchlistSync, AutoSignIn)', () => {
+  const dir = join(corpusDir, 'host')
+  for (const f of readdirSync(dir).filter(x => x.endsWith('.form.json'))) {
+    it(f, async () => {
+      const form = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { conf: RenderNode[]; model: Record<string, any> }
+      const model = reactive<Record<string, any>>(JSON.parse(JSON.stringify(form.model)))
+      const w = await render(form.conf, model)
+      expect(w.find('.json-render-unknown').exists()).toBe(false)
+      expect(w.find('.json-render-error').exists()).toBe(false)
+      // every bound key shows up: switches are checkboxes, the rest are inputs
+      const enabled = w.findAll('input[type="checkbox"]')[0]
+      await enabled.setValue(!model.enabled)
+      expect(typeof model.enabled).toBe('boolean')
+      if ('cron' in model) {
+        const cron = w.find('.plugin-cron-field input')
+        expect((cron.element as HTMLInputElement).value).toBe(String(model.cron))
+        await cron.setValue('0 9 * * *')
+        expect(model.cron).toBe('0 9 * * *')
+      }
+      w.unmount()
+    })
+  }
+})
+
 describe('dashboard JSON', () => {
   it('renders the stats card; the chart is resolved (or contained), never blanks the widget', async () => {
     const w = await render(corpus['dashboard-stats'])
