@@ -209,6 +209,7 @@ const en: Record<Key, string> = {
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null
 export const currentLocale = ref<Locale>(stored === 'en' ? 'en' : 'zh-CN')
+if (typeof document !== 'undefined') document.documentElement.lang = currentLocale.value
 
 export function setLocale(l: Locale) {
   currentLocale.value = l
