@@ -84,7 +84,7 @@ namespace Plugin.Sdk.Generators
 
             var buildInfo = properties
                 .Combine(compilationInfo)
-                .Select(static (pair, _) => new BuildInfo(pair.Left.Version, pair.Left.PackageId ?? pair.Right.AssemblyName, pair.Right.SdkVersion))
+                .Select(static (pair, _) => new BuildInfo(pair.Left.Version, pair.Left.PackageId ?? pair.Right.AssemblyName, pair.Right.SdkVersion, pair.Left.PluginIcon))
                 .WithTrackingName(Steps.BuildInfo);
 
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
@@ -147,7 +147,7 @@ namespace Plugin.Sdk.Generators
             // its own equatable model, collected and combined into ManifestInput, as [MusicSource] is.
         }
 
-        private sealed record Properties(string Version, string? PackageId);
+        private sealed record Properties(string Version, string? PackageId, string? PluginIcon);
 
         private sealed record CompilationFacts(string SdkVersion, string? AssemblyName);
 
@@ -156,9 +156,11 @@ namespace Plugin.Sdk.Generators
             // build_property.* values appear only for properties the SDK's targets mark CompilerVisibleProperty.
             options.TryGetValue("build_property.Version", out var version);
             options.TryGetValue("build_property.PackageId", out var packageId);
+            options.TryGetValue("build_property.PluginIcon", out var icon);
             return new Properties(
                 string.IsNullOrWhiteSpace(version) ? DefaultVersion : version!.Trim(),
-                string.IsNullOrWhiteSpace(packageId) ? null : packageId!.Trim());
+                string.IsNullOrWhiteSpace(packageId) ? null : packageId!.Trim(),
+                string.IsNullOrWhiteSpace(icon) ? null : System.IO.Path.GetFileName(icon!.Trim()));
         }
 
         /// <summary>The referenced Plugin.Sdk's assembly version as MAJOR.MINOR.PATCH (what the host checks).</summary>

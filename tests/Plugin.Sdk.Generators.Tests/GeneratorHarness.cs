@@ -33,10 +33,14 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(string? version = "1.2.0") =>
+        CreateDriver(version is null ? [] : new Dictionary<string, string> { ["build_property.Version"] = version });
+
+    /// <summary>A driver seeing these MSBuild properties (keys as the compiler sees them: <c>build_property.Name</c>).</summary>
+    public static GeneratorDriver CreateDriver(Dictionary<string, string> properties) =>
         CSharpGeneratorDriver.Create(
             [new PluginGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
-            optionsProvider: new OptionsProvider(version is null ? [] : new() { ["build_property.Version"] = version }),
+            optionsProvider: new OptionsProvider(properties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public sealed record Result(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)

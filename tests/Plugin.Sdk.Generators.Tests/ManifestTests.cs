@@ -67,6 +67,22 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Build_properties_give_package_id_and_default_icon()
+    {
+        var driver = GeneratorHarness.CreateDriver(new Dictionary<string, string>
+        {
+            ["build_property.Version"] = "0.3.0",
+            ["build_property.PackageId"] = "Acme.SignIn",
+            ["build_property.PluginIcon"] = "assets/signin.png",
+        });
+        var result = GeneratorHarness.Run(driver, GeneratorHarness.Compile(TestSources.Second));
+        var plugin = Manifest(GeneratorHarness.Load(result.Output)).Plugins.Single();
+        var json = JsonNode.Parse(plugin.PackageJson)!;
+        Assert.Equal(("0.3.0", "signin.png"), (plugin.Version, plugin.Icon));
+        Assert.Equal(("signin.png", "Acme.SignIn"), ((string?)json["icon"], (string?)json["dotnet"]!["package_id"]));
+    }
+
+    [Fact]
     public async Task Generated_delegates_call_the_plugin()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Full));

@@ -86,7 +86,7 @@ namespace Plugin.Sdk.Generators.Emitting
             w.Line("Id = " + Str(p.Id) + ",");
             w.Line("Name = " + Str(p.Name) + ",");
             w.Line("Description = " + Str(p.Description) + ",");
-            if (p.Icon is not null) w.Line("Icon = " + Str(p.Icon) + ",");
+            if ((p.Icon ?? build.DefaultIcon) is { } icon) w.Line("Icon = " + Str(icon) + ",");
             if (p.Author is not null) w.Line("Author = " + Str(p.Author) + ",");
             if (p.AuthorUrl is not null) w.Line("AuthorUrl = " + Str(p.AuthorUrl) + ",");
             w.Line("Level = " + Int(p.Level) + ",");

@@ -20,7 +20,7 @@ namespace Plugin.Sdk.Generators.Emitting
             // MoviePilot's repositories write labels as one comma-separated string.
             Property(json, "labels", string.Join(",", plugin.Labels));
             Property(json, "version", build.Version);
-            if (plugin.Icon is not null) Property(json, "icon", plugin.Icon);
+            if ((plugin.Icon ?? build.DefaultIcon) is { } icon) Property(json, "icon", icon);
             if (plugin.Author is not null) Property(json, "author", plugin.Author);
             if (plugin.AuthorUrl is not null) Property(json, "author_url", plugin.AuthorUrl);
             json.Append(",\"level\":").Append(plugin.Level.ToString(CultureInfo.InvariantCulture));

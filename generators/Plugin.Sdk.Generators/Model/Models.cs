@@ -139,5 +139,6 @@ namespace Plugin.Sdk.Generators.Model
     internal sealed record PluginParseResult(PluginModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, PluginKeys Keys);
 
     /// <summary>Build inputs that are not in the source: MSBuild properties and the referenced SDK.</summary>
-    internal sealed record BuildInfo(string Version, string? PackageId, string SdkVersion);
+    /// <param name="DefaultIcon">The project's &lt;PluginIcon&gt; file name, for plugins whose [Plugin] names no icon.</param>
+    internal sealed record BuildInfo(string Version, string? PackageId, string SdkVersion, string? DefaultIcon = null);
 }
