@@ -99,6 +99,8 @@ namespace Plugin.Sdk.Build
                 entries.Add(new KeyValuePair<string, JsonObject>(entry.PluginId, value));
             }
             if (Log.HasLoggedErrors) return false;
+            // Ordinal order everywhere (file, merged file, task output): the same sources always give the same results.
+            entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
 
             var written = MarketJsonFile.WriteIfChanged(OutputFile, MarketJsonFile.Create(entries).ToIndentedString());
             Log.LogMessage(MessageImportance.Low, "{0} {1} ({2})", written ? "Wrote" : "Unchanged:", OutputFile, string.Join(", ", entries.Select(e => e.Key)));

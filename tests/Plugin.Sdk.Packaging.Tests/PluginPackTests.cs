@@ -1,0 +1,199 @@
+using System.IO.Compression;
+using System.Text.Json;
+using NuGet.Packaging;
+
+namespace Plugin.Sdk.Packaging.Tests;
+
+/// <summary>
+/// End to end, as an author works: a plugin project with a PackageReference to the freshly packed Plugin.Sdk, built and
+/// packed by the real dotnet CLI, and the .nupkg read back with NuGet.Packaging as the host reads it.
+/// </summary>
+[Collection(PackCollection.Name)]
+public sealed class PluginPackTests(PackFixture fixture)
+{
+    // A 1x1 PNG: the icon only has to exist and travel into the package unchanged.
+    private static readonly byte[] Icon = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public void Plugin_sdk_package_carries_the_generator_task_and_targets()
+    {
+        using var archive = ZipFile.OpenRead(fixture.SdkPackage);
+        var files = archive.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net10.0/Plugin.Sdk.dll", files);
+        Assert.Contains("lib/net10.0/Plugin.Sdk.xml", files);
+        Assert.Contains("analyzers/dotnet/cs/Plugin.Sdk.Generators.dll", files);
+        Assert.Contains("tasks/netstandard2.0/Plugin.Sdk.Build.dll", files);
+        Assert.Contains("build/Plugin.Sdk.props", files);
+        Assert.Contains("build/Plugin.Sdk.targets", files);
+        Assert.Contains("buildTransitive/Plugin.Sdk.props", files);
+        Assert.Contains("buildTransitive/Plugin.Sdk.targets", files);
+        Assert.Contains("README.md", files);
+        // The in-repo wiring is for this repository only.
+        Assert.DoesNotContain(files, f => f.Contains("InRepo", StringComparison.Ordinal));
+
+        using var reader = new PackageArchiveReader(fixture.SdkPackage);
+        var dependencies = reader.NuspecReader.GetDependencyGroups().SelectMany(g => g.Packages).Select(p => p.Id).ToList();
+        Assert.DoesNotContain("Plugin.Sdk.Generators", dependencies);
+        Assert.DoesNotContain("Plugin.Sdk.Build", dependencies);
+    }
+
+    [Fact]
+    public void Pack_of_a_plugin_project_gives_a_MoviePilotPlugin_package()
+    {
+        var workspace = fixture.NewWorkspace("single");
+        var project = WritePlugin(workspace, "EchoPlugin", "2.3.4", "EchoPlugin", """
+            [Plugin(Name = "回声", Description = "把消息原样发回", Author = "tester", Level = 2, Labels = ["消息", "测试"])]
+            [PluginHistory("2.3.4", "支持 Cron 表达式")]
+            [PluginHistory("2.3.0", "第一版")]
+            public partial class EchoPlugin : PluginBase<EchoConfig>
+            {
+                public static string Describe() => Cronos.CronExpression.Parse("0 * * * *").ToString();
+            }
+            public sealed class EchoConfig : PluginConfig { }
+            """, dependencies: """<PackageReference Include="Cronos" Version="0.13.0" />""");
+
+        fixture.Run(project, "pack", "-c", "Release", "-o", Path.Combine(workspace, "out")).ShouldSucceed("dotnet pack EchoPlugin");
+
+        var nupkg = Path.Combine(workspace, "out", "EchoPlugin.2.3.4.nupkg");
+        using var reader = new PackageArchiveReader(nupkg);
+        var nuspec = reader.NuspecReader;
+        Assert.Contains(nuspec.GetPackageTypes(), t => t.Name == "MoviePilotPlugin");
+        var files = reader.GetFiles().ToHashSet();
+        Assert.Contains("lib/net10.0/EchoPlugin.dll", files);
+        Assert.Contains("package.json", files);
+        Assert.Contains("icon.png", files);
+        Assert.Contains("README.md", files);
+        Assert.Equal("icon.png", nuspec.GetIcon());
+        Assert.Equal("README.md", nuspec.GetReadme());
+        Assert.Equal(Icon, ReadAll(reader, "icon.png"));
+        // The host supplies Plugin.Sdk and resolves third-party libraries as NuGet dependencies: none is bundled.
+        Assert.DoesNotContain(files, f => f.EndsWith("Cronos.dll", StringComparison.Ordinal) || f.EndsWith("Plugin.Sdk.dll", StringComparison.Ordinal));
+        var dependencies = nuspec.GetDependencyGroups().SelectMany(g => g.Packages).ToDictionary(p => p.Id, p => p.VersionRange.MinVersion?.ToString());
+        Assert.Equal("0.13.0", dependencies["Cronos"]);
+        Assert.Equal("1.0.0", dependencies["Plugin.Sdk"]);
+
+        using var json = JsonDocument.Parse(ReadAll(reader, "package.json"));
+        var entry = json.RootElement.GetProperty("EchoPlugin");
+        Assert.Single(json.RootElement.EnumerateObject());
+        Assert.Equal("2.3.4", entry.GetProperty("version").GetString());
+        Assert.Equal("回声", entry.GetProperty("name").GetString());
+        Assert.Equal("把消息原样发回", entry.GetProperty("description").GetString());
+        Assert.Equal(2, entry.GetProperty("level").GetInt32());
+        Assert.Equal("消息,测试", entry.GetProperty("labels").GetString());
+        Assert.Equal("tester", entry.GetProperty("author").GetString());
+        var history = entry.GetProperty("history").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal("支持 Cron 表达式", history["v2.3.4"]);
+        Assert.Equal("第一版", history["v2.3.0"]);
+        // Readable CJK, as in MoviePilot's repositories, and the same bytes as the build output's package.json.
+        var text = System.Text.Encoding.UTF8.GetString(ReadAll(reader, "package.json"));
+        Assert.Contains("\"回声\"", text);
+        Assert.Equal(File.ReadAllText(Path.Combine(project, "bin", "Release", "net10.0", "package.json")), text);
+    }
+
+    [Fact]
+    public void A_solution_with_two_plugin_projects_yields_one_merged_package_json_without_stale_entries()
+    {
+        var workspace = fixture.NewWorkspace("solution");
+        var alpha = WritePlugin(workspace, "AlphaPlugin", "1.0.0", "AlphaPlugin", """
+            [Plugin(Name = "甲", Description = "first")]
+            public partial class AlphaPlugin : PluginBase { }
+            """);
+        WritePlugin(workspace, "BetaPlugin", "3.1.0", "BetaPlugin", """
+            [Plugin(Name = "乙", Description = "second", Level = 3)]
+            public partial class BetaPlugin : PluginBase { }
+            """);
+        fixture.Run(workspace, "new", "sln", "--format", "sln", "-n", "Plugins").ShouldSucceed("dotnet new sln");
+        fixture.Run(workspace, "sln", "Plugins.sln", "add", "AlphaPlugin/AlphaPlugin.csproj", "BetaPlugin/BetaPlugin.csproj").ShouldSucceed("dotnet sln add");
+
+        fixture.Run(workspace, "pack", "Plugins.sln", "-c", "Release", "-o", Path.Combine(workspace, "out")).ShouldSucceed("dotnet pack Plugins.sln");
+
+        var merged = Path.Combine(workspace, "artifacts", "package.json");
+        using (var json = JsonDocument.Parse(File.ReadAllText(merged)))
+        {
+            Assert.Equal(["AlphaPlugin", "BetaPlugin"], json.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("1.0.0", json.RootElement.GetProperty("AlphaPlugin").GetProperty("version").GetString());
+            Assert.Equal("3.1.0", json.RootElement.GetProperty("BetaPlugin").GetProperty("version").GetString());
+            Assert.Equal(3, json.RootElement.GetProperty("BetaPlugin").GetProperty("level").GetInt32());
+        }
+        Assert.True(File.Exists(Path.Combine(workspace, "out", "AlphaPlugin.1.0.0.nupkg")));
+        Assert.True(File.Exists(Path.Combine(workspace, "out", "BetaPlugin.3.1.0.nupkg")));
+
+        // Renaming a plugin class renames its id: the next build replaces the old entry instead of keeping both.
+        File.WriteAllText(Path.Combine(alpha, "Plugin.cs"), Source("AlphaPlugin", """
+            [Plugin(Name = "甲二", Description = "renamed")]
+            public partial class AlphaRenamed : PluginBase { }
+            """));
+        fixture.Run(workspace, "build", "Plugins.sln", "-c", "Release").ShouldSucceed("dotnet build Plugins.sln after a rename");
+
+        using (var json = JsonDocument.Parse(File.ReadAllText(merged)))
+            Assert.Equal(["AlphaRenamed", "BetaPlugin"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Author_mistakes_fail_the_build_with_MPPB_codes_and_libraries_opt_out()
+    {
+        var workspace = fixture.NewWorkspace("mistakes");
+        WritePlugin(workspace, "NoIcon", "1.0.0", "NoIcon", """
+            [Plugin(Name = "no icon", Description = "icon file missing")]
+            public partial class NoIcon : PluginBase { }
+            """, properties: "<PluginIcon>missing.png</PluginIcon>", icon: false);
+        WritePlugin(workspace, "NoPlugin", "1.0.0", "NoPlugin", "public class JustAClass { }", icon: false);
+        var library = WritePlugin(workspace, "SharedLib", "1.0.0", "SharedLib", "public static class Shared { public const int Answer = 42; }",
+            properties: "<IsPluginPackage>false</IsPluginPackage>", icon: false);
+        fixture.Run(workspace, "new", "sln", "--format", "sln", "-n", "Mistakes").ShouldSucceed("dotnet new sln");
+        fixture.Run(workspace, "sln", "Mistakes.sln", "add", "NoIcon/NoIcon.csproj", "NoPlugin/NoPlugin.csproj", "SharedLib/SharedLib.csproj").ShouldSucceed("dotnet sln add");
+
+        var result = fixture.Run(workspace, "pack", "Mistakes.sln", "-c", "Release", "-o", Path.Combine(workspace, "out"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"NoIcon\.csproj.*error MPPB002: The plugin icon 'missing\.png' does not exist", result.Output);
+        Assert.Matches(@"error MPPB001: NoPlugin\.dll has no \[Plugin\] class", result.Output);
+        Assert.DoesNotContain("SharedLib.csproj : error", result.Output);
+        Assert.DoesNotMatch(@"error MPPB\d+[^\n]*SharedLib", result.Output);
+        // The opted-out library is an ordinary package: no plugin type, no package.json.
+        var nupkg = Path.Combine(workspace, "out", "SharedLib.1.0.0.nupkg");
+        Assert.True(File.Exists(nupkg), "SharedLib packs:\n" + result.Output);
+        using var reader = new PackageArchiveReader(nupkg);
+        Assert.DoesNotContain(reader.NuspecReader.GetPackageTypes(), t => t.Name == "MoviePilotPlugin");
+        Assert.DoesNotContain("package.json", reader.GetFiles());
+        Assert.False(File.Exists(Path.Combine(library, "bin", "Release", "net10.0", "package.json")));
+    }
+
+    private string WritePlugin(string workspace, string name, string version, string rootNamespace, string body,
+        string dependencies = "", string properties = "", bool icon = true)
+    {
+        var directory = Path.Combine(workspace, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Version>{version}</Version>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Description>{name} for the packaging tests</Description>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Plugin.Sdk" Version="1.0.0" />
+                {dependencies}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Plugin.cs"), Source(rootNamespace, body));
+        File.WriteAllText(Path.Combine(directory, "README.md"), $"# {name}\n\nA plugin of the packaging tests.\n");
+        if (icon) File.WriteAllBytes(Path.Combine(directory, "icon.png"), Icon);
+        return directory;
+    }
+
+    private static string Source(string rootNamespace, string body) => $"using Plugin.Sdk;\n\nnamespace {rootNamespace};\n\n{body}\n";
+
+    private static byte[] ReadAll(PackageArchiveReader reader, string path)
+    {
+        using var stream = reader.GetStream(path);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
