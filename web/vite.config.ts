@@ -41,5 +41,8 @@ export default defineConfig({
     server: { deps: { inline: ['vuetify'] } },
     css: false,
     setupFiles: ['tests/setup.ts'],
+    // the first render loads Vuetify component chunks; on a busy shared machine that can take seconds
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })
