@@ -104,7 +104,7 @@ namespace Plugin.Sdk.Generators.Diagnostics
         public static readonly DiagnosticDescriptor EmptyId = Error("MPP0030", "Empty identifier",
             "{0} of [{1}] on '{2}' is empty: give it a non-empty value");
 
-        public static readonly DiagnosticDescriptor InternalError = Warning("MPP0031", "The plugin generator failed",
+        public static readonly DiagnosticDescriptor InternalError = Error("MPP0031", "The plugin generator failed",
             "The plugin generator could not process '{0}': {1}. The plugin is not registered; please report this with the source that caused it");
 
         public static readonly DiagnosticDescriptor MusicNotSource = Error("MPP0032", "[MusicSource] class must implement IMusicSource",
