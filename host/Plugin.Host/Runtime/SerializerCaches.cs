@@ -17,12 +17,19 @@ internal static class SerializerCaches
     private static readonly MethodInfo? ClearCaches =
         typeof(JsonSerializerOptions).GetMethod("ClearCaches", BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes);
 
-    public static bool Supported => ClearCaches is not null;
+    // Also clears the serializer's static member-accessor cache (compiled getters/setters of plugin properties).
+    private static readonly MethodInfo? ClearStatic = typeof(JsonSerializerOptions).Assembly
+        .GetType("System.Text.Json.JsonSerializerOptionsUpdateHandler")?
+        .GetMethod("ClearCache", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
+
+    public static bool Supported => ClearCaches is not null && ClearStatic is not null;
 
     public static void ClearShared()
     {
         Clear(PluginJson.Options);
         Clear(HostJson.Options);
+        try { ClearStatic?.Invoke(null, [null]); }
+        catch (TargetInvocationException) { /* best effort */ }
     }
 
     private static void Clear(JsonSerializerOptions options)
