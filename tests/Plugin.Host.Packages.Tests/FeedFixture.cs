@@ -90,6 +90,12 @@ public sealed class FeedFixture : IDisposable
         TestPackages.PackPlugin(Feed, "OrphanPlugin", "1.0.0", TestPackages.CompilePlugin("OrphanPlugin", "1.0.0"), [("MissingLib", "1.0.0")]);
         TestPackages.PackPlugin(Feed, "TooNewDepPlugin", "1.0.0", TestPackages.CompilePlugin("TooNewDepPlugin", "1.0.0"), [("SideLib", "3.0.0")]);
 
+        // Uses SideLib only when Late() is called, long after load.
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+            TestPackages.PackPlugin(Feed, "LatePlugin", version,
+                TestPackages.CompilePlugin("LatePlugin", version, extraMembers: "public static string Late() => SideLib.Info.Text;", references: side1Ref),
+                [("SideLib", "[1.0.0, 2.0.0)")]);
+
         // Satellite assemblies in culture folders, in the plugin and in a dependency: same file names, different folders.
         var satellite = TestPackages.CompileLibrary("Satellite", "1.0.0");
         TestPackages.Pack(Feed, "CultureLib", "1.0.0", new Dictionary<string, byte[]>

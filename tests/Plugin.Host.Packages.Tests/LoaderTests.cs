@@ -65,6 +65,31 @@ public sealed class LoaderTests(FeedFixture feeds)
     }
 
     [Fact]
+    public async Task A_loaded_version_keeps_working_when_an_update_removes_its_folder()
+    {
+        // The host installs the new version first (a failed install leaves the old one running), then unloads the old one.
+        var installer = feeds.Installer(feeds.NewData());
+        var v1 = await installer.InstallAsync("LatePlugin", "1.0.0", None);
+        var reference = LoadUpdateAndUse(feeds.Loader(), installer, v1);
+        AssertCollected([reference]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference LoadUpdateAndUse(PluginLoader loader, NuGetPluginInstaller installer, InstalledPackage v1)
+    {
+        var old = loader.Load(v1);
+        var v2 = installer.InstallAsync("LatePlugin", "1.1.0", None).GetAwaiter().GetResult();
+        Assert.False(Directory.Exists(v1.Directory));
+        // SideLib is first used only now, after its folder is gone.
+        var late = old.Assembly.GetType("TestLatePlugin.Manifest")!.GetMethod("Late")!;
+        Assert.Equal("SideLib 1.0.0", late.Invoke(null, null));
+        var fresh = loader.Load(v2);
+        Assert.Equal("1.1.0", fresh.Manifest.Plugins[0].Version);
+        fresh.Context.Unload();
+        return old.Context.Unload();
+    }
+
+    [Fact]
     public async Task Throwing_plugin_is_Malfunctioned_with_its_error()
     {
         var installer = feeds.Installer(feeds.NewData());

@@ -40,7 +40,7 @@ public static class TestPackages
 
     /// <summary>A plugin assembly with a hand-written manifest: one plugin whose description is <paramref name="descriptionExpression"/>.</summary>
     public static byte[] CompilePlugin(string id, string version, string descriptionExpression = "\"plain\"", string sdkVersion = "1.0.0",
-        string manifestConstructor = "", MetadataReference? sdk = null, params MetadataReference[] references) =>
+        string manifestConstructor = "", MetadataReference? sdk = null, string extraMembers = "", params MetadataReference[] references) =>
         Compile(id, version, $$"""
             using System;
             using System.Collections.Generic;
@@ -61,6 +61,7 @@ public static class TestPackages
                         },
                     };
                     public string SdkVersion => "{{sdkVersion}}";
+                    {{extraMembers}}
                 }
             }
             """, [sdk ?? SdkReference, .. references]);

@@ -48,6 +48,16 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
     [MethodImpl(MethodImplOptions.NoInlining)]
     private (Assembly, IPluginManifest) LoadManifest(InstalledPackage package, PluginLoadContext context)
     {
+        // Private dependencies are loaded up front (loading runs no code): an update may delete this version's folder while
+        // the old version is still stopping, and a lazy load from a deleted folder would fail. Shared names are never
+        // loaded here — that would shadow the host's copy inside this context.
+        foreach (var path in package.PrivateAssemblyPaths)
+        {
+            if (host.IsShared(Path.GetFileNameWithoutExtension(path)) || !File.Exists(path))
+                continue;
+            try { context.LoadFromAssemblyPath(path); }
+            catch (BadImageFormatException) { /* a native DLL in lib/: loaded on demand through LoadUnmanagedDll */ }
+        }
         var assembly = context.LoadFromAssemblyPath(package.AssemblyPath);
         var sdkReference = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == HostAssemblies.SdkAssemblyName);
         if (sdkReference?.Version is { } referenced && referenced.Major != host.SdkVersion.Major)
