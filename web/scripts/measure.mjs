@@ -17,7 +17,7 @@ if (!existsSync(join(dist, 'index.html')) || process.env.MEASURE_REBUILD) {
   if (b.status !== 0) process.exit(b.status ?? 1)
 }
 
-const gz = file => gzipSync(readFileSync(file), { level: 9 }).length
+const gz = file => (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0) // 0: served file not in this dist/
 const kb = n => (n / 1024).toFixed(1)
 const median = a => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
 
@@ -30,9 +30,12 @@ const allJs = readdirSync(join(dist, 'assets')).filter(f => f.endsWith('.js'))
 const totalJs = allJs.reduce((s, f) => s + gz(join(dist, 'assets', f)), 0)
 
 // 2. in the browser: first paint, first contentful paint, app ready; and the files loaded per route
-const PASSWORD = 'measure'
 const loadBefore = loadavg()[0]
-const mock = await startMockServer({ port: 0, password: PASSWORD })
+// MEASURE_BASE_URL (+ MEASURE_USER / MEASURE_PASSWORD) measures a running host instead of the mock
+const external = process.env.MEASURE_BASE_URL?.replace(/\/+$/, '')
+const USER = process.env.MEASURE_USER || 'admin'
+const PASSWORD = external ? process.env.MEASURE_PASSWORD ?? '' : 'measure'
+const mock = external ? { url: external, close: async () => {} } : await startMockServer({ port: 0, password: PASSWORD })
 const browser = await launch()
 const runs = Number(process.env.MEASURE_RUNS ?? 7)
 
@@ -41,7 +44,7 @@ async function coldLoad(route, readySelector, login) {
   const page = await ctx.newPage()
   if (login) {
     // log in once through the API so the route needs no form; then a cold load of the route
-    const r = await fetch(`${mock.url}/api/v1/login/access-token`, { method: 'POST', body: new URLSearchParams({ username: 'admin', password: PASSWORD }) })
+    const r = await fetch(`${mock.url}/api/v1/login/access-token`, { method: 'POST', body: new URLSearchParams({ username: USER, password: PASSWORD }) })
     const { access_token } = await r.json()
     await ctx.addInitScript(t => { localStorage.setItem('token', t); localStorage.setItem('user', 'admin') }, access_token)
   }
@@ -67,8 +70,8 @@ async function coldLoad(route, readySelector, login) {
 const results = {}
 for (const [name, route, sel, login] of [
   ['login page', '/login', '[data-testid="login-form"]', false],
-  ['dashboard (logged in)', '/dashboard', '[data-testid="dashboard-widget"]', true],
-  ['market (logged in)', '/market', '[data-testid="market-card"]', true],
+  ['dashboard (logged in)', '/dashboard', external ? '[data-testid="dashboard"] .v-row, [data-testid="dashboard"] .v-alert' : '[data-testid="dashboard-widget"]', true],
+  ['market (logged in)', '/market', external ? '[data-testid="market-card"], [data-testid="market"] .v-alert' : '[data-testid="market-card"]', true],
 ]) {
   const rs = []
   for (let i = 0; i < runs; i++) rs.push(await coldLoad(route, sel, login))
@@ -86,7 +89,7 @@ await mock.close()
 
 const lines = []
 lines.push('# Web UI — measured figures', '')
-lines.push(`Measured by \`npm run measure\` on ${new Date().toISOString()} (${process.platform}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} during the run — other builds share the machine; Node ${process.version}, Debian chromium headless, loopback, cold cache, median of ${runs} loads; the UI served uncompressed by the mock host).`, '')
+lines.push(`Measured by \`npm run measure\` on ${new Date().toISOString()} (${process.platform}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} during the run — other builds share the machine; Node ${process.version}, Debian chromium headless, loopback, cold cache, median of ${runs} loads; the UI served uncompressed by ${external ? `the host at ${external}` : 'the mock host'}).`, '')
 lines.push('## Initial bundle (gzip -9)', '')
 lines.push('| what | JS | CSS | total |', '|---|---|---|---|')
 lines.push(`| entry (index.html: app shell, Vue, router, Vuetify core and common components) | ${kb(entry.js)} KB | ${kb(entry.css)} KB | **${kb(entry.js + entry.css)} KB** |`)
