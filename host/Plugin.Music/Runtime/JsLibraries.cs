@@ -38,8 +38,15 @@ internal static class JsLibraries
         var code = reader.ReadToEnd();
         // A CommonJS bundle refers to the free variables module/exports; the wrapper supplies them per engine.
         if (wrap) code = "(function (module, exports) {" + code + "\n})";
-        return Engine.PrepareScript(code, source);
+        return Engine.PrepareScript(code, source, options: PreparationOptions);
     }
+
+    // Compiling every regex literal to IL up front cost ~9 s for qs' bundle alone (get-intrinsic & co. are full of
+    // them); interpreted regexes parse in milliseconds and plugins' patterns are small.
+    private static readonly ScriptPreparationOptions PreparationOptions = new()
+    {
+        ParsingOptions = new ScriptParsingOptions { CompileRegex = false },
+    };
 
     /// <summary>Prepared plugin code, keyed by its SHA-256, so reloading or instantiating a plugin twice parses once.</summary>
     private static readonly ConcurrentDictionary<string, Prepared<Script>> plugins = new();
@@ -48,7 +55,7 @@ internal static class JsLibraries
     {
         if (plugins.TryGetValue(sha256, out var prepared)) return prepared;
         // Same line as the plugin's first line so error positions match the file.
-        prepared = Engine.PrepareScript("(function (module, exports, require) {" + code + "\n})", source);
+        prepared = Engine.PrepareScript("(function (module, exports, require) {" + code + "\n})", source, options: PreparationOptions);
         if (plugins.Count > 256) plugins.Clear();
         return plugins.GetOrAdd(sha256, prepared);
     }
