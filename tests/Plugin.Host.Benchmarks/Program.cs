@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Plugin.Host.Runtime;
+using Plugin.Host.Tests;
+using Plugin.Host.Web;
+using Plugin.Sdk;
+
+// Usage: dotnet run -c Release --project tests/Plugin.Host.Benchmarks [-- --seconds 5 --concurrency 16 --events 200000 --out RESULTS.md]
+var seconds = Option("--seconds", 5);
+var concurrency = Option("--concurrency", 16);
+var events = Option("--events", 200_000);
+var output = OptionText("--out", Path.Combine(FindRepoDir(), "tests", "Plugin.Host.Benchmarks", "RESULTS.md"));
+
+const string ApiToken = "bench-token";
+var root = Directory.CreateTempSubdirectory("host-bench").FullName;
+var feed = Path.Combine(root, "feed");
+PluginPackages.Pack(feed, "Bench", "1.0.0", PluginPackages.Compile("Bench", "1.0.0", BenchPlugin.Source));
+
+var app = HostApplication.Build(
+[
+    "--urls", "http://127.0.0.1:0", $"--Host:DataDir={Path.Combine(root, "data")}", $"--Host:Feeds:0={feed}",
+    "--Host:Admin:Password=bench", $"--Host:ApiToken={ApiToken}", "--Logging:LogLevel:Default=Warning",
+]);
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+await app.Services.GetRequiredService<PluginManager>().InstallAsync("Bench", null, CancellationToken.None);
+
+using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+var cases = new (string Name, string Path)[]
+{
+    ("bare host endpoint `GET /api/v1/health`", "/api/v1/health"),
+    ("plugin API, anonymous `GET /api/v1/plugin/Bench/ping`", "/api/v1/plugin/Bench/ping"),
+    ("plugin API, API key + 2 bound args `GET /api/v1/plugin/Bench/add?a=1&b=2&apikey=…`", $"/api/v1/plugin/Bench/add?a=1&b=2&apikey={ApiToken}"),
+};
+var http = new List<(string Name, double Rps, double P50, double P99)>();
+foreach (var (name, path) in cases)
+{
+    await LoadAsync(client, path, concurrency, TimeSpan.FromSeconds(1)); // warm-up: JIT, connections
+    var (rps, p50, p99) = await LoadAsync(client, path, concurrency, TimeSpan.FromSeconds(seconds));
+    http.Add((name, rps, p50, p99));
+    Console.WriteLine($"{name}: {rps:0} req/s (p50 {p50:0.00} ms, p99 {p99:0.00} ms)");
+}
+
+// Event dispatch: publish N events in-process; one Bench handler per event; time until every handler call has finished.
+var dispatcher = app.Services.GetRequiredService<EventDispatcher>();
+await DispatchAsync(dispatcher, 10_000); // warm-up
+var (eventsPerSecond, publishPerSecond) = await DispatchAsync(dispatcher, events);
+Console.WriteLine($"events: {eventsPerSecond:0} handled/s, publish {publishPerSecond:0}/s");
+
+await app.StopAsync();
+await app.DisposeAsync();
+try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+
+var bare = http[0].Rps;
+var report = new StringBuilder();
+report.AppendLine("# Plugin.Host benchmark results").AppendLine();
+report.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                  $".NET {Environment.Version}), machine shared with other work, Release build, Server GC.");
+report.AppendLine($"Method: the real host (Kestrel on 127.0.0.1), a time-bounded in-process HttpClient loop with {concurrency} concurrent " +
+                  $"requests for {seconds} s per case after a 1 s warm-up; client and server share the same cores, so absolute numbers are low " +
+                  "and the ratio is what matters. Reproduce: `dotnet run -c Release --project tests/Plugin.Host.Benchmarks`.").AppendLine();
+report.AppendLine("| case | requests/s | vs bare | p50 ms | p99 ms |").AppendLine("|---|---:|---:|---:|---:|");
+foreach (var (name, rps, p50, p99) in http)
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rps:0} | {rps / bare:P0} | {p50:0.00} | {p99:0.00} |");
+report.AppendLine().AppendLine("| event dispatch | per second |").AppendLine("|---|---:|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| broadcast events published (`PublishAsync`, queued on the channel) | {publishPerSecond:0} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| handler calls completed ({events:N0} events, one isolated handler call each: thread pool + time limit) | {eventsPerSecond:0} |");
+report.AppendLine().AppendLine("What a plugin API call costs on top of a bare endpoint: the catch-all route, manifest lookup, auth check, " +
+    "argument binding, the isolated call (thread-pool hop, time-limit token) and serialisation with the SDK's JSON options.");
+File.WriteAllText(output, report.ToString());
+Console.WriteLine($"written {output}");
+return 0;
+
+static async Task<(double Rps, double P50, double P99)> LoadAsync(HttpClient client, string path, int concurrency, TimeSpan duration)
+{
+    var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+    var latencies = new List<double>[concurrency];
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        var mine = latencies[worker] = new List<double>(100_000);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+            mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }));
+    clock.Stop();
+    var all = latencies.SelectMany(l => l).Order().ToArray();
+    return (all.Length / clock.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+}
+
+static async Task<(double Handled, double Published)> DispatchAsync(EventDispatcher dispatcher, int count)
+{
+    var before = dispatcher.HandlerRuns;
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+        await dispatcher.PublishAsync(EventType.TransferComplete, new TransferCompleteEventData { Downloader = "bench" });
+    var published = clock.Elapsed.TotalSeconds;
+    while (dispatcher.HandlerRuns - before < count)
+        await Task.Delay(5);
+    return (count / clock.Elapsed.TotalSeconds, count / published);
+}
+
+int Option(string name, int fallback) => int.TryParse(OptionText(name, null), out var v) ? v : fallback;
+
+string? OptionText(string name, string? fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+static string FindRepoDir()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Plugin.Sdk.sln")))
+            return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}
+
+static class BenchPlugin
+{
+    public const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Plugin.Sdk;
+        using Plugin.Sdk.Manifest;
+
+        [assembly: PluginManifest(typeof(BenchPlugin.Manifest))]
+        namespace BenchPlugin
+        {
+            public class BenchConfig : PluginConfig { public BenchConfig() { Enabled = true; } }
+            public sealed class Bench : PluginBase<BenchConfig>
+            {
+                public static long Seen;
+                internal ValueTask<object> Add(ApiRequest r) =>
+                    new ValueTask<object>(new { Sum = Arguments.Required<int>(r, "a") + Arguments.Required<int>(r, "b") });
+            }
+            public sealed class Manifest : IPluginManifest
+            {
+                public string SdkVersion => "1.0.0";
+                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
+                {
+                    new PluginDescriptor
+                    {
+                        Id = "Bench", Name = "Bench", Version = "1.0.0", Create = () => new Bench(), ConfigType = typeof(BenchConfig),
+                        Apis = new[]
+                        {
+                            new ApiDescriptor("/ping", HttpVerb.Get, null, null, ApiAuth.Anonymous, (p, r, ct) => new ValueTask<object>(new { Status = "ok" })),
+                            new ApiDescriptor("/add", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => ((Bench)p).Add(r)),
+                        },
+                        EventHandlers = new[]
+                        {
+                            new EventHandlerDescriptor(EventType.TransferComplete, "Count", (p, e, ct) => { Interlocked.Increment(ref Bench.Seen); return default; }),
+                        },
+                    },
+                };
+            }
+        }
+        """;
+}
