@@ -50,6 +50,7 @@ public sealed class FeedFixture : IDisposable
         File.WriteAllText(delta2 + ".sha512", Convert.ToBase64String(new byte[64]));
 
         TestPackages.AddEntry(TestPackages.PackPlugin(Feed, "SlipPlugin", "1.0.0", TestPackages.CompilePlugin("SlipPlugin", "1.0.0")), "../../evil.txt", "pwned");
+        TestPackages.AddEntry(TestPackages.PackPlugin(Feed, "EncodedSlipPlugin", "1.0.0", TestPackages.CompilePlugin("EncodedSlipPlugin", "1.0.0")), "%2E%2E/%2E%2E/evil.txt", "pwned");
         TestPackages.AddEntry(TestPackages.PackPlugin(Feed, "RootedPlugin", "1.0.0", TestPackages.CompilePlugin("RootedPlugin", "1.0.0")), "/tmp/evil.txt", "pwned");
 
         // SDK majors: one asks for Plugin.Sdk 2.x in its nuspec, one was compiled against a Plugin.Sdk 2.0.0.0 assembly

@@ -60,6 +60,7 @@ public sealed class InstallerTests(FeedFixture feeds)
     [Theory]
     [InlineData("SlipPlugin", "../../evil.txt")]
     [InlineData("RootedPlugin", "/tmp/evil.txt")]
+    [InlineData("EncodedSlipPlugin", "../../evil.txt")]
     public async Task Refuses_entries_that_escape_the_folder(string id, string entry)
     {
         var options = feeds.NewData();
@@ -193,6 +194,22 @@ public sealed class InstallerTests(FeedFixture feeds)
         var loaded = feeds.Loader().Load(installed);
         Assert.Equal("CulturePlugin", loaded.Manifest.Plugins[0].Id);
         loaded.Context.Unload();
+    }
+
+    [Fact]
+    public async Task An_unreachable_feed_is_named_instead_of_not_found()
+    {
+        // A port nothing listens on, on loopback.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var installer = feeds.Installer(feeds.NewData($"http://127.0.0.1:{port}/v3/index.json"));
+
+        var error = await Assert.ThrowsAsync<PluginInstallException>(() => installer.InstallAsync("AlphaPlugin", null, None));
+
+        Assert.Contains("Cannot look up AlphaPlugin", error.Message);
+        Assert.Contains($"127.0.0.1:{port}", error.Message);
     }
 
     [Fact]

@@ -293,6 +293,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     private async Task<List<SourcePackageDependencyInfo>> GetDependencyInfosAsync(string packageId, SourceCacheContext cacheContext, CancellationToken cancellationToken)
     {
         var list = new List<SourcePackageDependencyInfo>();
+        var errors = new List<string>();
         foreach (var feed in _feeds.Feeds)
         {
             if (feed.IsFolder && !Directory.Exists(feed.Source))
@@ -312,8 +313,13 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _logger.LogWarning(e, "Installer: feed '{Feed}' failed for {Id}: {Message}", feed.Source, packageId, e.Message);
+                errors.Add($"'{feed.Source}': {e.Message}");
             }
         }
+        // Nothing found while a feed failed: say so, "not found" would send the user looking in the wrong place.
+        if (list.Count == 0 && errors.Count > 0)
+            throw new PluginInstallException(packageId, PluginStatus.NotSupported,
+                $"Cannot look up {packageId}: {string.Join("; ", errors)}");
         return list;
     }
 
