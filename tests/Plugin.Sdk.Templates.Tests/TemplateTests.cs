@@ -34,7 +34,7 @@ public sealed class TemplateTests(TemplateEnvironment env)
         Assert.True(File.Exists(Path.Combine(project, "HelloPlugin.Ping.cs")));
         Assert.True(File.Exists(Path.Combine(project, "HelloPlugin.Stats.cs")));
         Assert.True(File.Exists(Path.Combine(project, "icon.png")));
-        Assert.Equal("\x89PNG"u8.ToArray(), File.ReadAllBytes(Path.Combine(project, "icon.png"))[..4]);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(project, "icon.png"))[..4]);
         var source = File.ReadAllText(Path.Combine(project, "HelloPlugin.cs"));
         Assert.Contains("Author = \"Ann \\\"A\\\" <a@b.c>\"", source);
         Assert.Contains("Level = 3", source);
