@@ -17,6 +17,7 @@ public sealed record MusicInstallResult(MusicInstallStatus Status, string? Platf
 
 /// <summary>A C# source the host runs: registered through <c>AddMusicSource&lt;T&gt;()</c> or found as an IMusicSource service.</summary>
 /// <param name="TypeName">The class's full name, for logs.</param>
+/// <param name="Factory">Creates the instance (once, when the manager loads).</param>
 /// <param name="Manifest">Its properties; null reads [MusicSource] by reflection.</param>
 /// <param name="Functions">The seed functions it implements; null finds them by reflection (overridden defaults).</param>
 public sealed record MusicSourceRegistration(string TypeName, Func<IServiceProvider, IMusicSource> Factory, MusicSourceManifest? Manifest = null,
