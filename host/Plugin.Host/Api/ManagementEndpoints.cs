@@ -68,6 +68,24 @@ public static class ManagementEndpoints
             Results.Json(await outbox.RecentAsync(Math.Clamp(count ?? 50, 1, 500), ct))).WithTags("message").WithSummary("Messages plugins posted, newest first");
     }
 
+    /// <summary><c>GET /api/v1/plugin/icon/{id}?file=</c>: an image from the installed package. Anonymous, because browsers
+    /// load it with an <c>img</c> tag (no Authorization header); only image files inside the package folder are served.</summary>
+    public static void MapPluginIcons(this RouteGroupBuilder api) =>
+        api.MapGet("/plugin/icon/{id}", (string id, string? file, PluginCatalog catalog) =>
+        {
+            var entry = catalog.Find(id);
+            var name = Path.GetFileName(file ?? entry?.Descriptor?.Icon ?? "");
+            var type = Path.GetExtension(name).ToLowerInvariant() switch
+            {
+                ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".svg" => "image/svg+xml",
+                ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
+            };
+            if (entry?.PackageDirectory is not { } folder || type is null || !Directory.Exists(folder))
+                return Results.NotFound();
+            var path = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).FirstOrDefault();
+            return path is null ? Results.NotFound() : Results.File(path, type);
+        }).WithTags("plugins").WithSummary("A plugin's icon from its package");
+
     private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();

@@ -245,7 +245,7 @@ public sealed class PluginManager(
         {
             var status = e is PluginInstallException pie ? pie.Status : PluginStatus.Malfunctioned;
             _logger.LogError(e, "Plugin {PluginId} {Version} could not be loaded ({Status})", package.Id, package.Version, status);
-            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message };
+            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message, PackageDirectory = package.Directory };
             catalog.Set(failed);
             return [failed];
         }
@@ -253,7 +253,10 @@ public sealed class PluginManager(
         var entries = new List<PluginEntry>();
         foreach (var descriptor in descriptors)
         {
-            var entry = new PluginEntry(descriptor.Id, package.Id, descriptor.Version) { Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow };
+            var entry = new PluginEntry(descriptor.Id, package.Id, descriptor.Version)
+            {
+                Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow, PackageDirectory = package.Directory,
+            };
             entry.Context = CreateContext(descriptor.Id);
             catalog.Set(entry);
             var saved = await entry.Context.ConfigStore.LoadAsync(cancellationToken);

@@ -4,9 +4,13 @@ using Microsoft.Extensions.Logging;
 using Plugin.Host.Runtime;
 using Plugin.Sdk.Manifest;
 using ServiceDescriptor = Plugin.Sdk.Manifest.ServiceDescriptor;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Plugin.Host.Scheduling;
+
+/// <summary>The name of this host's Quartz scheduler.</summary>
+public sealed record SchedulerName(string Value);
 
 /// <summary>A service as the services list shows it.</summary>
 public sealed record ScheduledService(string PluginId, string ServiceId, string Name, string Trigger, string? Problem);
@@ -16,7 +20,7 @@ public sealed record ScheduledService(string PluginId, string ServiceId, string 
 /// scheduled from the manifest — cron, interval, date, or the crontab its config holds (<see cref="ServiceTriggerKind.ConfigCron"/>,
 /// so saving the config reschedules) — and when it stops they are removed. One durable job per service (group = plugin id).
 /// </summary>
-public sealed class PluginScheduler(ISchedulerFactory schedulers, ServiceRunner runner, ILogger<PluginScheduler> logger)
+public sealed class PluginScheduler(IServiceProvider services, SchedulerName schedulerName, ServiceRunner runner, ILogger<PluginScheduler> logger)
     : IPluginLifecycleListener
 {
     private readonly ConcurrentDictionary<(string Plugin, string Service), ScheduledService> _services = new();
@@ -146,7 +150,9 @@ public sealed class PluginScheduler(ISchedulerFactory schedulers, ServiceRunner 
 
     // The host runs one scheduler (AddQuartz in HostApplication).
     private async ValueTask<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken) =>
-        _scheduler ??= (await schedulers.GetAllSchedulers(cancellationToken)).First();
+        _scheduler ??= services.GetKeyedService<IScheduler>(schedulerName.Value)
+            ?? await (services.GetKeyedService<ISchedulerFactory>(schedulerName.Value) ?? services.GetRequiredService<ISchedulerFactory>())
+                .GetRequiredScheduler(schedulerName.Value, cancellationToken);
 
     private static string Describe(ServiceDescriptor service, string? cron) => service.Trigger switch
     {

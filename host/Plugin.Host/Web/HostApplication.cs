@@ -69,12 +69,16 @@ public static class HostApplication
         services.AddSingleton<PluginFeatures>();
         services.AddSingleton<MessageRouter>();
 
-        services.AddQuartz(q =>
+        // Quartz keeps schedulers in a process-wide repository by name: a unique name lets two hosts share a process
+        // (tests restart the host over the same data folder).
+        var schedulerName = new SchedulerName("plugin-host-" + Guid.NewGuid().ToString("N")[..8]);
+        services.AddSingleton(schedulerName);
+        services.AddQuartz(schedulerName.Value, q =>
         {
             q.UseInMemoryStore(_ => { });
             q.UseDefaultThreadPool(16);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddQuartzHostedService(schedulerName.Value, o => o.WaitForJobsToComplete = false);
         services.AddHostedService<PluginStartup>();
 
         services.AddHttpClient(PluginManager.HttpClientName, (sp, client) =>
@@ -111,6 +115,7 @@ public static class HostApplication
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ErrorFilter>();
         api.MapLogin();
+        api.MapPluginIcons();
         var managed = api.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
         managed.MapPluginManagement();
         app.MapPluginApis();

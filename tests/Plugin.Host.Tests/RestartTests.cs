@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Plugin.Host.Runtime;
+using Plugin.Host.Web;
+
+namespace Plugin.Host.Tests;
+
+/// <summary>A host started over an existing data folder loads every installed plugin with its saved config.</summary>
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task A_restarted_host_loads_installed_plugins_with_their_config()
+    {
+        var root = Directory.CreateTempSubdirectory("plugin-host-restart").FullName;
+        var feed = Path.Combine(root, "feed");
+        PluginPackages.Pack(feed, "Upd", "1.0.0", PluginPackages.Compile("Upd", "1.0.0", TestPlugins.Versioned("Upd", "1.0.0")));
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", $"--Host:DataDir={Path.Combine(root, "data")}", $"--Host:Feeds:0={feed}",
+            "--Host:ApiToken=restart-token", "--Host:Admin:Password=pw", "--Logging:LogLevel:Default=Warning",
+        ];
+        try
+        {
+            await using (var first = await StartAsync(args))
+            {
+                await first.Services.GetRequiredService<PluginManager>().InstallAsync("Upd", null, CancellationToken.None);
+                await first.Services.GetRequiredService<PluginManager>().SaveConfigAsync("Upd", new JsonObject { ["enabled"] = true, ["note"] = "persisted" }, CancellationToken.None);
+                await first.StopAsync();
+            }
+            await using var second = await StartAsync(args);
+            var address = second.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var answer = await http.GetFromJsonAsync<JsonObject>("/api/v1/plugin/Upd/version?apikey=restart-token");
+            Assert.Equal("persisted", answer!["note"]!.GetValue<string>());
+            Assert.Equal(Installation.PluginStatus.Active, second.Services.GetRequiredService<PluginCatalog>().Find("Upd")!.Status);
+            await second.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<WebApplication> StartAsync(string[] args)
+    {
+        var app = HostApplication.Build(args);
+        await app.StartAsync();
+        return app;
+    }
+}
