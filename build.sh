@@ -27,6 +27,13 @@ stamps="$root/artifacts/obj/build-sh"
 cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 mkdir -p "$feed" "$stamps"
 
+# One run at a time per repository (test.sh calls this script, and several may start together): a second run waits,
+# then finds everything packed and returns quickly, instead of packing the same projects into the same bin/ and obj/.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$stamps/.lock"
+  flock 9
+fi
+
 # Files that shape every package (bin/ and obj/ are outputs, never inputs).
 shared_inputs=(Directory.Build.props Directory.Build.targets nuget.config sdk/Plugin.Sdk sdk/Plugin.Sdk.Build generators/Plugin.Sdk.Generators)
 
