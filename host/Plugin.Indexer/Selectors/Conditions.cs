@@ -121,5 +121,5 @@ internal sealed class ContainsCondition(string text) : IPostCondition
 /// <summary>pyquery's <c>:has("selector")</c>: some descendant matches the selector.</summary>
 internal sealed class HasCondition(CssSelector inner) : IPostCondition
 {
-    public bool Matches(IElement element, int position, int last) => inner.Exists(new SelectionScope(element));
+    public bool Matches(IElement element, int position, int last) => inner.Exists(new SelectionScope(element, indexed: false));
 }

@@ -210,7 +210,15 @@ internal sealed class SelectionScope
     private IElement[]? _descendants;
     private Dictionary<IElement, int>? _index;
 
-    public SelectionScope(INode root) => Root = root;
+    /// <param name="indexed">Whether to list and index the root's descendants for reuse; worth it when many selectors
+    /// run against the same root (a torrent row), not for a single test such as <c>:has()</c>.</param>
+    public SelectionScope(INode root, bool indexed = true)
+    {
+        Root = root;
+        _indexed = indexed;
+    }
+
+    private readonly bool _indexed;
 
     public INode Root { get; }
 
@@ -219,7 +227,7 @@ internal sealed class SelectionScope
     /// <summary>Descendants of <paramref name="node"/> in document order.</summary>
     public IEnumerable<IElement> DescendantsOf(INode node)
     {
-        if (!ReferenceEquals(node, Root)) return CssSelector.Descendants(node);
+        if (!_indexed || !ReferenceEquals(node, Root)) return CssSelector.Descendants(node);
         return _descendants ??= CssSelector.Descendants(Root).ToArray();
     }
 
@@ -229,6 +237,7 @@ internal sealed class SelectionScope
     /// </summary>
     public IEnumerable<IElement> DescendantsOf(INode node, string? tag)
     {
+        if (!_indexed) return CssSelector.Descendants(node);
         if (tag is null || !ReferenceEquals(node, Root)) return DescendantsOf(node);
         if (_byTag is null)
         {
