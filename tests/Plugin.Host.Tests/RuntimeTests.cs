@@ -312,6 +312,16 @@ public sealed class RuntimeTests(HostFixture host)
         Assert.Equal("kept", answer["note"]!.GetValue<string>());
         Assert.False(Find(await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=installed"), "Upd")["has_update"]!.GetValue<bool>());
 
+        // `enabled` in the config disables: no schedules, state false; APIs of a loaded plugin still answer (its page uses them).
+        await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/Upd", body: new { enabled = false, note = "kept" });
+        var disabled = Find(await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=installed"), "Upd");
+        Assert.False(disabled["state"]!.GetValue<bool>());
+        Assert.Equal("Disabled", disabled["status"]!.GetValue<string>());
+        Assert.DoesNotContain((await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/services"))!.AsArray(), s => s!["plugin_id"]!.GetValue<string>() == "Upd");
+        Assert.Equal(409, (await host.CallAsync(HttpMethod.Post, "/api/v1/plugin/services/Upd/tick/run?wait=true")).Status);
+        await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/Upd", body: new { enabled = true, note = "kept" });
+        Assert.Contains((await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/services"))!.AsArray(), s => s!["plugin_id"]!.GetValue<string>() == "Upd");
+
         Assert.True((await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/reload/Upd"))!["success"]!.GetValue<bool>());
         Assert.Equal("2.0.0", (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Upd/version", Auth.ApiKey))!["version"]!.GetValue<string>());
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/install/NoSuchPlugin")).Status);
