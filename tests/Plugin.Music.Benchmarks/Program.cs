@@ -18,6 +18,13 @@ var options = new MusicSourceOptions();
 var none = new Dictionary<string, string>();
 
 var sw = Stopwatch.StartNew();
+if (Environment.GetEnvironmentVariable("MUSIC_BENCH_EACH") is "1")
+    foreach (var name in JsLibraries.Names)
+    {
+        var each = Stopwatch.StartNew();
+        JsLibraries.Library(name);
+        Console.WriteLine($"  prepare {name}: {each.ElapsedMilliseconds} ms");
+    }
 JsLibraries.Warm();
 var prepare = sw.Elapsed.TotalMilliseconds;
 Console.WriteLine($"prepare libraries: {prepare:0} ms");

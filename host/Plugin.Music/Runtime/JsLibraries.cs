@@ -25,8 +25,8 @@ internal static class JsLibraries
     /// <summary>Parses every library now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
     public static void Warm()
     {
-        _ = Prelude;
-        foreach (var name in Names) _ = Library(name);
+        // Prepared scripts are independent: parse them side by side.
+        Parallel.ForEach(Names.Prepend("prelude"), name => _ = name == "prelude" ? Prelude : Library(name));
     }
 
     private static Prepared<Script> Prepare(string resource, string source, bool wrap)
