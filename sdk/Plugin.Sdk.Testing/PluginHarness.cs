@@ -133,6 +133,17 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         return SetConfig(config);
     }
 
+    /// <summary>
+    /// Changes the plugin's live config and saves it: <c>harness.Configure(p =&gt; p.Config.Enabled = true)</c>. The lambda
+    /// gets the plugin, so the config is typed without naming its class.
+    /// </summary>
+    public PluginHarness<TPlugin> Configure(Action<TPlugin> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        edit(Plugin);
+        return SetConfig(Plugin.CurrentConfig());
+    }
+
     /// <summary>The current config as the plugin serialises it.</summary>
     public JsonObject CurrentConfig => Plugin.CurrentConfig();
 

@@ -37,6 +37,18 @@ public sealed class PluginHarnessTests
     }
 
     [Fact]
+    public void Configure_through_the_plugin_needs_no_config_type()
+    {
+        using var harness = PluginHarness.Create<WatchPlugin>();
+
+        harness.Configure(p => { p.Config.Enabled = true; p.Config.Notify = false; });
+
+        Assert.True(harness.Plugin.IsEnabled);
+        Assert.False(harness.SavedConfig!["notify"]!.GetValue<bool>());
+        Assert.True(harness.SavedConfig!["enabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void SetConfig_accepts_json_and_anonymous_objects()
     {
         using var harness = PluginHarness.Create<WatchPlugin>();
