@@ -72,7 +72,10 @@ public sealed class MusicPluginManager : IDisposable
     /// listed with its error and is skipped by calls and search.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        lock (entriesLock) return initialization ??= LoadAllAsync(cancellationToken);
+        // Loading is shared by every caller, so one caller's cancelled request must not cancel it for all.
+        Task task;
+        lock (entriesLock) task = initialization ??= Task.Run(() => LoadAllAsync(CancellationToken.None));
+        return task.WaitAsync(cancellationToken);
     }
 
     private async Task LoadAllAsync(CancellationToken cancellationToken)
@@ -288,8 +291,8 @@ public sealed class MusicPluginManager : IDisposable
                 return new MusicInstallResult(requireNewer ? MusicInstallStatus.UpToDate : MusicInstallStatus.AlreadyInstalled, same.Record.Platform,
                     same.Record.Version, $"'{same.Record.Platform}' {same.Record.Version} is already installed with identical code");
         }
-        Dictionary<string, string> variables;
-        lock (entriesLock) variables = new();
+        // Evaluated without the user's variables: a plugin reading env at load time sees them on later loads.
+        var variables = new Dictionary<string, string>();
         JsMusicSource loaded;
         try
         {
