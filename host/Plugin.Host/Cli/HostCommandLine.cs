@@ -13,15 +13,11 @@ public static class HostCommandLine
         switch (args[0])
         {
             case "indexer":
-                // LEAD: wire the indexer CLI here (needs a ProjectReference to host/Plugin.Indexer):
-                //   return await Plugin.Indexer.Cli.IndexerCommandLine.RunAsync(args, Console.Out, Console.Error);
-                await Console.Error.WriteLineAsync("The indexer command line is not wired into this build yet.");
-                return 2;
+                // Checks a site definition without a server: `indexer parse|search ...` (issue 6).
+                return await Plugin.Indexer.Cli.IndexerCommandLine.RunAsync(args, Console.Out, Console.Error);
             case "music":
-                // LEAD: wire the music CLI here (needs a ProjectReference to host/Plugin.Music):
-                //   return await Plugin.Music.MusicCommandLine.RunAsync(args, Console.Out, Console.Error);
-                await Console.Error.WriteLineAsync("The music command line is not wired into this build yet.");
-                return 2;
+                // Calls a MusicFree plugin function without a server: `music call ...` (issue 7).
+                return await Plugin.Music.Cli.MusicCommandLine.RunAsync(args, Console.Out, Console.Error);
             default:
                 return null;
         }

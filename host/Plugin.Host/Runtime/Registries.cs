@@ -16,6 +16,15 @@ public interface IIndexerRegistryProvider
     void RemovePlugin(string pluginId);
 }
 
+/// <summary>The indexer engine's registry: plugin sites join the built-in ones and leave with their plugin.</summary>
+public sealed class SiteRegistryProvider(Plugin.Indexer.Definitions.SiteRegistry registry) : IIndexerRegistryProvider
+{
+    public IIndexerRegistry ForPlugin(string pluginId) => registry.ForPlugin(pluginId);
+
+    public void RemovePlugin(string pluginId) => registry.RemovePlugin(pluginId);
+}
+
+/// <summary>Keeps plugin sites in memory only; for hosts (and tests) that run without the indexer engine.</summary>
 public sealed class InMemoryIndexerRegistryProvider : IIndexerRegistryProvider
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, SiteDefinition>> _sites = new(StringComparer.Ordinal);

@@ -8,6 +8,10 @@ using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
+using Plugin.Indexer;
+using Plugin.Indexer.Api;
+using Plugin.Music;
+using Plugin.Music.Api;
 using Quartz;
 
 namespace Plugin.Host.Web;
@@ -60,7 +64,11 @@ public static class HostApplication
         services.AddSingleton<PluginInvoker>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
-        services.AddSingleton<IIndexerRegistryProvider, InMemoryIndexerRegistryProvider>();
+        // Indexer engine (host/Plugin.Indexer): built-in sites in <DataDir>/sites plus the sites plugins add.
+        services.AddIndexer(configuration);
+        services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
+        // Music sources (host/Plugin.Music): MusicFree JavaScript plugins in <DataDir>/music.
+        services.AddMusicSources();
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();
@@ -119,6 +127,11 @@ public static class HostApplication
         var managed = api.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
         managed.MapPluginManagement();
         app.MapPluginApis();
+
+        // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth.
+        var engines = app.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
+        engines.MapIndexerEndpoints();
+        engines.MapMusicEndpoints();
     }
 
     // The web UI (web/dist) when it is there: Host:WebRoot, or ./web/dist from the working folder.
