@@ -207,7 +207,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         try
         {
             var context = new PackageResolverContext(DependencyBehavior.Lowest, [id], [id], [], [], available,
-                _feeds.Feeds.Select(f => f.Repository.PackageSource), _nugetLogger);
+                _feeds.ResolutionFeeds.Select(f => f.Repository.PackageSource), _nugetLogger);
             var identities = new PackageResolver().Resolve(context, cancellationToken);
             resolved = identities.Select(i => available.First(a => PackageIdentityComparer.Default.Equals(a, i))).ToList();
         }
@@ -294,7 +294,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     {
         var list = new List<SourcePackageDependencyInfo>();
         var errors = new List<string>();
-        foreach (var feed in _feeds.Feeds)
+        foreach (var feed in _feeds.ResolutionFeeds)
         {
             if (feed.IsFolder && !Directory.Exists(feed.Source))
                 continue;

@@ -33,7 +33,16 @@ public sealed class PackageFeeds
     {
         Feeds = options.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal)
             .Select(f => new PluginFeed(f)).ToArray();
+        ResolutionFeeds = Feeds.Concat(options.DependencyFeeds.Where(f => !string.IsNullOrWhiteSpace(f))
+                .Distinct(StringComparer.Ordinal)
+                .Where(f => Feeds.All(m => !string.Equals(m.Source, f, StringComparison.Ordinal)))
+                .Select(f => new PluginFeed(f)))
+            .ToArray();
     }
 
+    /// <summary>The market: plugins are listed and installed from these.</summary>
     public IReadOnlyList<PluginFeed> Feeds { get; }
+
+    /// <summary>Where dependencies are resolved: the market feeds first, then <c>Host:DependencyFeeds</c>.</summary>
+    public IReadOnlyList<PluginFeed> ResolutionFeeds { get; }
 }

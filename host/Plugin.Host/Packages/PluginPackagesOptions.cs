@@ -12,6 +12,13 @@ public sealed class PluginPackagesOptions
     /// <summary>NuGet v3 service index URLs or absolute folder paths (<c>Host:Feeds</c>).</summary>
     public IList<string> Feeds { get; set; } = [];
 
+    /// <summary>
+    /// Where plugin dependencies that the market feeds lack are found (<c>Host:DependencyFeeds</c>): third-party libraries
+    /// such as AngleSharp live on nuget.org, not on a plugin market. Default: the package sources of the NuGet
+    /// configuration in effect for the current directory (nuget.config files, then the user's); <c>none</c> disables.
+    /// </summary>
+    public IList<string> DependencyFeeds { get; set; } = [];
+
     /// <summary>The framework plugin assets are selected for (best <c>lib/</c> folder).</summary>
     public string TargetFramework { get; set; } = "net10.0";
 

@@ -40,7 +40,29 @@ public static class ServiceCollectionExtensions
         {
             DataDir = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir),
             Feeds = feeds.Select(ResolveFeed).ToList(),
+            DependencyFeeds = DependencyFeeds(configuration).Select(ResolveFeed).ToList(),
         };
+    }
+
+    // Host:DependencyFeeds as given ("none" = no extra sources); otherwise the enabled package sources of the NuGet
+    // configuration in effect here, which is where `dotnet restore` would look for the same libraries.
+    private static IEnumerable<string> DependencyFeeds(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("Host:DependencyFeeds").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (configured.Count == 0 && !string.IsNullOrWhiteSpace(configuration["Host:DependencyFeeds"]))
+            configured.AddRange(configuration["Host:DependencyFeeds"]!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (configured.Count > 0)
+            return configured.Where(f => !string.Equals(f, "none", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            var settings = NuGet.Configuration.Settings.LoadDefaultSettings(Directory.GetCurrentDirectory());
+            return new NuGet.Configuration.PackageSourceProvider(settings).LoadPackageSources()
+                .Where(s => s.IsEnabled).Select(s => s.Source).ToList();
+        }
+        catch (NuGet.Configuration.NuGetConfigurationException)
+        {
+            return []; // A broken nuget.config must not stop the host; dependencies then come from the market feeds only.
+        }
     }
 
     private static string ResolveFeed(string feed) =>
