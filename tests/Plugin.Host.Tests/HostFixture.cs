@@ -37,6 +37,8 @@ public sealed class HostFixture : IAsyncLifetime
         PluginPackages.Pack(Feed, "Upd", "1.0.0", PluginPackages.Compile("Upd", "1.0.0", TestPlugins.Versioned("Upd", "1.0.0")));
         PluginPackages.Pack(Feed, "Upd", "2.0.0", PluginPackages.Compile("Upd", "2.0.0", TestPlugins.Versioned("Upd", "2.0.0")));
         PluginPackages.Pack(Feed, "Gone", "1.0.0", PluginPackages.Compile("Gone", "1.0.0", TestPlugins.Versioned("Gone", "1.0.0")));
+        // Level 3 (the seed: "needs a key"): above the default Host:MarketLevel of 2.
+        PluginPackages.Pack(Feed, "Secret", "1.0.0", PluginPackages.Compile("Secret", "1.0.0", TestPlugins.Versioned("Secret", "1.0.0")), level: 3);
 
         App = HostApplication.Build(
         [

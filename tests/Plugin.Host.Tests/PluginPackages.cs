@@ -42,7 +42,7 @@ public static class PluginPackages
     }
 
     /// <summary>Writes <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> (+ <c>.sha512</c>) with the assembly and its market entry.</summary>
-    public static string Pack(string feed, string id, string version, byte[] assembly)
+    public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1)
     {
         Directory.CreateDirectory(feed);
         var builder = new PackageBuilder { Id = id, Version = NuGetVersion.Parse(version), Description = "test plugin " + id };
@@ -61,7 +61,7 @@ public static class PluginPackages
                 [id] = new JsonObject
                 {
                     ["name"] = id + " plugin", ["description"] = "test plugin " + id, ["labels"] = "test", ["version"] = version,
-                    ["icon"] = "icon.png", ["author"] = "tests", ["level"] = 1, ["history"] = new JsonObject { ["v" + version] = "release " + version },
+                    ["icon"] = "icon.png", ["author"] = "tests", ["level"] = level, ["history"] = new JsonObject { ["v" + version] = "release " + version },
                 },
             }.ToJsonString());
             builder.Files.Add(new PhysicalPackageFile { SourcePath = dll, TargetPath = $"lib/net10.0/{id}.dll" });

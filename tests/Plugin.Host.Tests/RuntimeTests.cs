@@ -49,6 +49,30 @@ public sealed class RuntimeTests(HostFixture host)
     }
 
     [Fact]
+    public async Task The_market_honours_plugin_levels()
+    {
+        var market = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=market");
+        Assert.DoesNotContain(market!.AsArray(), p => p!["id"]!.GetValue<string>() == "Secret");
+        Assert.Contains(market.AsArray(), p => p!["id"]!.GetValue<string>() == "Echo" && p["auth_level"]!.GetValue<int>() == 1);
+
+        var (status, body) = await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/install/Secret");
+        Assert.Equal(403, status);
+        Assert.Contains("Host:MarketLevel", body!["message"]!.GetValue<string>());
+        var installed = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=installed");
+        Assert.DoesNotContain(installed!.AsArray(), p => p!["id"]!.GetValue<string>() == "Secret");
+    }
+
+    [Fact]
+    public async Task Indexer_and_music_endpoints_are_served_behind_the_hosts_auth()
+    {
+        foreach (var path in new[] { "/api/v1/site/indexers", "/api/v1/music/plugins" })
+        {
+            Assert.Equal(401, (await host.CallAsync(HttpMethod.Get, path, Auth.None)).Status);
+            Assert.Equal(200, (await host.CallAsync(HttpMethod.Get, path, Auth.Bearer)).Status);
+        }
+    }
+
+    [Fact]
     public async Task Management_endpoints_need_a_bearer_token_or_the_api_key()
     {
         Assert.Equal(401, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/", Auth.None)).Status);

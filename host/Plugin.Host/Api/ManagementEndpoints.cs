@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Plugin.Host.Market;
 using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
+using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Sdk;
 
@@ -86,7 +88,8 @@ public static class ManagementEndpoints
             return path is null ? Results.NotFound() : Results.File(path, type);
         }).WithTags("plugins").WithSummary("A plugin's icon from its package");
 
-    private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
+        IOptions<HostSettings> settings, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (state is not ("market" or "installed" or "all"))
@@ -104,7 +107,8 @@ public static class ManagementEndpoints
         var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e, byId.GetValueOrDefault(e.PackageId))).ToList();
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var notInstalled = packages.Where(p => !installedIds.Contains(p.Id)).Select(PluginListItem.FromMarket);
+        var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
+            .Select(PluginListItem.FromMarket);
         return Results.Json(state switch
         {
             "installed" => installed,
@@ -113,8 +117,17 @@ public static class ManagementEndpoints
         });
     }
 
-    private static async Task<IResult> InstallAsync(string id, string? version, PluginManager manager, CancellationToken ct)
+    /// <summary>The seed's <c>level</c> from the package's market entry; a package without one is for everyone.</summary>
+    private static int LevelOf(MarketPackage package) =>
+        package.Entry?["level"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<int>(out var level) ? level : 1;
+
+    private static async Task<IResult> InstallAsync(string id, string? version, PluginManager manager, IPluginMarket market,
+        IOptions<HostSettings> settings, CancellationToken ct)
     {
+        // The market hides plugins above Host:MarketLevel; installing one by id must not get around that.
+        if (await market.FindAsync(id, ct) is { } package && LevelOf(package) > settings.Value.MarketLevel)
+            throw new PluginOperationException(403,
+                $"Plugin {id} has level {LevelOf(package)}, above this host's market level {settings.Value.MarketLevel} (Host:MarketLevel).");
         var entries = await manager.InstallAsync(id, string.IsNullOrWhiteSpace(version) ? null : version, ct);
         return Result(entries, "installed");
     }

@@ -21,6 +21,13 @@ public sealed class HostSettings
 
     public HttpOptions Http { get; set; } = new();
 
+    /// <summary>
+    /// <c>Host:MarketLevel</c>: the highest plugin <c>level</c> the market offers (the seed's meaning: 1 everyone,
+    /// 2 authenticated users, 3 only with a key). The host's users are authenticated, so the default is 2; set 3 to see
+    /// test plugins. Installed plugins are always listed, whatever their level.
+    /// </summary>
+    public int MarketLevel { get; set; } = 2;
+
     public sealed class AdminOptions
     {
         public string User { get; set; } = "admin";
