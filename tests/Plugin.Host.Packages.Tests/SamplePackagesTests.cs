@@ -22,6 +22,10 @@ public sealed class SamplePackagesTests(FeedFixture feeds, ITestOutputHelper out
         foreach (var package in packages)
             File.Copy(package, Path.Combine(feed, Path.GetFileName(package)));
         var options = feeds.NewData(feed);
+        // As the host does by default: dependencies the feed lacks (SiteStatistic's AngleSharp) come from the NuGet
+        // sources in effect for the repository, which is where its own restore found them.
+        if (artifacts is not null)
+            options.DependencyFeeds = [.. ServiceCollectionExtensions.NuGetConfigSources(Path.GetDirectoryName(artifacts)!)];
 
         var market = await feeds.Market(options).ListAsync(CancellationToken.None);
         if (market.Count == 0)

@@ -53,9 +53,15 @@ public static class ServiceCollectionExtensions
             configured.AddRange(configuration["Host:DependencyFeeds"]!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (configured.Count > 0)
             return configured.Where(f => !string.Equals(f, "none", StringComparison.OrdinalIgnoreCase));
+        return NuGetConfigSources(Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>The enabled package sources of the NuGet configuration in effect for <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> NuGetConfigSources(string directory)
+    {
         try
         {
-            var settings = NuGet.Configuration.Settings.LoadDefaultSettings(Directory.GetCurrentDirectory());
+            var settings = NuGet.Configuration.Settings.LoadDefaultSettings(directory);
             return new NuGet.Configuration.PackageSourceProvider(settings).LoadPackageSources()
                 .Where(s => s.IsEnabled).Select(s => s.Source).ToList();
         }
