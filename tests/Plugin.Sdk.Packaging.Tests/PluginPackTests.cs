@@ -38,6 +38,60 @@ public sealed class PluginPackTests(PackFixture fixture)
         Assert.DoesNotContain("Plugin.Sdk.Build", dependencies);
     }
 
+    /// <summary>
+    /// DESIGN.md §3 is the public author's contract: its example, with the bodies filled in and no using lines at all,
+    /// builds and packs against the packed SDK (the SDK's targets add its namespaces as implicit usings).
+    /// </summary>
+    [Fact]
+    public void The_design_example_builds_and_packs_as_written()
+    {
+        var workspace = fixture.NewWorkspace("design");
+        var project = WritePlugin(workspace, "DoubanSync", "1.0.0", "DoubanSync", "");
+        File.WriteAllText(Path.Combine(project, "Plugin.cs"), """
+            [Plugin(Name = "豆瓣想看", Description = "同步豆瓣想看数据，自动添加订阅", Icon = "douban.png",
+                    Author = "someone", Level = 2, Labels = new[] { "订阅", "豆瓣" })]
+            public partial class DoubanSync : PluginBase<DoubanSyncConfig>
+            {
+                [Command("/douban_sync", "同步豆瓣想看", Category = "订阅")]
+                public Task SyncCommand(CommandContext context) { return Task.CompletedTask; }
+
+                [Api("/delete_history", HttpVerb.Get, Summary = "删除同步历史")]
+                public ApiResult DeleteHistory(string doubanid) { return ApiResult.Ok(); }
+
+                [Service("douban_sync", "豆瓣想看同步", CronFrom = nameof(DoubanSyncConfig.Cron))]
+                public Task SyncJob(CancellationToken cancellationToken) { return Task.CompletedTask; }
+
+                [EventHandler(EventType.TransferComplete)]
+                public void OnTransferComplete(TransferCompleteEventData data) { Logger.LogInformation("{Title}", data.MediaInfo?.Title); }
+
+                [ChainHandler(ChainEventType.NameRecognize, Priority = 10)]
+                public Task OnNameRecognize(NameRecognizeEventData data, CancellationToken cancellationToken) { return Task.CompletedTask; }
+
+                [Dashboard("stats", "同步统计", Cols = 12, Md = 6, Refresh = 30)]
+                public DashboardView Stats() { return new DashboardView(Ui.Alert("ok")); }
+
+                [WorkflowAction("sync", "同步豆瓣想看")]
+                public Task<ActionResult> SyncAction(ActionContext context) { return Task.FromResult(ActionResult.Ok(context)); }
+            }
+
+            public class DoubanSyncConfig : PluginConfig
+            {
+                public string Cron { get; set; } = "0 */6 * * *";
+            }
+            """);
+        File.WriteAllBytes(Path.Combine(project, "douban.png"), Icon);
+
+        fixture.Run(project, "pack", "-c", "Release", "-o", Path.Combine(workspace, "out")).ShouldSucceed("dotnet pack of the DESIGN.md example");
+
+        using var reader = new PackageArchiveReader(Path.Combine(workspace, "out", "DoubanSync.1.0.0.nupkg"));
+        Assert.Contains(reader.NuspecReader.GetPackageTypes(), t => t.Name == "MoviePilotPlugin");
+        using var json = JsonDocument.Parse(ReadAll(reader, "package.json"));
+        var entry = json.RootElement.GetProperty("DoubanSync");
+        Assert.Equal("豆瓣想看", entry.GetProperty("name").GetString());
+        Assert.Equal("订阅,豆瓣", entry.GetProperty("labels").GetString());
+        Assert.Equal(2, entry.GetProperty("level").GetInt32());
+    }
+
     [Fact]
     public void Pack_of_a_plugin_project_gives_a_MoviePilotPlugin_package()
     {
