@@ -94,4 +94,16 @@ for project in samples/*/*.csproj; do
   pack "samples-$(basename "$project" .csproj)" "$project" samples/Directory.Build.props samples/Directory.Build.targets
 done
 
+# The web UI the host serves at / (web/dist): built when its sources changed and npm is there. The host runs without
+# it (the REST API and /docs still answer), so a machine without Node only loses the UI.
+if [[ -f web/package.json ]] && command -v npm >/dev/null 2>&1; then
+  web_stamp="$stamps/web.sha1"
+  web_hash=$(fingerprint web/src web/index.html web/package.json web/package-lock.json web/vite.config.ts)
+  if ((force == 1)) || [[ ! -f web/dist/index.html || ! -f "$web_stamp" || "$(cat "$web_stamp")" != "$web_hash" ]]; then
+    echo "build.sh: building the web UI"
+    (cd web && { [[ -d node_modules && node_modules -nt package-lock.json ]] || npm ci --no-audit --no-fund --loglevel=error; } && npx vite build --logLevel warn)
+    echo "$web_hash" >"$web_stamp"
+  fi
+fi
+
 echo "build.sh: $packed packed, $skipped unchanged, feed $feed"
