@@ -57,27 +57,16 @@ public static class EventTypes
     };
 
     /// <summary>Parses a wire name (<c>transfer.complete</c>) or an enum name (<c>TransferComplete</c>).</summary>
-    public static bool TryParse(string name, out EventType type)
-    {
-        foreach (var candidate in Enum.GetValues<EventType>())
-        {
-            if (string.Equals(WireName(candidate), name, StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                type = candidate;
-                return true;
-            }
-        }
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string name, out EventType type) => TryParse(name, WireName, out type);
 
     /// <inheritdoc cref="TryParse(string, out EventType)"/>
-    public static bool TryParse(string name, out ChainEventType type)
+    public static bool TryParse(string name, out ChainEventType type) => TryParse(name, WireName, out type);
+
+    private static bool TryParse<TEnum>(string name, Func<TEnum, string> wireName, out TEnum type) where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<ChainEventType>())
+        foreach (var candidate in Enum.GetValues<TEnum>())
         {
-            if (string.Equals(WireName(candidate), name, StringComparison.OrdinalIgnoreCase) ||
+            if (string.Equals(wireName(candidate), name, StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
             {
                 type = candidate;
