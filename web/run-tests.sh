@@ -55,6 +55,9 @@ if [[ -z "${E2E_BASE_URL:-}" && -z "${E2E_API_URL:-}" && -f "$root/host/Plugin.H
   done
   if [[ -n "$ready" ]]; then
     export E2E_USER=admin E2E_PASSWORD="$password"
+    # The sample that shows every step the spec checks: config form, a page button calling its API, a dashboard
+    # widget and a scheduled service.
+    export E2E_PLUGIN="${E2E_PLUGIN:-SiteStatistic}"
     if curl -s "http://127.0.0.1:$port/" | grep -q 'id="app"'; then export E2E_BASE_URL="http://127.0.0.1:$port"
     else export E2E_API_URL="http://127.0.0.1:$port"; fi
   else

@@ -52,6 +52,13 @@ public partial class SiteStatistic : PluginBase<SiteStatisticConfig>
         return ApiResult.Ok(stats.FirstOrDefault(s => s.Domain.Equals(domain, StringComparison.OrdinalIgnoreCase)));
     }
 
+    [Api("/refresh", HttpVerb.Get, Summary = "刷新全部站点数据")]
+    public async Task<ApiResult> RefreshAll(CancellationToken cancellationToken)
+    {
+        var stats = await RefreshAsync(null, cancellationToken);
+        return ApiResult.Ok(stats, $"已刷新 {stats.Count} 个站点");
+    }
+
     [Api("/stats", HttpVerb.Get, Summary = "最新站点数据")]
     public async Task<IReadOnlyList<SiteStats>> LatestStats(CancellationToken cancellationToken) =>
         await Context.Data.GetAsync<List<SiteStats>>(LatestKey, cancellationToken) ?? [];
@@ -81,7 +88,8 @@ public partial class SiteStatistic : PluginBase<SiteStatisticConfig>
     protected override IEnumerable<UiNode> BuildPage()
     {
         var stats = Context.Data.Get<List<SiteStats>>(LatestKey) ?? [];
-        if (stats.Count == 0) return [Ui.Alert("暂无数据")];
+        var refreshAll = Ui.Button("刷新全部站点", ApiEvent("/refresh"), variant: "tonal");
+        if (stats.Count == 0) return [Ui.Alert("暂无数据：在插件配置中填写站点后刷新。"), refreshAll];
         var table = Ui.Table(["站点", "用户", "上传", "下载", "分享率", "做种", "魔力", "更新时间", ""],
             stats.Select(s => new[]
             {
@@ -92,7 +100,7 @@ public partial class SiteStatistic : PluginBase<SiteStatisticConfig>
         var refresh = stats.Select(s => Ui.Button($"刷新 {s.Site}", ApiEvent("/refresh_by_domain", new { domain = s.Domain }), variant: "text"));
         var ratios = Ui.Chart("donut", new { labels = stats.Select(s => s.Site).ToArray() },
             stats.Select(s => Math.Round(s.Upload / 1073741824.0, 1)).ToArray(), height: 240);
-        return [Ui.Card("站点数据", table), Ui.Row(Ui.Col(12, 6, ratios), Ui.Col(12, 6, refresh.ToArray()))];
+        return [Ui.Card("站点数据", table), Ui.Row(Ui.Col(12, 6, ratios), Ui.Col(12, 6, [refreshAll, .. refresh]))];
     }
 
     /// <summary>Refreshes every site (or one domain), saves the result and today's snapshot, notifies on change.</summary>

@@ -103,8 +103,10 @@ test('install a plugin from the market', async () => {
     }
   }
   else {
-    card = page.locator('[data-testid="market-card"]').filter({ has: page.getByTestId('install-btn') }).first()
-    PLUGIN = await card.getAttribute('data-plugin-id')
+    PLUGIN = await page.locator('[data-testid="market-card"]').filter({ has: page.getByTestId('install-btn') }).first()
+      .getAttribute('data-plugin-id')
+    // Pin the card to that plugin: "the first card with an Install button" is another card once this one is installed.
+    card = page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`)
   }
   assert.ok(PLUGIN, 'a plugin to install')
   // search narrows the list to the plugin
