@@ -41,6 +41,10 @@ public static class PluginPackages
         return stream.ToArray();
     }
 
+    /// <summary>A 1x1 PNG, packed as every test plugin's icon.</summary>
+    public static readonly byte[] IconPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     /// <summary>Writes <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> (+ <c>.sha512</c>) with the assembly and its market entry.</summary>
     public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1)
     {
@@ -66,6 +70,9 @@ public static class PluginPackages
             }.ToJsonString());
             builder.Files.Add(new PhysicalPackageFile { SourcePath = dll, TargetPath = $"lib/net10.0/{id}.dll" });
             builder.Files.Add(new PhysicalPackageFile { SourcePath = entry, TargetPath = "package.json" });
+            var icon = Path.Combine(temp, "icon.png");
+            File.WriteAllBytes(icon, IconPng);
+            builder.Files.Add(new PhysicalPackageFile { SourcePath = icon, TargetPath = "icon.png" });
             var path = Path.Combine(feed, $"{id}.{version}.nupkg");
             using (var stream = File.Create(path))
                 builder.Save(stream);

@@ -63,6 +63,20 @@ public sealed class RuntimeTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Icons_are_served_anonymously_for_installed_plugins_and_from_the_market_copy_before_install()
+    {
+        foreach (var id in new[] { "Echo", "Secret" }) // installed; only in the market
+        {
+            using var response = await host.Http.GetAsync($"/api/v1/plugin/icon/{id}?file=icon.png");
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(PluginPackages.IconPng, await response.Content.ReadAsByteArrayAsync());
+        }
+        Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/icon/Secret?file=package.json", Auth.None)).Status);
+        Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/icon/Nobody?file=icon.png", Auth.None)).Status);
+    }
+
+    [Fact]
     public async Task Indexer_and_music_endpoints_are_served_behind_the_hosts_auth()
     {
         foreach (var path in new[] { "/api/v1/site/indexers", "/api/v1/music/plugins" })

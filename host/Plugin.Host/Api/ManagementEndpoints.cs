@@ -70,23 +70,39 @@ public static class ManagementEndpoints
             Results.Json(await outbox.RecentAsync(Math.Clamp(count ?? 50, 1, 500), ct))).WithTags("message").WithSummary("Messages plugins posted, newest first");
     }
 
-    /// <summary><c>GET /api/v1/plugin/icon/{id}?file=</c>: an image from the installed package. Anonymous, because browsers
-    /// load it with an <c>img</c> tag (no Authorization header); only image files inside the package folder are served.</summary>
+    /// <summary><c>GET /api/v1/plugin/icon/{id}?file=</c>: an image from the plugin's package — the installed one, or, for a
+    /// plugin not installed yet, the market's copy (so market cards show their icons). Anonymous, because browsers load it
+    /// with an <c>img</c> tag (no Authorization header); only image files of the package are served.</summary>
     public static void MapPluginIcons(this RouteGroupBuilder api) =>
-        api.MapGet("/plugin/icon/{id}", (string id, string? file, PluginCatalog catalog) =>
+        api.MapGet("/plugin/icon/{id}", async (string id, string? file, PluginCatalog catalog, IPluginMarket market, CancellationToken ct) =>
         {
             var entry = catalog.Find(id);
             var name = Path.GetFileName(file ?? entry?.Descriptor?.Icon ?? "");
-            var type = Path.GetExtension(name).ToLowerInvariant() switch
-            {
-                ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".svg" => "image/svg+xml",
-                ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
-            };
-            if (entry?.PackageDirectory is not { } folder || type is null || !Directory.Exists(folder))
+            if (ImageType(name) is not { } type)
                 return Results.NotFound();
-            var path = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).FirstOrDefault();
-            return path is null ? Results.NotFound() : Results.File(path, type);
+            if (entry?.PackageDirectory is { } folder && Directory.Exists(folder))
+            {
+                var path = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).FirstOrDefault();
+                return path is null ? Results.NotFound() : Results.File(path, type);
+            }
+            if (await market.FindAsync(id, ct) is not { PackagePath: { } nupkg } || !File.Exists(nupkg))
+                return Results.NotFound();
+            using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
+            // The package root first (where packing puts the icon), then anywhere in the package.
+            var image = archive.GetEntry(name) ?? archive.Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (image is null || image.Length > 4 * 1024 * 1024)
+                return Results.NotFound();
+            using var stream = image.Open();
+            var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, ct);
+            return Results.File(bytes.ToArray(), type);
         }).WithTags("plugins").WithSummary("A plugin's icon from its package");
+
+    private static string? ImageType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".svg" => "image/svg+xml",
+        ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
+    };
 
     private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
         IOptions<HostSettings> settings, CancellationToken ct)

@@ -12,7 +12,11 @@ public sealed record MarketPackage(
     JsonObject? Entry,
     string? Description,
     string? Authors,
-    string? IconUrl);
+    string? IconUrl)
+{
+    /// <summary>A local copy of the newest version's .nupkg, when the market has one (icons and README before install).</summary>
+    public string? PackagePath { get; init; }
+}
 
 /// <summary>The market: every <c>MoviePilotPlugin</c> package on every configured feed (<c>Host:Feeds</c>).</summary>
 public interface IPluginMarket

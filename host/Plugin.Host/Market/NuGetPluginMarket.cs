@@ -63,7 +63,7 @@ public sealed class NuGetPluginMarket : IPluginMarket
                 ?? group.Where(c => c.Info is not null).OrderByDescending(c => c.Version, VersionComparer.Default).First();
             var info = newest.Info!;
             result.Add(new MarketPackage(info.Identity.Id, newestVersion, versions, newest.Feed.Source, info.Entry,
-                info.Description, info.Authors, info.IconUrl));
+                info.Description, info.Authors, info.IconUrl) { PackagePath = info.PackagePath });
         }
         return result.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
     }

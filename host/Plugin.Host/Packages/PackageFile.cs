@@ -15,7 +15,11 @@ public sealed record PackageFileInfo(
     JsonObject? Entry,
     string? Description,
     string? Authors,
-    string? IconUrl);
+    string? IconUrl)
+{
+    /// <summary>The .nupkg this was read from (a folder feed's file, or the market's download cache).</summary>
+    public string? PackagePath { get; init; }
+}
 
 /// <summary>Reads, hashes and checks .nupkg files. Every check names the package and the file it looked at.</summary>
 public static class PackageFile
@@ -50,7 +54,7 @@ public static class PackageFile
         }
         var icon = nuspec.GetIcon();
         return new PackageFileInfo(identity, isPlugin, entry, nuspec.GetDescription(), nuspec.GetAuthors(),
-            string.IsNullOrEmpty(icon) ? nuspec.GetIconUrl() : icon);
+            string.IsNullOrEmpty(icon) ? nuspec.GetIconUrl() : icon) { PackagePath = Path.GetFullPath(nupkgPath) };
     }
 
     /// <summary><c>package.json</c> is <c>{ "&lt;Id&gt;": { name, description, ... } }</c>: the value under the plugin id, or the only value.</summary>
