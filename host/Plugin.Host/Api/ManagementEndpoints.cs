@@ -223,17 +223,22 @@ public static class ManagementEndpoints
         return Envelope.Ok(null, $"Service {serviceId} of {pluginId} started.");
     }
 
+    /// <summary>Event data from a request body; data that does not fit the event's model is the caller's 400.</summary>
+    private static T ReadEventData<T>(string wireName, Func<T> read)
+    {
+        try { return read(); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new PluginOperationException(400, $"The data does not fit {wireName}: {e.Message}");
+        }
+    }
+
     private static async Task<IResult> PublishEventAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
     {
         if (!EventTypes.TryParse(type, out EventType eventType))
             throw new PluginOperationException(400, $"Unknown event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
-        EventData data;
-        try { data = EventTypes.Deserialize(eventType, json); }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            throw new PluginOperationException(400, $"The data does not fit {EventTypes.WireName(eventType)}: {e.Message}");
-        }
+        var data = ReadEventData(EventTypes.WireName(eventType), () => EventTypes.Deserialize(eventType, json));
         await dispatcher.PublishAsync(eventType, data, "api", ct);
         return Envelope.Ok(null, $"Event {EventTypes.WireName(eventType)} queued.");
     }
@@ -243,12 +248,7 @@ public static class ManagementEndpoints
         if (!EventTypes.TryParse(type, out ChainEventType chainType))
             throw new PluginOperationException(400, $"Unknown chain event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
-        ChainEventData data;
-        try { data = EventTypes.Deserialize(chainType, json); }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            throw new PluginOperationException(400, $"The data does not fit {EventTypes.WireName(chainType)}: {e.Message}");
-        }
+        var data = ReadEventData(EventTypes.WireName(chainType), () => EventTypes.Deserialize(chainType, json));
         var outcome = await dispatcher.RunChainAsync(chainType, data, ct);
         return Results.Json(new Envelope(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new
         {
