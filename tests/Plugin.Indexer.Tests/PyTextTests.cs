@@ -10,7 +10,7 @@ public sealed class PyTextTests
     private static string Text(string inner)
     {
         var doc = HtmlLoader.Load($"<html><body><div id=\"x\">{inner}</div></body></html>");
-        return PyText.Extract(CssSelector.Parse("div#x").Select(doc.DocumentElement!).Single());
+        return PyText.Extract(CssSelector.Parse("div#x").Select(doc.Root).Single());
     }
 
     [Theory]

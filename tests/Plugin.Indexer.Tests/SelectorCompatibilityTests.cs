@@ -20,8 +20,8 @@ public sealed class SelectorCompatibilityTests
     private static string[] Select(string html, string selector, string? contextSelector = null)
     {
         var doc = HtmlLoader.Load(html);
-        AngleSharp.Dom.INode context = doc.DocumentElement;
-        if (contextSelector is not null) context = CssSelector.Parse(contextSelector).Select(doc.DocumentElement).Single();
+        var context = doc.Root;
+        if (contextSelector is not null) context = CssSelector.Parse(contextSelector).Select(doc.Root).Single();
         return CssSelector.Parse(selector).Select(context).Select(e => e.Id ?? e.LocalName).ToArray();
     }
 

@@ -1,13 +1,13 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Parsing;
 
 /// <summary>
-/// Parses result pages with AngleSharp and then undoes the one HTML5 tree-building step that changes what
-/// definitions select: a browser (and AngleSharp) wraps table rows in an implied <c>&lt;tbody&gt;</c>, lxml does not.
-/// Definitions are written against lxml (<c>table.torrents &gt; tr</c>), so implied tbody elements are unwrapped,
-/// while a <c>&lt;tbody&gt;</c> written in the page stays (nyaa's definition selects <c>table &gt; tbody &gt; tr</c>).
+/// Parses result pages with AngleSharp into the lxml-shaped <see cref="PageDocument"/>: implied <c>&lt;tbody&gt;</c>
+/// elements (HTML5 inserts them, lxml does not) are left out, a <c>&lt;tbody&gt;</c> written in the page stays (nyaa's
+/// definition selects <c>table &gt; tbody &gt; tr</c>).
 /// </summary>
 internal static class HtmlLoader
 {
@@ -19,19 +19,15 @@ internal static class HtmlLoader
     // which costs a good part of the parse, can be skipped.
     private static readonly HtmlParser Fast = new(new HtmlParserOptions { DisableElementPositionTracking = true });
 
-    public static IDocument Load(string html)
+    public static PageDocument Load(string html)
     {
         var written = html.Contains("<tbody", StringComparison.OrdinalIgnoreCase);
         var document = (written ? Tracking : Fast).ParseDocument(html);
-        foreach (var tbody in document.GetElementsByTagName("tbody").ToList())
-        {
-            if (written && IsWritten(tbody, html)) continue;
-            var parent = tbody.Parent;
-            if (parent is null) continue;
-            while (tbody.FirstChild is { } child) parent.InsertBefore(child, tbody);
-            parent.RemoveChild(tbody);
-        }
-        return document;
+        Func<IElement, bool> isImplied = written
+            ? e => e.LocalName == "tbody" && !IsWritten(e, html)
+            : static e => e.LocalName == "tbody";
+        // A document always has its <html> element: the HTML5 tree builder creates it for any input.
+        return PageDocument.FromAngleSharp(document.DocumentElement, isImplied);
     }
 
     private static bool IsWritten(IElement tbody, string html)

@@ -1,5 +1,5 @@
 using System.Text;
-using AngleSharp.Dom;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Parsing;
 
@@ -29,28 +29,39 @@ internal static class PyText
         public static Part Break => new(null, true);
     }
 
-    public static string Extract(IElement element)
+    // Working buffers, reused: text extraction runs for most fields of every row.
+    [ThreadStatic] private static List<Part>? t_parts;
+    [ThreadStatic] private static StringBuilder? t_buffer;
+
+    public static string Extract(PageElement element)
     {
         if (element.LocalName == "textarea") return element.InnerHtml;
-        if (element.ChildElementCount == 0)
+        if (element.Children.Length == 0)
         {
             // Text only (most table cells): no boundaries to place, so it is one squashed, stripped run.
             var children = element.ChildNodes;
-            if (children.Length == 1 && children[0] is IText single) return PyStr.Strip(SquashWhitespace(single.Data));
+            if (children is [PageText { IsComment: false } single]) return PyStr.Strip(SquashWhitespace(single.Data));
             var text = new StringBuilder();
-            for (var i = 0; i < children.Length; i++)
-                if (children[i] is IText t) text.Append(t.Data);
+            foreach (var child in children)
+                if (child is PageText { IsComment: false } t) text.Append(t.Data);
             return PyStr.Strip(SquashWhitespace(text.ToString()));
         }
-        var parts = new List<Part>();
+        var parts = t_parts ??= new List<Part>(64);
+        var buffer = t_buffer ??= new StringBuilder(256);
+        parts.Clear();
         Collect(element, parts);
-        var merged = StripArtificial(SquashArtificial(Merge(StripArtificial(SquashArtificial(parts)))));
-        var sb = new StringBuilder();
-        foreach (var p in merged) sb.Append(p.IsText ? p.Text : "\n");
-        return PyStr.Strip(sb.ToString());
+        SquashArtificial(parts);
+        StripArtificial(parts);
+        Merge(parts, buffer);
+        SquashArtificial(parts);
+        StripArtificial(parts);
+        buffer.Clear();
+        foreach (var p in parts) buffer.Append(p.IsText ? p.Text : "\n");
+        parts.Clear();
+        return PyStr.Strip(buffer.ToString());
     }
 
-    private static void Collect(IElement e, List<Part> parts)
+    private static void Collect(PageElement e, List<Part> parts)
     {
         var name = e.LocalName;
         var isBreak = name == "br";
@@ -61,57 +72,72 @@ internal static class PyText
         {
             switch (child)
             {
-                case IText t: parts.Add(new Part(t.Data, false)); break;
-                case IElement ce: Collect(ce, parts); break;
+                case PageText { IsComment: false } t: parts.Add(new Part(t.Data, false)); break;
+                case PageElement ce: Collect(ce, parts); break;
             }
         }
         if (isBlock) parts.Add(Part.Block);
     }
 
-    /// <summary>Consecutive block boundaries count as one.</summary>
-    private static List<Part> SquashArtificial(List<Part> parts)
+    /// <summary>Consecutive block boundaries count as one (in place).</summary>
+    private static void SquashArtificial(List<Part> parts)
     {
-        var output = new List<Part>(parts.Count);
+        var kept = 0;
         var lastBlock = false;
-        foreach (var p in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (!p.IsBlock) { output.Add(p); lastBlock = false; }
-            else if (!lastBlock) { output.Add(p); lastBlock = true; }
+            var p = parts[i];
+            if (p.IsBlock && lastBlock) continue;
+            lastBlock = p.IsBlock;
+            parts[kept++] = p;
         }
-        return output;
+        parts.RemoveRange(kept, parts.Count - kept);
     }
 
     /// <summary>Drops boundaries before the first and after the last text (pyquery's slicing, edge cases included).</summary>
-    private static List<Part> StripArtificial(List<Part> parts)
+    private static void StripArtificial(List<Part> parts)
     {
-        if (parts.Count == 0) return parts;
+        if (parts.Count == 0) return;
         var start = parts.FindIndex(p => p.IsText);
         if (start < 0) start = parts.Count - 1;
         var end = parts.FindLastIndex(p => p.IsText);
         // pyquery only looks for the last text at or after the first one; with none it keeps one trailing part.
         if (end < start) end = parts.Count - 1;
-        return parts.GetRange(start, end - start + 1);
+        parts.RemoveRange(end + 1, parts.Count - end - 1);
+        parts.RemoveRange(0, start);
     }
 
-    /// <summary>Adjacent text runs join, squash HTML whitespace to one space, strip, and vanish when empty.</summary>
-    private static List<Part> Merge(List<Part> parts)
+    /// <summary>Adjacent text runs join, squash HTML whitespace to one space, strip, and vanish when empty (in place).</summary>
+    private static void Merge(List<Part> parts, StringBuilder buffer)
     {
-        var output = new List<Part>(parts.Count);
-        var buffer = new StringBuilder();
+        buffer.Clear();
+        var kept = 0;
+        var pending = 0;
+        string? single = null;
         void Flush()
         {
-            if (buffer.Length == 0) return;
-            var item = PyStr.Strip(SquashWhitespace(buffer.ToString()));
-            if (item.Length > 0) output.Add(new Part(item, false));
+            if (pending == 0) return;
+            var run = pending == 1 ? single! : buffer.ToString();
+            var item = PyStr.Strip(SquashWhitespace(run));
+            if (item.Length > 0) parts[kept++] = new Part(item, false);
             buffer.Clear();
+            pending = 0;
         }
-        foreach (var p in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (!p.IsText) { Flush(); output.Add(p); }
-            else buffer.Append(p.Text);
+            var p = parts[i];
+            if (!p.IsText) { Flush(); parts[kept++] = p; continue; }
+            // One run alone needs no copy; a second one starts the buffer.
+            if (pending == 0) single = p.Text;
+            else
+            {
+                if (pending == 1) buffer.Append(single);
+                buffer.Append(p.Text);
+            }
+            pending++;
         }
         Flush();
-        return output;
+        parts.RemoveRange(kept, parts.Count - kept);
     }
 
     private static bool NeedsSquash(string text)

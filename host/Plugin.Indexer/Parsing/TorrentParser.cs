@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Plugin.Indexer.Definitions;
+using Plugin.Indexer.Dom;
 using Plugin.Indexer.Filters;
 using Plugin.Indexer.Selectors;
 using Plugin.Indexer.Templates;
@@ -100,9 +100,7 @@ public sealed partial class TorrentParser
             diagnostics.Add(new(DiagnosticSeverity.Error, null, null, "the page is empty"));
             return new ParseResult([], diagnostics);
         }
-        var document = HtmlLoader.Load(html);
-        var root = (INode?)document.DocumentElement ?? document;
-        var rows = _list.Select(root);
+        var rows = _list.Select(HtmlLoader.Load(html).Root);
         var domain = string.IsNullOrEmpty(baseDomain) ? Domain : NormalizeDomain(baseDomain);
         var state = new RowState(this, domain);
         var torrents = new List<TorrentInfo>(Math.Min(rows.Count, ResultNum));
@@ -139,11 +137,8 @@ public sealed partial class TorrentParser
                 diagnostics.Add(new(DiagnosticSeverity.Warning, name, parser._fields[name].Selector?.Text, message));
         }
 
-        private SelectionScope _scope = null!;
-
-        public TorrentInfo Read(IElement row)
+        public TorrentInfo Read(PageElement row)
         {
-            _scope = new SelectionScope(row);
             var f = parser._fields;
             string? title = null;
             if (f.TryGetValue("title", out var titleField))
@@ -203,7 +198,7 @@ public sealed partial class TorrentParser
 
             bool? hr = null;
             if (f.TryGetValue("hr", out var hrField))
-                hr = hrField.Selector is not null && hrField.Selector.Exists(_scope);
+                hr = hrField.Selector is not null && hrField.Selector.Exists(row);
 
             string? category = null;
             if (f.TryGetValue("category", out var catField))
@@ -240,10 +235,10 @@ public sealed partial class TorrentParser
         }
 
         /// <summary>selector → (copy and remove) → attribute or text: the spider's <c>__attribute_or_text</c>.</summary>
-        private List<string?> Items(CompiledField field, IElement row, CompiledField? attributeFrom = null)
+        private List<string?> Items(CompiledField field, PageElement row, CompiledField? attributeFrom = null)
         {
             if (field.Selector is null) return [];
-            var matches = field.Selector.Select(_scope);
+            var matches = field.Selector.Select(row);
             if (matches.Count == 0)
             {
                 if (!field.Optional && field.CountsMisses)
@@ -255,15 +250,15 @@ public sealed partial class TorrentParser
             foreach (var match in matches)
             {
                 var element = match;
-                if (field.Remove.Length > 0)
+                // The spider removes from a copy so the row stays whole for the other fields; each selector of
+                // "remove" runs on what the ones before it left.
+                foreach (var remove in field.Remove)
                 {
-                    // The spider removes from a copy so the row stays whole for the other fields.
-                    element = (IElement)match.Clone(true);
-                    foreach (var remove in field.Remove)
-                        foreach (var r in remove.Select(element))
-                            if (!ReferenceEquals(r, element)) r.Remove();
+                    var removed = new HashSet<PageElement>(remove.Select(element), ReferenceEqualityComparer.Instance);
+                    removed.Remove(element);
+                    element = PageDocument.CopyWithout(element, removed).Root;
                 }
-                items.Add(attribute is not null ? HtmlAttr.Get(element, attribute) : PyText.Extract(element));
+                items.Add(attribute is not null ? element.GetAttribute(attribute) : PyText.Extract(element));
             }
             return items;
         }
@@ -285,7 +280,7 @@ public sealed partial class TorrentParser
             return items[0];
         }
 
-        private string Render(CompiledField field, IElement row, CompiledField? attributeFrom)
+        private string Render(CompiledField field, PageElement row, CompiledField? attributeFrom)
         {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var name in field.TemplateSources)
@@ -306,10 +301,10 @@ public sealed partial class TorrentParser
             }
         }
 
-        private string? Plain(Dictionary<string, CompiledField> f, string name, IElement row) =>
+        private string? Plain(Dictionary<string, CompiledField> f, string name, PageElement row) =>
             f.TryGetValue(name, out var field) ? field.Filters.Apply(Index(field, Items(field, row))) : null;
 
-        private int? Count(Dictionary<string, CompiledField> f, string name, IElement row)
+        private int? Count(Dictionary<string, CompiledField> f, string name, PageElement row)
         {
             if (!f.TryGetValue(name, out var field)) return null;
             var item = Index(field, Items(field, row));
@@ -319,13 +314,13 @@ public sealed partial class TorrentParser
             return !string.IsNullOrEmpty(value) && PyStr.IsDigits(value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         }
 
-        private double? VolumeFactor(Dictionary<string, CompiledField> f, string name, IElement row)
+        private double? VolumeFactor(Dictionary<string, CompiledField> f, string name, PageElement row)
         {
             if (!f.TryGetValue(name, out var field) || field.IsEmpty) return null;
             if (field.Case.Length > 0)
             {
                 foreach (var (selector, value) in field.Case)
-                    if (selector.Exists(_scope)) return value;
+                    if (selector.Exists(row)) return value;
                 return 1;
             }
             if (field.Selector is null) return 1;
@@ -335,7 +330,7 @@ public sealed partial class TorrentParser
             return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
         }
 
-        private string? Link(Dictionary<string, CompiledField> f, string name, IElement row, bool isDownload)
+        private string? Link(Dictionary<string, CompiledField> f, string name, PageElement row, bool isDownload)
         {
             if (!f.TryGetValue(name, out var field)) return null;
             var link = field.Filters.Apply(Index(field, Items(field, row)));

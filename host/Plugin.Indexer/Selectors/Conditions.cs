@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Selectors;
 
@@ -8,19 +8,6 @@ namespace Plugin.Indexer.Selectors;
 
 internal static class HtmlAttr
 {
-    /// <summary>lxml keeps attribute names exactly as parsed (lower case); AngleSharp's lookup would ignore case.</summary>
-    public static string? Get(IElement e, string lowerName)
-    {
-        // Indexed loop: this runs for every element a selector visits, and the map's enumerator allocates.
-        var attributes = e.Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            var a = attributes[i];
-            if (a is not null && string.Equals(a.Name, lowerName, StringComparison.Ordinal)) return a.Value;
-        }
-        return null;
-    }
-
     /// <summary>
     /// <c>contains(concat(' ', normalize-space(@a), ' '), ' word ')</c>: the word appears between XPath whitespace
     /// (space, tab, CR, LF) or the ends. Allocation-free because class tests run for every visited element.
@@ -42,21 +29,21 @@ internal static class HtmlAttr
     private static bool IsXPathSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
 }
 
-internal sealed class IdCondition(string id) : IElementCondition
+internal sealed class IdCondition(string id) : PageElementCondition
 {
-    public bool Matches(IElement e) => HtmlAttr.Get(e, "id") == id;
+    public bool Matches(PageElement e) => e.GetAttribute("id") == id;
 }
 
-internal sealed class ClassCondition(string name) : IElementCondition
+internal sealed class ClassCondition(string name) : PageElementCondition
 {
-    public bool Matches(IElement e) => HtmlAttr.Get(e, "class") is { } c && HtmlAttr.ContainsWord(c, name);
+    public bool Matches(PageElement e) => e.GetAttribute("class") is { } c && HtmlAttr.ContainsWord(c, name);
 }
 
-internal sealed class AttributeCondition(string name, string op, string value) : IElementCondition
+internal sealed class AttributeCondition(string name, string op, string value) : PageElementCondition
 {
-    public bool Matches(IElement e)
+    public bool Matches(PageElement e)
     {
-        var v = HtmlAttr.Get(e, name);
+        var v = e.GetAttribute(name);
         switch (op)
         {
             case "": return v is not null;
@@ -78,21 +65,27 @@ internal sealed class AttributeCondition(string name, string op, string value) :
     }
 }
 
-internal sealed class NotCondition(Step inner) : IElementCondition
+internal sealed class NotCondition(Step inner) : PageElementCondition
 {
-    public bool Matches(IElement e) => !inner.MatchesSimple(e);
+    public bool Matches(PageElement e) => !inner.MatchesSimple(e);
 }
 
 /// <summary><c>:nth-child(an+b)</c> and relatives; counts element siblings only, like <c>count(preceding-sibling::*)</c>.</summary>
-internal sealed class NthCondition(int a, int b, bool fromEnd, bool ofType) : IElementCondition
+internal sealed class NthCondition(int a, int b, bool fromEnd, bool ofType) : PageElementCondition
 {
-    public bool Matches(IElement e)
+    public bool Matches(PageElement e)
     {
-        var index = 1;
-        for (var s = fromEnd ? e.NextElementSibling : e.PreviousElementSibling; s is not null;
-             s = fromEnd ? s.NextElementSibling : s.PreviousElementSibling)
+        int index;
+        var siblings = e.Parent?.Children;
+        if (!ofType) index = fromEnd ? (siblings?.Length ?? 1) - e.ElementIndex : e.ElementIndex + 1;
+        else
         {
-            if (!ofType || s.LocalName == e.LocalName) index++;
+            index = 1;
+            if (siblings is not null)
+            {
+                if (fromEnd) { for (var i = e.ElementIndex + 1; i < siblings.Length; i++) if (siblings[i].LocalName == e.LocalName) index++; }
+                else { for (var i = 0; i < e.ElementIndex; i++) if (siblings[i].LocalName == e.LocalName) index++; }
+            }
         }
         if (a == 0) return index == b;
         var diff = index - b;
@@ -100,26 +93,26 @@ internal sealed class NthCondition(int a, int b, bool fromEnd, bool ofType) : IE
     }
 }
 
-internal sealed class PredicateCondition(Func<IElement, bool> predicate) : IElementCondition
+internal sealed class PredicateCondition(Func<PageElement, bool> predicate) : PageElementCondition
 {
-    public bool Matches(IElement e) => predicate(e);
+    public bool Matches(PageElement e) => predicate(e);
 }
 
 /// <summary>pyquery's positional extensions: <c>:first</c>, <c>:last</c>, <c>:eq(n)</c>, <c>:lt(n)</c>, <c>:gt(n)</c>, <c>:even</c>, <c>:odd</c>.</summary>
 internal sealed class PositionCondition(Func<int, int, bool> test) : IPostCondition
 {
-    public bool Matches(IElement element, int position, int last) => test(position, last);
+    public bool Matches(PageElement element, int position, int last) => test(position, last);
 }
 
 /// <summary>pyquery's <c>:contains("text")</c>: <c>contains(., 'text')</c> over the element's string value, case-sensitive.</summary>
 internal sealed class ContainsCondition(string text) : IPostCondition
 {
-    public bool Matches(IElement element, int position, int last) =>
-        (element.TextContent ?? "").Contains(text, StringComparison.Ordinal);
+    public bool Matches(PageElement element, int position, int last) =>
+        element.TextContent.Contains(text, StringComparison.Ordinal);
 }
 
 /// <summary>pyquery's <c>:has("selector")</c>: some descendant matches the selector.</summary>
 internal sealed class HasCondition(CssSelector inner) : IPostCondition
 {
-    public bool Matches(IElement element, int position, int last) => inner.Exists(new SelectionScope(element, indexed: false));
+    public bool Matches(PageElement element, int position, int last) => inner.Exists(element);
 }

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Selectors;
 
@@ -39,87 +39,96 @@ public sealed class CssSelector
     }
 
     /// <summary>The matching elements in document order, each once.</summary>
-    public IReadOnlyList<IElement> Select(INode context) => Select(new SelectionScope(context));
-
-    internal IReadOnlyList<IElement> Select(SelectionScope scope)
+    public IReadOnlyList<PageElement> Select(PageElement context)
     {
-        if (_alternatives.Length == 1) return Evaluate(_alternatives[0], scope);
-        var all = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        ArgumentNullException.ThrowIfNull(context);
+        if (_alternatives.Length == 1) return Evaluate(_alternatives[0], context);
+        var all = new HashSet<PageElement>(ReferenceEqualityComparer.Instance);
         foreach (var alt in _alternatives)
-            foreach (var e in Evaluate(alt, scope))
+            foreach (var e in Evaluate(alt, context))
                 all.Add(e);
         var list = all.ToList();
-        if (list.Count > 1) list.Sort(scope.Order);
+        if (list.Count > 1) list.Sort(DocumentOrder);
         return list;
     }
 
     /// <summary>Whether anything matches; stops at the first match where the selector allows it.</summary>
-    public bool Exists(INode context) => Exists(new SelectionScope(context));
-
-    internal bool Exists(SelectionScope scope)
+    public bool Exists(PageElement context)
     {
-        var context = scope.Root;
+        ArgumentNullException.ThrowIfNull(context);
         foreach (var alt in _alternatives)
         {
-            if (alt.Steps.Length == 1 && alt.Steps[0].Post.Length == 0)
+            if (alt.Steps is [{ Post.Length: 0 } step])
             {
-                var step = alt.Steps[0];
-                if (step.Combinator == Combinator.SelfOrDescendant && context is IElement self && step.MatchesSimple(self))
-                    return true;
-                foreach (var d in scope.DescendantsOf(context, step.Tag))
+                if (step.Combinator == Combinator.SelfOrDescendant && step.MatchesSimple(context)) return true;
+                foreach (var d in context.Descendants)
                     if (step.MatchesSimple(d)) return true;
             }
-            else if (Evaluate(alt, scope).Count > 0) return true;
+            else if (Evaluate(alt, context).Count > 0) return true;
         }
         return false;
     }
 
-    private static List<IElement> Evaluate(ComplexSelector selector, SelectionScope scope)
+    internal static readonly Comparison<PageElement> DocumentOrder = static (x, y) => x.Order.CompareTo(y.Order);
+
+    private static List<PageElement> Evaluate(ComplexSelector selector, PageElement context)
     {
-        List<INode> current = [scope.Root];
-        List<IElement> result = [];
+        List<PageElement> current = [context];
+        List<PageElement> result = [];
         foreach (var step in selector.Steps)
         {
-            result = new List<IElement>();
+            result = new List<PageElement>();
             // From a single context node no element can be reached twice, so the duplicate check is only paid for
             // when there are several.
-            var seen = current.Count > 1 ? new HashSet<IElement>(ReferenceEqualityComparer.Instance) : null;
+            var seen = current.Count > 1 ? new HashSet<PageElement>(ReferenceEqualityComparer.Instance) : null;
+            var inOrder = false;
             switch (step.Combinator)
             {
                 case Combinator.SelfOrDescendant:
                 case Combinator.Descendant:
+                case Combinator.DescendantChild when step.Post.Length == 0:
+                    if (step.Post.Length == 0)
+                    {
+                        // Without positional predicates the union over the context nodes is plain: a context node
+                        // inside the previous one (they come in document order) adds nothing new, the rest add their
+                        // slice of the document.
+                        var self = step.Combinator == Combinator.SelfOrDescendant;
+                        var coveredTo = -1;
+                        foreach (var node in current)
+                        {
+                            if (node.Order <= coveredTo) continue;
+                            if (self && step.MatchesSimple(node)) result.Add(node);
+                            foreach (var d in node.Descendants)
+                                if (step.MatchesSimple(d)) result.Add(d);
+                            coveredTo = node.Order + node.DescendantCount;
+                        }
+                        // Later context nodes never reach back before earlier ones, so the result is in document order.
+                        inOrder = true;
+                        break;
+                    }
                     foreach (var node in current)
                     {
-                        var candidates = step.Post.Length == 0 ? result : new List<IElement>();
-                        if (step.Combinator == Combinator.SelfOrDescendant && node is IElement self && step.MatchesSimple(self)
-                            && (seen is null || step.Post.Length > 0 || seen.Add(self)))
-                            candidates.Add(self);
-                        foreach (var d in scope.DescendantsOf(node, step.Tag))
-                            if (step.MatchesSimple(d) && (seen is null || step.Post.Length > 0 || seen.Add(d))) candidates.Add(d);
-                        if (step.Post.Length > 0) AddFiltered(step, candidates, result, seen);
+                        var candidates = new List<PageElement>();
+                        if (step.Combinator == Combinator.SelfOrDescendant && step.MatchesSimple(node)) candidates.Add(node);
+                        foreach (var d in node.Descendants)
+                            if (step.MatchesSimple(d)) candidates.Add(d);
+                        AddFiltered(step, candidates, result, seen);
                     }
                     break;
 
                 case Combinator.DescendantChild:
-                    if (step.Post.Length == 0)
+                {
+                    // Predicates count per parent: visit each descendant-or-self once and filter its children.
+                    var coveredTo = -1;
+                    foreach (var node in current)
                     {
-                        // Without a positional predicate "children of any descendant-or-self" is simply "descendants".
-                        foreach (var node in current)
-                            foreach (var d in scope.DescendantsOf(node, step.Tag))
-                                if (step.MatchesSimple(d) && (seen is null || seen.Add(d))) result.Add(d);
-                    }
-                    else
-                    {
-                        // Predicates count per parent: visit each descendant-or-self once and filter its children.
-                        var parents = new HashSet<INode>(ReferenceEqualityComparer.Instance);
-                        foreach (var node in current)
-                        {
-                            if (parents.Add(node)) AddChildren(step, node, result, seen);
-                            foreach (var d in scope.DescendantsOf(node))
-                                if (parents.Add(d)) AddChildren(step, d, result, seen);
-                        }
+                        if (node.Order <= coveredTo) continue;
+                        AddChildren(step, node, result, seen);
+                        foreach (var d in node.Descendants) AddChildren(step, d, result, seen);
+                        coveredTo = node.Order + node.DescendantCount;
                     }
                     break;
+                }
 
                 case Combinator.Child:
                     foreach (var node in current) AddChildren(step, node, result, seen);
@@ -128,8 +137,8 @@ public sealed class CssSelector
                 case Combinator.Adjacent:
                     foreach (var node in current)
                     {
-                        var next = (node as IElement)?.NextElementSibling;
-                        var candidates = new List<IElement>(1);
+                        var next = node.NextElementSibling;
+                        var candidates = new List<PageElement>(1);
                         if (next is not null && step.MatchesSimple(next)) candidates.Add(next);
                         AddFiltered(step, candidates, result, seen);
                     }
@@ -138,36 +147,36 @@ public sealed class CssSelector
                 case Combinator.Sibling:
                     foreach (var node in current)
                     {
-                        var candidates = new List<IElement>();
-                        for (var s = (node as IElement)?.NextElementSibling; s is not null; s = s.NextElementSibling)
+                        var candidates = new List<PageElement>();
+                        for (var s = node.NextElementSibling; s is not null; s = s.NextElementSibling)
                             if (step.MatchesSimple(s)) candidates.Add(s);
                         AddFiltered(step, candidates, result, seen);
                     }
                     break;
             }
             if (result.Count == 0) return result;
-            if (current.Count > 1 && result.Count > 1) result.Sort(scope.Order);
-            current = result.ConvertAll(e => (INode)e);
+            if (!inOrder && current.Count > 1 && result.Count > 1) result.Sort(DocumentOrder);
+            current = result;
         }
         return result;
     }
 
-    private static void AddChildren(Step step, INode parent, List<IElement> result, HashSet<IElement>? seen)
+    private static void AddChildren(Step step, PageElement parent, List<PageElement> result, HashSet<PageElement>? seen)
     {
-        var children = parent.ChildNodes;
+        var children = parent.Children;
         if (step.Post.Length == 0)
         {
-            for (var i = 0; i < children.Length; i++)
-                if (children[i] is IElement e && step.MatchesSimple(e) && (seen is null || seen.Add(e))) result.Add(e);
+            foreach (var e in children)
+                if (step.MatchesSimple(e) && (seen is null || seen.Add(e))) result.Add(e);
             return;
         }
-        var candidates = new List<IElement>();
-        for (var i = 0; i < children.Length; i++)
-            if (children[i] is IElement e && step.MatchesSimple(e)) candidates.Add(e);
+        var candidates = new List<PageElement>();
+        foreach (var e in children)
+            if (step.MatchesSimple(e)) candidates.Add(e);
         AddFiltered(step, candidates, result, seen);
     }
 
-    private static void AddFiltered(Step step, List<IElement> candidates, List<IElement> result, HashSet<IElement>? seen)
+    private static void AddFiltered(Step step, List<PageElement> candidates, List<PageElement> result, HashSet<PageElement>? seen)
     {
         var last = candidates.Count;
         for (var i = 0; i < last; i++)
@@ -182,92 +191,5 @@ public sealed class CssSelector
         }
     }
 
-    /// <summary>Descendant elements in document order, without recursion.</summary>
-    internal static IEnumerable<IElement> Descendants(INode root)
-    {
-        var stack = new Stack<INode>();
-        for (var i = root.ChildNodes.Length - 1; i >= 0; i--) stack.Push(root.ChildNodes[i]);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            if (n is not IElement e) continue;
-            yield return e;
-            var children = e.ChildNodes;
-            for (var i = children.Length - 1; i >= 0; i--)
-                if (children[i] is IElement) stack.Push(children[i]);
-        }
-    }
-
     public override string ToString() => Text;
-}
-
-/// <summary>
-/// One selection context. The spider runs some twenty selectors against each row; the row's descendants are listed
-/// (and numbered, for document order) once and shared by all of them instead of walking the row's subtree each time.
-/// </summary>
-internal sealed class SelectionScope
-{
-    private IElement[]? _descendants;
-    private Dictionary<IElement, int>? _index;
-
-    /// <param name="indexed">Whether to list and index the root's descendants for reuse; worth it when many selectors
-    /// run against the same root (a torrent row), not for a single test such as <c>:has()</c>.</param>
-    public SelectionScope(INode root, bool indexed = true)
-    {
-        Root = root;
-        _indexed = indexed;
-    }
-
-    private readonly bool _indexed;
-
-    public INode Root { get; }
-
-    private Dictionary<string, List<IElement>>? _byTag;
-
-    /// <summary>Descendants of <paramref name="node"/> in document order.</summary>
-    public IEnumerable<IElement> DescendantsOf(INode node)
-    {
-        if (!_indexed || !ReferenceEquals(node, Root)) return CssSelector.Descendants(node);
-        return _descendants ??= CssSelector.Descendants(Root).ToArray();
-    }
-
-    /// <summary>
-    /// Descendants that may match a step with this tag (all of them for <c>*</c>), in document order. For the scope's
-    /// root they come from a per-tag index, so <c>td:nth-child(5)</c> looks at the row's cells only.
-    /// </summary>
-    public IEnumerable<IElement> DescendantsOf(INode node, string? tag)
-    {
-        if (!_indexed) return CssSelector.Descendants(node);
-        if (tag is null || !ReferenceEquals(node, Root)) return DescendantsOf(node);
-        if (_byTag is null)
-        {
-            _byTag = new Dictionary<string, List<IElement>>(StringComparer.Ordinal);
-            foreach (var e in (IElement[])DescendantsOf(Root))
-            {
-                if (!_byTag.TryGetValue(e.LocalName, out var list)) _byTag[e.LocalName] = list = [];
-                list.Add(e);
-            }
-        }
-        return _byTag.TryGetValue(tag, out var found) ? found : [];
-    }
-
-    public IComparer<IElement> Order => _order ??= Comparer<IElement>.Create(Compare);
-    private IComparer<IElement>? _order;
-
-    private int Compare(IElement x, IElement y)
-    {
-        if (ReferenceEquals(x, y)) return 0;
-        if (_index is null)
-        {
-            _index = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
-            if (Root is IElement self) _index[self] = -1;
-            var i = 0;
-            foreach (var e in DescendantsOf(Root)) _index[e] = i++;
-        }
-        if (_index.TryGetValue(x, out var a) && _index.TryGetValue(y, out var b)) return a.CompareTo(b);
-        var rel = x.CompareDocumentPosition(y);
-        if ((rel & DocumentPositions.Following) != 0) return -1;
-        if ((rel & DocumentPositions.Preceding) != 0) return 1;
-        return 0;
-    }
 }

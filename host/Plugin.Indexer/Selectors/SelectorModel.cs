@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Selectors;
 
@@ -20,9 +20,9 @@ internal enum Combinator
 }
 
 /// <summary>A test on one element that does not depend on its position in the selected set.</summary>
-internal interface IElementCondition
+internal interface PageElementCondition
 {
-    bool Matches(IElement element);
+    bool Matches(PageElement element);
 }
 
 /// <summary>
@@ -31,19 +31,19 @@ internal interface IElementCondition
 /// </summary>
 internal interface IPostCondition
 {
-    bool Matches(IElement element, int position, int last);
+    bool Matches(PageElement element, int position, int last);
 }
 
 /// <summary>A compound selector (<c>td.embedded:has("b"):eq(0)</c>) with the combinator that leads to it.</summary>
-internal sealed class Step(Combinator combinator, string? tag, IElementCondition[] conditions, IPostCondition[] post)
+internal sealed class Step(Combinator combinator, string? tag, PageElementCondition[] conditions, IPostCondition[] post)
 {
     public Combinator Combinator { get; } = combinator;
     /// <summary>Lower-case local name, or null for <c>*</c>.</summary>
     public string? Tag { get; } = tag;
-    public IElementCondition[] Conditions { get; } = conditions;
+    public PageElementCondition[] Conditions { get; } = conditions;
     public IPostCondition[] Post { get; } = post;
 
-    public bool MatchesSimple(IElement e)
+    public bool MatchesSimple(PageElement e)
     {
         if (Tag is not null && !string.Equals(e.LocalName, Tag, StringComparison.Ordinal)) return false;
         foreach (var c in Conditions)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AngleSharp.Dom;
+using Plugin.Indexer.Dom;
 
 namespace Plugin.Indexer.Selectors;
 
@@ -74,7 +74,7 @@ internal sealed class SelectorParser
     private Step ParseCompound(Combinator combinator)
     {
         string? tag = null;
-        var conditions = new List<IElementCondition>();
+        var conditions = new List<PageElementCondition>();
         var post = new List<IPostCondition>();
         var start = _i;
         if (!AtEnd && Peek == '*') { _i++; }
@@ -134,7 +134,7 @@ internal sealed class SelectorParser
         return sb.ToString();
     }
 
-    private IElementCondition ReadAttribute()
+    private PageElementCondition ReadAttribute()
     {
         _i++; // [
         SkipWs();
@@ -221,7 +221,7 @@ internal sealed class SelectorParser
         return n;
     }
 
-    private void ReadPseudo(List<IElementCondition> conditions, List<IPostCondition> post)
+    private void ReadPseudo(List<PageElementCondition> conditions, List<IPostCondition> post)
     {
         var at = _i;
         _i++; // :
@@ -278,7 +278,7 @@ internal sealed class SelectorParser
             }
         }
 
-        IElementCondition? condition = name switch
+        PageElementCondition? condition = name switch
         {
             "first-child" => new NthCondition(0, 1, false, false),
             "last-child" => new NthCondition(0, 1, true, false),
@@ -286,12 +286,12 @@ internal sealed class SelectorParser
             "last-of-type" => new NthCondition(0, 1, true, true),
             "only-child" => new PredicateCondition(e => e.PreviousElementSibling is null && e.NextElementSibling is null),
             "only-of-type" => new PredicateCondition(e => OnlyOfType(e)),
-            "root" => new PredicateCondition(e => e.ParentElement is null),
+            "root" => new PredicateCondition(e => e.Parent is null),
             // pyquery's own :empty is not(node()): no children at all, whitespace text included.
             "empty" => new PredicateCondition(e => e.ChildNodes.Length == 0),
-            "parent" => new PredicateCondition(e => e.ChildElementCount > 0),
-            "checked" => new PredicateCondition(e => e.LocalName == "input" && HtmlAttr.Get(e, "checked") is not null),
-            "selected" => new PredicateCondition(e => e.LocalName == "option" && HtmlAttr.Get(e, "selected") is not null),
+            "parent" => new PredicateCondition(e => e.Children.Length > 0),
+            "checked" => new PredicateCondition(e => e.LocalName == "input" && e.GetAttribute("checked") is not null),
+            "selected" => new PredicateCondition(e => e.LocalName == "option" && e.GetAttribute("selected") is not null),
             "disabled" => new PredicateCondition(e => IsDisabled(e)),
             "enabled" => new PredicateCondition(e => IsFormControl(e) && !IsDisabled(e)),
             "input" => new PredicateCondition(e => e.LocalName is "input" or "select" or "textarea" or "button"),
@@ -299,7 +299,7 @@ internal sealed class SelectorParser
             "file" or "radio" or "text" or "checkbox" or "password" or "submit" or "hidden" or "image" or "reset"
                 => new PredicateCondition(e => InputType(e, name)),
             "header" => new PredicateCondition(e => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6"),
-            "link" => new PredicateCondition(e => e.LocalName is "a" or "link" or "area" && HtmlAttr.Get(e, "href") is not null),
+            "link" => new PredicateCondition(e => e.LocalName is "a" or "link" or "area" && e.GetAttribute("href") is not null),
             // States lxml cannot know about never match there.
             "hover" or "active" or "focus" or "visited" or "target" => new PredicateCondition(_ => false),
             _ => null,
@@ -323,9 +323,9 @@ internal sealed class SelectorParser
         post.Add(position);
     }
 
-    private static bool InputType(IElement e, string type) => e.LocalName == "input" && HtmlAttr.Get(e, "type") == type;
+    private static bool InputType(PageElement e, string type) => e.LocalName == "input" && e.GetAttribute("type") == type;
 
-    private static bool OnlyOfType(IElement e)
+    private static bool OnlyOfType(PageElement e)
     {
         for (var s = e.PreviousElementSibling; s is not null; s = s.PreviousElementSibling)
             if (s.LocalName == e.LocalName) return false;
@@ -334,17 +334,17 @@ internal sealed class SelectorParser
         return true;
     }
 
-    private static bool IsFormControl(IElement e) =>
+    private static bool IsFormControl(PageElement e) =>
         e.LocalName is "button" or "input" or "select" or "textarea" or "fieldset" or "option" or "optgroup";
 
-    private static bool IsDisabled(IElement e)
+    private static bool IsDisabled(PageElement e)
     {
         if (!IsFormControl(e)) return false;
-        if (HtmlAttr.Get(e, "disabled") is not null) return true;
-        if (e.LocalName == "option") return e.ParentElement is { LocalName: "optgroup" } g && HtmlAttr.Get(g, "disabled") is not null;
+        if (e.GetAttribute("disabled") is not null) return true;
+        if (e.LocalName == "option") return e.Parent is { LocalName: "optgroup" } g && g.GetAttribute("disabled") is not null;
         if (e.LocalName == "optgroup") return false;
-        for (var p = e.ParentElement; p is not null; p = p.ParentElement)
-            if (p.LocalName == "fieldset" && HtmlAttr.Get(p, "disabled") is not null) return true;
+        for (var p = e.Parent; p is not null; p = p.Parent)
+            if (p.LocalName == "fieldset" && p.GetAttribute("disabled") is not null) return true;
         return false;
     }
 
