@@ -65,4 +65,20 @@ public sealed class MarketTests(FeedFixture feeds)
         var list = await market.ListAsync(CancellationToken.None);
         Assert.Equal("EpsilonPlugin", Assert.Single(list).Id);
     }
+
+    [Fact]
+    public async Task Lookups_reuse_a_recent_listing_but_a_listing_is_always_fresh()
+    {
+        var market = feeds.Market(feeds.NewData());
+        Assert.NotNull(await market.FindAsync("alphaplugin", CancellationToken.None));
+        Assert.NotNull(await market.FindAsync("BetaPlugin", CancellationToken.None));
+        Assert.Equal(1, market.Listings);
+
+        await market.ListAsync(CancellationToken.None);
+        Assert.Equal(2, market.Listings);
+
+        // An id the recent listing lacks (perhaps published a moment ago) is looked for again.
+        Assert.Null(await market.FindAsync("NoSuchPlugin", CancellationToken.None));
+        Assert.Equal(3, market.Listings);
+    }
 }

@@ -37,6 +37,21 @@ public sealed class NuGetPluginMarket : IPluginMarket
 
     private sealed record Candidate(string Id, NuGetVersion Version, PluginFeed Feed, PackageFileInfo? Info);
 
+    /// <summary>
+    /// How long a listing answers single-package lookups. The market page asks for one icon per card right after it listed
+    /// the market; without this each icon would list every feed again (a search per HTTP feed). A full listing is always
+    /// fresh, so "update available" is never older than the page that shows it.
+    /// </summary>
+    internal static readonly TimeSpan LookupFreshness = TimeSpan.FromSeconds(30);
+
+    private sealed record Listing(DateTime At, IReadOnlyList<MarketPackage> Packages);
+
+    private Listing? _recent;
+    private int _listings;
+
+    /// <summary>How many full listings ran (tests check the lookup cache with it).</summary>
+    internal int Listings => _listings;
+
     public async Task<IReadOnlyList<MarketPackage>> ListAsync(CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
@@ -65,11 +80,22 @@ public sealed class NuGetPluginMarket : IPluginMarket
             result.Add(new MarketPackage(info.Identity.Id, newestVersion, versions, newest.Feed.Source, info.Entry,
                 info.Description, info.Authors, info.IconUrl) { PackagePath = info.PackagePath });
         }
-        return result.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var sorted = result.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        Interlocked.Increment(ref _listings);
+        _recent = new Listing(DateTime.UtcNow, sorted);
+        return sorted;
     }
 
-    public async Task<MarketPackage?> FindAsync(string id, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>One package: from a listing younger than <see cref="LookupFreshness"/> when it has the id, else a new listing.</summary>
+    public async Task<MarketPackage?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_recent is { } recent && DateTime.UtcNow - recent.At < LookupFreshness && Match(recent.Packages) is { } known)
+            return known;
+        return Match(await ListAsync(cancellationToken));
+
+        MarketPackage? Match(IReadOnlyList<MarketPackage> packages) =>
+            packages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>
     /// Every <c>.nupkg</c> under the folder (flat <c>id.version.nupkg</c> or the <c>id/version/</c> layout). Enumerated directly
