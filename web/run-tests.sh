@@ -58,6 +58,9 @@ if [[ -z "${E2E_BASE_URL:-}" && -z "${E2E_API_URL:-}" && -f "$root/host/Plugin.H
     # The sample that shows every step the spec checks: config form, a page button calling its API, a dashboard
     # widget and a scheduled service.
     export E2E_PLUGIN="${E2E_PLUGIN:-SiteStatistic}"
+    # Render mode vue: the AiRecognizer sample's page is its own component (samples/AiRecognizer/ui/remote.js). Its
+    # button asks the plugin's /recognize API, which answers this message while no API key is configured.
+    export E2E_VUE_PLUGIN="${E2E_VUE_PLUGIN:-AiRecognizer}" E2E_VUE_EXPECT="${E2E_VUE_EXPECT:-请先填写 API Key}"
     if curl -s "http://127.0.0.1:$port/" | grep -q 'id="app"'; then export E2E_BASE_URL="http://127.0.0.1:$port"
     else export E2E_API_URL="http://127.0.0.1:$port"; fi
   else

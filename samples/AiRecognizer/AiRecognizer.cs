@@ -26,9 +26,11 @@ public sealed class AiRecognizerConfig : PluginConfig
 /// AI recognition (ChatGPT 插件的思路): answers the NameRecognize chain event, which the host raises only when its own
 /// recognition failed. The seed gives recognition 15 seconds; the host enforces that, and this plugin stops its own
 /// request a little earlier so that a slow model yields "no result" rather than a late answer that would be dropped.
+/// Its detail page is its own Vue component (render mode vue): <c>ui/remote.js</c>, a hand-written ES module the SDK packs
+/// and the host serves; it calls <c>/usage</c> and <c>/recognize</c> below.
 /// </summary>
 [Plugin(Name = "AI识别增强", Description = "主程序无法识别时，调用 OpenAI 兼容接口识别标题。", Icon = "icon.png",
-    Author = "Plugin.Sdk", Level = 1, Labels = ["识别", "AI"], Order = 20)]
+    Author = "Plugin.Sdk", Level = 1, Labels = ["识别", "AI"], Order = 20, RenderMode = RenderMode.Vue)]
 [PluginHistory("1.3.0", "识别结果缓存；兼容 /v1 结尾的接口地址")]
 public partial class AiRecognizer : PluginBase<AiRecognizerConfig>
 {
@@ -73,6 +75,11 @@ public partial class AiRecognizer : PluginBase<AiRecognizerConfig>
             return ApiResult.Fail(ex.Message);
         }
     }
+
+    /// <summary>The counters the dashboard shows, for the plugin's own page.</summary>
+    [Api("/usage", HttpVerb.Get, Summary = "识别统计", Description = "请求、识别成功、缓存命中和失败次数")]
+    public async Task<UsageStats> UsageApi(CancellationToken cancellationToken) =>
+        await Context.Data.GetAsync<UsageStats>("usage", cancellationToken) ?? new UsageStats();
 
     [Dashboard("usage", "AI 识别统计", Cols = 12, Md = 4, Refresh = 300)]
     public async Task<DashboardView> Usage(CancellationToken cancellationToken)

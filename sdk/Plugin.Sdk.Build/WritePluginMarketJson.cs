@@ -39,7 +39,9 @@ namespace Plugin.Sdk.Build
         /// <summary>How long to wait for another build holding the merged file (seconds).</summary>
         public int LockTimeoutSeconds { get; set; } = 120;
 
-        /// <summary>The plugin ids found, each with metadata <c>Icon</c> (the entry's icon, may be empty).</summary>
+        /// <summary>The plugin ids found, each with metadata <c>Icon</c> (the entry's icon, may be empty), <c>Version</c> and
+        /// <c>RenderMode</c> (<c>vue</c> for a plugin that declared <c>[Plugin(RenderMode = RenderMode.Vue)]</c>, else empty;
+        /// the targets check that such a plugin's module exists).</summary>
         [Output]
         public ITaskItem[] Plugins { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -112,6 +114,7 @@ namespace Plugin.Sdk.Build
                 var item = new TaskItem(e.Key);
                 item.SetMetadata("Icon", (e.Value.Get("icon") as JsonString)?.Value ?? "");
                 item.SetMetadata("Version", (e.Value.Get("version") as JsonString)?.Value ?? "");
+                item.SetMetadata("RenderMode", (e.Value.Get("render_mode") as JsonString)?.Value ?? "");
                 return (ITaskItem)item;
             }).ToArray();
             return !Log.HasLoggedErrors;

@@ -67,6 +67,29 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Render_mode_vue_reaches_the_descriptor_the_market_entry_and_has_page()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            using Plugin.Sdk;
+            using Plugin.Sdk.Ui;
+            namespace Demo;
+            [Plugin(Name = "vue", Description = "own component", RenderMode = RenderMode.Vue)]
+            public partial class VuePage : PluginBase { }
+            [Plugin(Name = "json", Description = "Vuetify JSON")]
+            public partial class JsonPage : PluginBase { }
+            """));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompileErrors);
+        var plugins = Manifest(GeneratorHarness.Load(result.Output)).Plugins.ToDictionary(p => p.Id);
+
+        // A vue plugin's page is its module's Page: it has one without overriding BuildPage.
+        Assert.Equal((RenderMode.Vue, true), (plugins["VuePage"].RenderMode, plugins["VuePage"].HasPage));
+        Assert.Equal("vue", (string?)JsonNode.Parse(plugins["VuePage"].PackageJson)!["render_mode"]);
+        Assert.Equal((RenderMode.Vuetify, false), (plugins["JsonPage"].RenderMode, plugins["JsonPage"].HasPage));
+        Assert.Null(JsonNode.Parse(plugins["JsonPage"].PackageJson)!["render_mode"]);
+    }
+
+    [Fact]
     public void Build_properties_give_package_id_and_default_icon()
     {
         var driver = GeneratorHarness.CreateDriver(new Dictionary<string, string>

@@ -214,6 +214,64 @@ public sealed class PluginPackTests(PackFixture fixture)
         Assert.False(File.Exists(Path.Combine(library, "bin", "Release", "net10.0", "package.json")));
     }
 
+    [Fact]
+    public void A_vue_mode_plugin_packs_its_module_at_ui_remote_js_and_fails_MPPB008_without_it()
+    {
+        var workspace = fixture.NewWorkspace("vue");
+        const string module = "export function Page(sdk) { const { h } = sdk.vue; return { setup: () => () => h('b', 'vue page') } }\n";
+        var page = WritePlugin(workspace, "VuePage", "1.0.0", "VuePage", """
+            [Plugin(Name = "vue page", Description = "its page is its own module", RenderMode = RenderMode.Vue)]
+            public partial class VuePage : PluginBase
+            {
+                [Dashboard("w", "widget")]
+                public DashboardView Widget() => DashboardView.Vue();
+            }
+            """, icon: false);
+        Directory.CreateDirectory(Path.Combine(page, "ui"));
+        File.WriteAllText(Path.Combine(page, "ui", "remote.js"), module);
+        // A module built elsewhere, named with the property: still packed at ui/remote.js, where the host looks.
+        var custom = WritePlugin(workspace, "CustomModule", "1.0.0", "CustomModule", """
+            [Plugin(Name = "custom module", Description = "module built into dist/", RenderMode = RenderMode.Vue)]
+            public partial class CustomModule : PluginBase
+            {
+                protected override FormView BuildForm() => FormView.Vue(DefaultConfig());
+            }
+            """, properties: "<PluginRemoteModule>dist/page.mjs</PluginRemoteModule>", icon: false);
+        Directory.CreateDirectory(Path.Combine(custom, "dist"));
+        File.WriteAllText(Path.Combine(custom, "dist", "page.mjs"), "export default { render: () => null }\n");
+        WritePlugin(workspace, "NoModule", "1.0.0", "NoModule", """
+            [Plugin(Name = "no module", Description = "declares vue, ships nothing", RenderMode = RenderMode.Vue)]
+            public partial class NoModule : PluginBase { }
+            """, icon: false);
+        WritePlugin(workspace, "WrongPath", "1.0.0", "WrongPath", """
+            [Plugin(Name = "wrong path", Description = "names a module that is not there", RenderMode = RenderMode.Vue)]
+            public partial class WrongPath : PluginBase { }
+            """, properties: "<PluginRemoteModule>dist/remote.js</PluginRemoteModule>", icon: false);
+        fixture.Run(workspace, "new", "sln", "--format", "sln", "-n", "Vue").ShouldSucceed("dotnet new sln");
+        fixture.Run(workspace, "sln", "Vue.sln", "add", "VuePage/VuePage.csproj", "CustomModule/CustomModule.csproj", "NoModule/NoModule.csproj",
+            "WrongPath/WrongPath.csproj").ShouldSucceed("dotnet sln add");
+
+        var result = fixture.Run(workspace, "pack", "Vue.sln", "-c", "Release", "-o", Path.Combine(workspace, "out"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"NoModule\.csproj.*error MPPB008: Plugin NoModule declares \[Plugin\(RenderMode = RenderMode\.Vue\)\], but the project has no compiled Vue module", result.Output);
+        Assert.Matches(@"WrongPath\.csproj.*error MPPB008: The plugin's remote module 'dist/remote\.js' does not exist", result.Output);
+        Assert.False(File.Exists(Path.Combine(workspace, "out", "NoModule.1.0.0.nupkg")), "a vue plugin without its module is not packed");
+        Assert.DoesNotMatch(@"error MPPB\d+[^\n]*(VuePage|CustomModule)", result.Output);
+
+        using (var reader = new PackageArchiveReader(Path.Combine(workspace, "out", "VuePage.1.0.0.nupkg")))
+        {
+            Assert.Equal(module, System.Text.Encoding.UTF8.GetString(ReadAll(reader, "ui/remote.js")));
+            using var json = JsonDocument.Parse(ReadAll(reader, "package.json"));
+            Assert.Equal("vue", json.RootElement.GetProperty("VuePage").GetProperty("render_mode").GetString());
+        }
+        using (var reader = new PackageArchiveReader(Path.Combine(workspace, "out", "CustomModule.1.0.0.nupkg")))
+        {
+            Assert.Equal("export default { render: () => null }\n", System.Text.Encoding.UTF8.GetString(ReadAll(reader, "ui/remote.js")));
+            Assert.DoesNotContain(reader.GetFiles(), f => f.EndsWith("page.mjs", StringComparison.Ordinal));
+        }
+    }
+
     private string WritePlugin(string workspace, string name, string version, string rootNamespace, string body,
         string dependencies = "", string properties = "", bool icon = true)
     {

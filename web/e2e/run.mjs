@@ -33,6 +33,8 @@ if (env.E2E_API_URL && !env.E2E_BASE_URL) {
   env.E2E_USER = 'admin'
   env.E2E_PASSWORD = 'e2e-password'
   env.E2E_PLUGIN ||= 'DoubanSync'
+  env.E2E_VUE_PLUGIN ||= 'VueDemo' // the mock's render mode vue plugin: its button counts clicks
+  env.E2E_VUE_EXPECT ||= 'clicks: 1'
   env.E2E_STRICT = '1' // the mock has everything: nothing may be skipped
   console.log(`e2e against the mock host ${mock.url}`)
 } else console.log(`e2e against ${env.E2E_BASE_URL}`)

@@ -7,6 +7,9 @@
 //                  it should have a config form with a text field, a detail page with an `events` button,
 //                  a dashboard widget and a service
 //   E2E_CONFIG_LABEL  label of the text field to edit (default: the first plain text field of the form)
+//   E2E_VUE_PLUGIN    a plugin in the market whose detail page is render mode vue (its own compiled component); the step
+//                     installs it, opens its page, clicks the component's first button and waits for E2E_VUE_EXPECT
+//                     (text the component shows afterwards), then uninstalls it
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
@@ -250,6 +253,40 @@ test('uninstall', async () => {
   await go('/market')
   await page.locator(`[data-testid="market-card"][data-plugin-id="${PLUGIN}"]`).getByTestId('install-btn').waitFor()
   await shot('06-uninstalled')
+})
+
+test('render mode vue: the plugin\'s own component loads from the host and reacts', async t => {
+  const id = process.env.E2E_VUE_PLUGIN
+  const expected = process.env.E2E_VUE_EXPECT
+  if (!id || !expected)
+    return skipOr(t, 'set E2E_VUE_PLUGIN to a plugin whose page is render mode vue, and E2E_VUE_EXPECT to the text it shows after a click')
+  await go('/market')
+  const card = page.locator(`[data-testid="market-card"][data-plugin-id="${id}"]`)
+  await card.waitFor()
+  if ((await card.getByTestId('installed-chip').count()) > 0) await uninstallThroughUi(id) // left by an earlier run
+  await go('/market')
+  const toasts = await page.evaluate(() => (window.__toasts ?? []).length)
+  await card.getByTestId('install-btn').click()
+  await page.waitForFunction(n => (window.__toasts ?? []).length > n, toasts, { timeout: 120_000 })
+  const installed = await page.evaluate(n => window.__toasts[n], toasts)
+  assert.equal(installed.color, 'success', `install ${id}: ${installed.text}`)
+  await card.getByTestId('installed-chip').waitFor({ timeout: 120_000 })
+
+  // The page answers render_mode vue, so the UI fetches the plugin's module from the host and renders its component.
+  const module = page.waitForResponse(r => r.url().includes(`/api/v1/plugin/remotes/${id}`))
+  await go(`/plugin/${id}`)
+  const response = await module
+  assert.equal(response.status(), 200, `GET plugin/remotes/${id}`)
+  assert.match(response.headers()['content-type'] ?? '', /javascript/)
+  const view = page.locator(`[data-testid="plugin-page"] [data-remote-plugin="${id}"]`)
+  const button = view.locator('button').first()
+  await button.waitFor()
+  assert.equal(await view.locator('[data-remote-error]').count(), 0, await view.innerText())
+  assert.ok(!(await view.innerText()).includes(expected), `"${expected}" is shown before the click`)
+  await button.click()
+  await view.getByText(expected).waitFor()
+  await shot('06b-vue-page')
+  await uninstallThroughUi(id)
 })
 
 test('phone width: drawer navigation, dark theme, English', async () => {

@@ -111,6 +111,7 @@ namespace Plugin.Sdk.Generators.Emitting
                 w.Close("},");
             }
             if (p.HasPage) w.Line("HasPage = true,");
+            if (p.VueRenderMode) w.Line("RenderMode = global::Plugin.Sdk.Ui.RenderMode.Vue,");
 
             List(w, "Commands", "CommandDescriptor", p.Commands, c =>
                 "new(" + Str(c.Cmd) + ", " + Str(c.Description) + ", " + StrOrNull(c.Category) + ", " + StrOrNull(c.Data) + ", " +

@@ -28,6 +28,9 @@ namespace Plugin.Sdk.Generators.Emitting
             for (var i = 0; i < plugin.History.Count; i++)
                 Property(json, plugin.History[i].Version, plugin.History[i].Notes, first: i == 0);
             json.Append('}');
+            // Only vue plugins carry it (MoviePilot's render_mode): the build checks their module is there, and the market
+            // can tell that the package ships one. Vuetify plugins' entries stay as they were.
+            if (plugin.VueRenderMode) Property(json, "render_mode", "vue");
             json.Append(",\"v2\":true");
             json.Append(",\"dotnet\":{");
             Property(json, "package_id", build.PackageId ?? plugin.Id, first: true);

@@ -128,7 +128,8 @@ namespace Plugin.Sdk.Generators.Model
         EquatableArray<MessageActionModel> MessageActions,
         EquatableArray<StorageProviderModel> StorageProviders,
         EquatableArray<DiscoverSourceModel> DiscoverSources,
-        EquatableArray<RecommendSourceModel> RecommendSources);
+        EquatableArray<RecommendSourceModel> RecommendSources,
+        bool VueRenderMode = false);
 
     internal sealed record KeyedLocation(string Key, LocationInfo? Location);
 

@@ -111,6 +111,8 @@ namespace Plugin.Sdk.Generators.Parsing
             if (level is < 1 or > 3)
                 Report(DiagnosticDescriptors.InvalidLevel, ArgumentLocation(attribute, "Level", -1), level.ToString(CultureInfo.InvariantCulture));
             var labels = NamedStrings(attribute, "Labels");
+            // RenderMode is an int-backed enum: 1 is RenderMode.Vue (the plugin ships its own compiled module).
+            var vue = NamedInt(attribute, "RenderMode", 0) == 1;
 
             var history = ParseHistory(symbol);
             var configFields = configType is null ? EquatableArray<ConfigFieldModel>.Empty : ParseConfigFields(configType);
@@ -132,7 +134,8 @@ namespace Plugin.Sdk.Generators.Parsing
                     History: history,
                     ConfigType: configType!.ToDisplayString(FullName),
                     ConfigFields: configFields,
-                    HasPage: HasPage(symbol),
+                    // A vue plugin's detail page is its module's Page component, with or without a BuildPage override.
+                    HasPage: vue || HasPage(symbol),
                     Commands: members.Commands.ToEquatableArray(),
                     Apis: members.Apis.ToEquatableArray(),
                     Services: members.Services.ToEquatableArray(),
@@ -144,7 +147,8 @@ namespace Plugin.Sdk.Generators.Parsing
                     MessageActions: members.MessageActions.ToEquatableArray(),
                     StorageProviders: members.StorageProviders.ToEquatableArray(),
                     DiscoverSources: members.DiscoverSources.ToEquatableArray(),
-                    RecommendSources: members.RecommendSources.ToEquatableArray());
+                    RecommendSources: members.RecommendSources.ToEquatableArray(),
+                    VueRenderMode: vue);
 
             var keys = new PluginKeys(_id, symbol.ToDisplayString(), attributeLocation, members.CommandKeys.ToEquatableArray(), members.ServiceKeys.ToEquatableArray());
             return new PluginParseResult(model, _diagnostics.ToEquatableArray(), keys);

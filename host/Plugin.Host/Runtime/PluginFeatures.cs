@@ -63,11 +63,16 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
         return json;
     }
 
-    public async Task<JsonArray> PageAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The detail page: the array of nodes (as MoviePilot sends a Vuetify page), or, for a plugin declaring
+    /// <see cref="RenderMode.Vue"/>, <c>{render_mode: "vue", page: []}</c>, which tells the UI to load the module's
+    /// <c>Page</c> component; the plugin's own code is not called then, since there is nothing for it to build.</summary>
+    public async Task<JsonNode> PageAsync(string id, CancellationToken cancellationToken)
     {
         var entry = RequireLoaded(id);
+        if (entry.Descriptor?.RenderMode == RenderMode.Vue)
+            return new JsonObject { ["render_mode"] = RenderMode.Vue.WireName(), ["page"] = new JsonArray() };
         var page = await invoker.InvokeAsync(entry.Id, "page", CallLimit, _ => ValueTask.FromResult(entry.Instance!.GetPage()), cancellationToken);
-        return page is null ? [] : UiNode.ToJson(page);
+        return page is null ? new JsonArray() : UiNode.ToJson(page);
     }
 
     public IEnumerable<(PluginEntry Entry, DashboardDescriptor Dashboard)> Dashboards() =>
@@ -88,7 +93,7 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
             ["id"] = entry.Id,
             ["name"] = descriptor.Name,
             ["key"] = key,
-            ["render_mode"] = "vuetify",
+            ["render_mode"] = view.RenderMode.WireName(),
             ["attrs"] = new JsonObject
             {
                 ["refresh"] = view.Refresh ?? dashboard.Refresh,

@@ -126,6 +126,7 @@ public static class HostApplication
         api.MapPluginIcons();
         var managed = api.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
         managed.MapPluginManagement();
+        managed.MapPluginRemotes();
         app.MapPluginApis();
 
         // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth.

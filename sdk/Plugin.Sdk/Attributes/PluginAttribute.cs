@@ -1,3 +1,5 @@
+using Plugin.Sdk.Ui;
+
 namespace Plugin.Sdk;
 
 /// <summary>
@@ -29,6 +31,15 @@ public sealed class PluginAttribute : Attribute
 
     /// <summary>Sort order in the plugin list (<c>plugin_order</c>); lower comes first.</summary>
     public int Order { get; set; } = 999;
+
+    /// <summary>
+    /// <see cref="Ui.RenderMode.Vue"/>: the plugin ships its own compiled Vue module (<c>ui/remote.js</c> in the project, or
+    /// <c>&lt;PluginRemoteModule&gt;</c>), and its detail page is that module's <c>Page</c> component. The build fails with
+    /// MPPB008 when the module is missing, and the market entry carries <c>"render_mode": "vue"</c>. The config form and
+    /// dashboard widgets stay Vuetify JSON unless they return <see cref="FormView.Vue"/> / <see cref="DashboardView.Vue"/>.
+    /// Default <see cref="Ui.RenderMode.Vuetify"/>.
+    /// </summary>
+    public RenderMode RenderMode { get; set; }
 }
 
 /// <summary>One release note of the plugin (the seed's <c>history</c>: <c>{"v1.8": "..."}</c>). Repeatable.</summary>

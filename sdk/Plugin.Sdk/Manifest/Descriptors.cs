@@ -43,6 +43,9 @@ public sealed record PluginDescriptor
     public required Type ConfigType { get; init; }
     public IReadOnlyList<ConfigField> ConfigFields { get; init; } = [];
     public bool HasPage { get; init; }
+    /// <summary>The plugin's <c>[Plugin(RenderMode)]</c>: <see cref="RenderMode.Vue"/> means it ships its own module and its
+    /// detail page is the module's <c>Page</c> component.</summary>
+    public RenderMode RenderMode { get; init; }
 
     public IReadOnlyList<CommandDescriptor> Commands { get; init; } = [];
     public IReadOnlyList<ApiDescriptor> Apis { get; init; } = [];

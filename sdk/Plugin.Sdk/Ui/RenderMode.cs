@@ -1,0 +1,25 @@
+namespace Plugin.Sdk.Ui;
+
+/// <summary>
+/// How the web UI draws a plugin's config form, detail page or dashboard widget (MoviePilot's <c>render_mode</c>).
+/// </summary>
+public enum RenderMode
+{
+    /// <summary>The seed's Vuetify JSON, built with <see cref="Ui"/> and <see cref="UiNode"/> (<c>"vuetify"</c>). The default.</summary>
+    Vuetify = 0,
+
+    /// <summary>
+    /// The plugin's own compiled Vue component (<c>"vue"</c>): one self-contained ES module the plugin project keeps as
+    /// <c>ui/remote.js</c> (or names with <c>&lt;PluginRemoteModule&gt;</c>). The SDK packs it at <c>ui/remote.js</c> and
+    /// the host serves it at <c>GET /api/v1/plugin/remotes/{id}</c>; the module exports <c>Page</c>, <c>Config</c> and/or
+    /// <c>Dashboard</c>. Declare it on the plugin with <c>[Plugin(RenderMode = RenderMode.Vue)]</c> so the build checks
+    /// that the module is there.
+    /// </summary>
+    Vue = 1,
+}
+
+public static class RenderModes
+{
+    /// <summary>The value MoviePilot's API and web UI use: <c>"vuetify"</c> or <c>"vue"</c>.</summary>
+    public static string WireName(this RenderMode mode) => mode == RenderMode.Vue ? "vue" : "vuetify";
+}
