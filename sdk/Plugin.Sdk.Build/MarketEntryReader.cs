@@ -52,7 +52,36 @@ namespace Plugin.Sdk.Build
             return entries;
         }
 
-        private static bool IsMarketEntry(MetadataReader metadata, EntityHandle constructor)
+        /// <summary>
+        /// The names of the classes marked <c>[Plugin.Sdk.Music.MusicSource]</c>. Only asked when an assembly has no market
+        /// entry, so that the error can tell a music-source author what is missing instead of a generic "no [Plugin]".
+        /// </summary>
+        public static IReadOnlyList<string> ReadMusicSourceTypes(string assemblyPath)
+        {
+            var types = new List<string>();
+            using (var stream = File.OpenRead(assemblyPath))
+            using (var pe = new PEReader(stream))
+            {
+                if (!pe.HasMetadata) return types;
+                var metadata = pe.GetMetadataReader();
+                foreach (var handle in metadata.TypeDefinitions)
+                {
+                    var type = metadata.GetTypeDefinition(handle);
+                    foreach (var attributeHandle in type.GetCustomAttributes())
+                    {
+                        if (!IsAttribute(metadata, metadata.GetCustomAttribute(attributeHandle).Constructor, "Plugin.Sdk.Music", "MusicSourceAttribute")) continue;
+                        types.Add(metadata.GetString(type.Name));
+                        break;
+                    }
+                }
+            }
+            return types;
+        }
+
+        private static bool IsMarketEntry(MetadataReader metadata, EntityHandle constructor) =>
+            IsAttribute(metadata, constructor, AttributeNamespace, AttributeName);
+
+        private static bool IsAttribute(MetadataReader metadata, EntityHandle constructor, string ns, string name)
         {
             switch (constructor.Kind)
             {
@@ -60,14 +89,14 @@ namespace Plugin.Sdk.Build
                     var member = metadata.GetMemberReference((MemberReferenceHandle)constructor);
                     if (member.Parent.Kind != HandleKind.TypeReference) return false;
                     var reference = metadata.GetTypeReference((TypeReferenceHandle)member.Parent);
-                    return metadata.StringComparer.Equals(reference.Name, AttributeName)
-                        && metadata.StringComparer.Equals(reference.Namespace, AttributeNamespace);
+                    return metadata.StringComparer.Equals(reference.Name, name)
+                        && metadata.StringComparer.Equals(reference.Namespace, ns);
                 case HandleKind.MethodDefinition:
                     // The attribute defined in the assembly itself (Plugin.Sdk, or a test assembly declaring its own copy).
                     var method = metadata.GetMethodDefinition((MethodDefinitionHandle)constructor);
                     var type = metadata.GetTypeDefinition(method.GetDeclaringType());
-                    return metadata.StringComparer.Equals(type.Name, AttributeName)
-                        && metadata.StringComparer.Equals(type.Namespace, AttributeNamespace);
+                    return metadata.StringComparer.Equals(type.Name, name)
+                        && metadata.StringComparer.Equals(type.Namespace, ns);
                 default:
                     return false;
             }

@@ -68,6 +68,18 @@ namespace Plugin.Sdk.Build
 
             if (raw.Count == 0)
             {
+                var musicSources = ReadMusicSourceTypesSafely();
+                if (musicSources.Count > 0)
+                {
+                    // A music-only project is a plausible first attempt; say what to add rather than "no [Plugin] class".
+                    Log.LogError(null, "MPPB001", null, AssemblyPath, 0, 0, 0, 0,
+                        "{0} has [MusicSource] class(es) ({1}) but no [Plugin] class, so there is no package.json entry to carry them. The market lists, and the host " +
+                        "installs and enables, a package by its [Plugin] entry, which also lists the music sources. Add one beside them, e.g. " +
+                        "[Plugin(Name = \"{2}\", Description = \"...\")] public partial class {2}Plugin : PluginBase; (what `dotnet new mpmusic` generates), " +
+                        "or set <IsPluginPackage>false</IsPluginPackage> for a library whose sources a host registers itself.",
+                        Path.GetFileName(AssemblyPath), string.Join(", ", musicSources), Path.GetFileNameWithoutExtension(AssemblyPath));
+                    return false;
+                }
                 Log.LogError(null, "MPPB001", null, AssemblyPath, 0, 0, 0, 0,
                     "{0} has no [Plugin] class, so there is no package.json entry to write. Mark the plugin's public partial class with [Plugin(Name = ..., Description = ...)] " +
                     "(and make sure the Plugin.Sdk generator runs: reference Plugin.Sdk as a PackageReference), or set <IsPluginPackage>false</IsPluginPackage> for a library or test kit.",
@@ -118,6 +130,19 @@ namespace Plugin.Sdk.Build
                 return (ITaskItem)item;
             }).ToArray();
             return !Log.HasLoggedErrors;
+        }
+
+        private IReadOnlyList<string> ReadMusicSourceTypesSafely()
+        {
+            try
+            {
+                return MarketEntryReader.ReadMusicSourceTypes(AssemblyPath);
+            }
+            catch (Exception ex) when (ex is BadImageFormatException || ex is IOException)
+            {
+                // Only used to word the error better; the generic MPPB001 still says what is wrong.
+                return Array.Empty<string>();
+            }
         }
 
         private bool Merge(IReadOnlyList<KeyValuePair<string, JsonObject>> entries)

@@ -39,6 +39,11 @@ public sealed class HostFixture : IAsyncLifetime
         PluginPackages.Pack(Feed, "Gone", "1.0.0", PluginPackages.Compile("Gone", "1.0.0", TestPlugins.Versioned("Gone", "1.0.0")));
         // Level 3 (the seed: "needs a key"): above the default Host:MarketLevel of 2.
         PluginPackages.Pack(Feed, "Secret", "1.0.0", PluginPackages.Compile("Secret", "1.0.0", TestPlugins.Versioned("Secret", "1.0.0")), level: 3);
+        // C# music sources (MusicPluginTests): built with the generator, installed by the tests themselves.
+        var tunes = PluginPackages.CompileWithGenerator("TunesSource", "1.0.0", MusicPlugins.TemplateSources());
+        PluginPackages.Pack(Feed, "TunesSource", "1.0.0", tunes.Assembly, packageJson: tunes.PackageJson);
+        var clash = PluginPackages.CompileWithGenerator("Clash", "1.0.0", MusicPlugins.Clash(MusicPluginTests.TakenPlatform));
+        PluginPackages.Pack(Feed, "Clash", "1.0.0", clash.Assembly, packageJson: clash.PackageJson);
 
         App = HostApplication.Build(
         [

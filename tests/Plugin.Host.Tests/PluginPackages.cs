@@ -12,7 +12,7 @@ using Plugin.Sdk.Manifest;
 namespace Plugin.Host.Tests;
 
 /// <summary>Compiles test plugins with Roslyn and packs them as real <c>MoviePilotPlugin</c> packages into a folder feed.</summary>
-public static class PluginPackages
+public static partial class PluginPackages
 {
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
@@ -46,7 +46,8 @@ public static class PluginPackages
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     /// <summary>Writes <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> (+ <c>.sha512</c>) with the assembly and its market entry.</summary>
-    public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1)
+    /// <param name="packageJson">The package.json to pack; by default a hand-written entry keyed by <paramref name="id"/>.</param>
+    public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1, JsonObject? packageJson = null)
     {
         Directory.CreateDirectory(feed);
         var builder = new PackageBuilder { Id = id, Version = NuGetVersion.Parse(version), Description = "test plugin " + id };
@@ -60,7 +61,7 @@ public static class PluginPackages
             var dll = Path.Combine(temp, id + ".dll");
             File.WriteAllBytes(dll, assembly);
             var entry = Path.Combine(temp, "package.json");
-            File.WriteAllText(entry, new JsonObject
+            File.WriteAllText(entry, packageJson?.ToJsonString() ?? new JsonObject
             {
                 [id] = new JsonObject
                 {

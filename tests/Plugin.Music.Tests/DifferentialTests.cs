@@ -44,12 +44,24 @@ public sealed class DifferentialTests(SiteFixture fixture) : IClassFixture<SiteF
         ("getMusicSheetInfo", [new JsonObject { ["id"] = "p7" }, 1]),
     ];
 
+    /// <summary>The sandbox's Node-like globals from npm packages (Buffer, URLSearchParams, TextEncoder/TextDecoder,
+    /// atob/btoa) against Node's own, and binary axios bodies both ways.</summary>
+    public static (string Method, JsonArray Args)[] EncodingsCalls =>
+    [
+        ("search", ["buffer", 1, "music"]),
+        ("search", ["url", 1, "music"]),
+        ("search", ["text", 1, "music"]),
+        ("search", ["base64", 1, "music"]),
+        ("getMediaSource", [new JsonObject { ["id"] = "s1" }, "standard"]),
+    ];
+
     [Theory]
     [InlineData("jsonsite.js")]
     [InlineData("htmlsite.js")]
+    [InlineData("encodings.js")]
     public async Task Jint_and_node_give_identical_results(string plugin)
     {
-        var calls = plugin == "jsonsite.js" ? JsonSiteCalls : HtmlSiteCalls;
+        var calls = plugin switch { "jsonsite.js" => JsonSiteCalls, "htmlsite.js" => HtmlSiteCalls, _ => EncodingsCalls };
         var expected = await fixture.RunNodeAsync(plugin, Vars, calls);
         using var source = await fixture.LoadAsync(plugin, Vars);
         for (var i = 0; i < calls.Length; i++)

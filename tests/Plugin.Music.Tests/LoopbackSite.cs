@@ -142,6 +142,15 @@ public sealed class LoopbackSite : IAsyncDisposable
         app.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(5000, ct); return "late"; });
         app.MapGet("/text", () => Results.Content("{\"looks\":\"like json\"}", "text/plain"));
         app.MapGet("/echo", (HttpContext c) => Results.Json(new { query = c.Request.QueryString.Value, ua = c.Request.Headers.UserAgent.ToString(), custom = c.Request.Headers["X-Custom"].ToString() }));
+        // Binary: every byte value once, then "晴天" in GBK (plugins decode such bodies themselves with Buffer).
+        app.MapGet("/bytes", () => Results.Bytes([.. Enumerable.Range(0, 256).Select(b => (byte)b), 0xC7, 0xE7, 0xCC, 0xEC], "application/octet-stream"));
+        // Echoes the request body's bytes as hex: a plugin's Buffer/Uint8Array request body must arrive unchanged.
+        app.MapPost("/hex", async (HttpContext c) =>
+        {
+            using var memory = new MemoryStream();
+            await c.Request.Body.CopyToAsync(memory);
+            return Results.Json(new { hex = Convert.ToHexStringLower(memory.ToArray()), type = c.Request.ContentType });
+        });
         app.MapGet("/files/{name}", (string name) => site().Files.TryGetValue(name, out var content)
             ? Results.Content(content, name.EndsWith(".json") ? "application/json" : "application/javascript")
             : Results.NotFound());

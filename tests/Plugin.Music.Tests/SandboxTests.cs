@@ -78,6 +78,33 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
     }
 
     [Fact]
+    public async Task Node_like_globals_are_per_plugin_replaceable_and_not_requirable()
+    {
+        const string code = """
+            const tryIt = (f) => { try { return String(f()); } catch (e) { return e.name + ": " + e.message; } };
+            module.exports = { platform: "P", async search(q) {
+              if (q === "replace") { Buffer = { from: () => "mine" }; globalThis.atob = () => "mine too"; }
+              return { data: [{ id: q,
+                buffer: tryIt(() => Buffer.from("hi").toString("base64")),
+                atob: tryIt(() => atob("aGk=")),
+                enumerable: Object.keys(globalThis).filter((k) => ["Buffer", "atob", "btoa", "URLSearchParams", "TextEncoder", "TextDecoder"].includes(k)).length,
+                gbk: tryIt(() => new TextDecoder("gbk")),
+                requireBuffer: tryIt(() => require("buffer")),
+              }] };
+            } };
+            """;
+        using var a = await LoadCodeAsync(code);
+        using var b = await LoadCodeAsync(code.Replace("\"P\"", "\"Q\""));
+        var replaced = (await Call(a, "search", ["replace", 1, "music"]))!["data"]![0]!;
+        Assert.Equal(("mine", "mine too"), (replaced["buffer"]!.GetValue<string>(), replaced["atob"]!.GetValue<string>()));
+        var other = (await Call(b, "search", ["x", 1, "music"]))!["data"]![0]!;
+        Assert.Equal(("aGk=", "hi", 0), (other["buffer"]!.GetValue<string>(), other["atob"]!.GetValue<string>(), other["enumerable"]!.GetValue<int>()));
+        Assert.Equal("RangeError: The \"gbk\" encoding is not supported: this sandbox's TextDecoder decodes UTF-8 only", other["gbk"]!.GetValue<string>());
+        // They are globals, as in Node; require() still offers only MusicFree's libraries.
+        Assert.StartsWith("Error: Cannot find module 'buffer'", other["requireBuffer"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Plugins_are_isolated_from_each_other()
     {
         const string code = """

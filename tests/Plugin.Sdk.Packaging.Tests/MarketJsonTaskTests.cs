@@ -118,6 +118,67 @@ public sealed class MarketJsonTaskTests
     }
 
     [Fact]
+    public void An_assembly_with_music_sources_but_no_plugin_is_MPPB001_saying_what_to_add()
+    {
+        using var temp = new TempDirectory();
+        var dll = TestAssemblies.Compile(temp.Path, "MyTunes", """
+            using Plugin.Sdk.Music;
+            [MusicSource("tunes")]
+            public sealed class Tunes : IMusicSource { }
+            public class Helper { }
+            """);
+        var engine = new RecordingBuildEngine();
+
+        Assert.False(new WritePluginMarketJson { BuildEngine = engine, AssemblyPath = dll, OutputFile = temp.File("package.json") }.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("MPPB001", error.Code);
+        Assert.Contains("MyTunes.dll has [MusicSource] class(es) (Tunes) but no [Plugin] class", error.Message);
+        Assert.Contains("public partial class MyTunesPlugin : PluginBase;", error.Message);
+        Assert.Contains("dotnet new mpmusic", error.Message);
+        Assert.False(File.Exists(temp.File("package.json")));
+    }
+
+    [Fact]
+    public void A_music_list_in_an_entry_is_written_as_nested_arrays_and_objects()
+    {
+        using var temp = new TempDirectory();
+        var dll = TestAssemblies.Compile(temp.Path, "Tunes", """
+            [assembly: Plugin.Sdk.Manifest.PluginMarketEntry("TunesPlugin", "{\"name\":\"音源\",\"version\":\"1.0.0\",\"music\":[{\"platform\":\"小音\",\"primaryKey\":[\"id\"],\"hints\":{\"importMusicItem\":[\"链接\"]},\"functions\":[\"search\"]}]}")]
+            """);
+        var engine = new RecordingBuildEngine();
+
+        Assert.True(new WritePluginMarketJson { BuildEngine = engine, AssemblyPath = dll, OutputFile = temp.File("package.json") }.Execute(),
+            string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal("""
+            {
+              "TunesPlugin": {
+                "name": "音源",
+                "version": "1.0.0",
+                "music": [
+                  {
+                    "platform": "小音",
+                    "primaryKey": [
+                      "id"
+                    ],
+                    "hints": {
+                      "importMusicItem": [
+                        "链接"
+                      ]
+                    },
+                    "functions": [
+                      "search"
+                    ]
+                  }
+                ]
+              }
+            }
+
+            """.Replace("\r\n", "\n"), File.ReadAllText(temp.File("package.json")));
+    }
+
+    [Fact]
     public void An_entry_that_is_not_json_is_error_MPPB003()
     {
         using var temp = new TempDirectory();

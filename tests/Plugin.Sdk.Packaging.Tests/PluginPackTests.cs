@@ -184,6 +184,52 @@ public sealed class PluginPackTests(PackFixture fixture)
             Assert.Equal(["AlphaRenamed", "BetaPlugin"], json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
+    /// <summary>
+    /// What <c>dotnet new mpmusic -n TunesSource</c> writes (the template's own files, with the template engine's
+    /// replacements done here), packed for real: package.json lists the C# music source under its carrier plugin.
+    /// </summary>
+    [Fact]
+    public void The_mpmusic_template_packs_with_its_music_source_in_package_json()
+    {
+        var workspace = fixture.NewWorkspace("music");
+        var project = Path.Combine(workspace, "TunesSource");
+        Directory.CreateDirectory(project);
+        var template = Path.Combine(fixture.RepositoryRoot, "templates", "content", "mpmusic");
+        foreach (var file in Directory.GetFiles(template))
+        {
+            var name = Path.GetFileName(file);
+            // nuget.config is only written with --SdkFeed; the fixture's own nuget.config above the workspace applies.
+            if (name == "nuget.config") continue;
+            var target = Path.Combine(project, name.Replace("MySource", "TunesSource", StringComparison.Ordinal));
+            if (name.EndsWith(".png", StringComparison.Ordinal)) { File.Copy(file, target); continue; }
+            File.WriteAllText(target, File.ReadAllText(file)
+                .Replace("TemplateAuthorJson", "\"tester\"").Replace("TemplateAuthorXml", "tester")
+                .Replace("TemplateDescriptionJson", "\"测试音源\"").Replace("TemplateDescriptionXml", "测试音源").Replace("TemplateDescriptionText", "测试音源")
+                .Replace("MySource", "TunesSource"));
+        }
+
+        fixture.Run(project, "pack", "-c", "Release", "-o", Path.Combine(workspace, "out")).ShouldSucceed("dotnet pack of the mpmusic template's project");
+
+        using var reader = new PackageArchiveReader(Path.Combine(workspace, "out", "TunesSource.1.0.0.nupkg"));
+        Assert.Contains(reader.NuspecReader.GetPackageTypes(), t => t.Name == "MoviePilotPlugin");
+        using var json = JsonDocument.Parse(ReadAll(reader, "package.json"));
+        var entry = json.RootElement.GetProperty("TunesSourcePlugin");
+        Assert.Equal("测试音源", entry.GetProperty("description").GetString());
+        var music = Assert.Single(entry.GetProperty("music").EnumerateArray().ToList());
+        Assert.Equal("TunesSource", music.GetProperty("platform").GetString());
+        Assert.Equal("1.0.0", music.GetProperty("version").GetString());
+        Assert.Equal("tester", music.GetProperty("author").GetString());
+        Assert.Equal("测试音源", music.GetProperty("description").GetString());
+        Assert.Equal(["id"], music.GetProperty("primaryKey").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("no-cache", music.GetProperty("cacheControl").GetString());
+        Assert.Equal(["music"], music.GetProperty("supportedSearchType").EnumerateArray().Select(e => e.GetString()));
+        var variable = Assert.Single(music.GetProperty("userVariables").EnumerateArray().ToList());
+        Assert.Equal(("server", "Server address"), (variable.GetProperty("key").GetString(), variable.GetProperty("name").GetString()));
+        Assert.StartsWith("Base URL", variable.GetProperty("hint").GetString());
+        Assert.Equal(["search", "getMediaSource", "getLyric"], music.GetProperty("functions").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(music.TryGetProperty("hints", out _));
+    }
+
     [Fact]
     public void Author_mistakes_fail_the_build_with_MPPB_codes_and_libraries_opt_out()
     {

@@ -33,7 +33,7 @@ namespace Plugin.Sdk.Generators.Emitting
             w.Line();
             w.Line("[assembly: " + M + "PluginManifest(typeof(global::Plugin.Sdk.Generated.PluginManifest))]");
             foreach (var plugin in ordered)
-                w.Line("[assembly: " + M + "PluginMarketEntry(" + Str(plugin.Id) + ", " + Str(MarketJson.Write(plugin, build)) + ")]");
+                w.Line("[assembly: " + M + "PluginMarketEntry(" + Str(plugin.Id) + ", " + Str(MarketJson.Write(plugin, build, MusicOf(plugin, ordered, music))) + ")]");
             w.Line();
             w.Line("namespace Plugin.Sdk.Generated");
             w.Open();
@@ -63,7 +63,7 @@ namespace Plugin.Sdk.Generators.Emitting
             for (var i = 0; i < ordered.Count; i++)
             {
                 w.Line();
-                EmitPlugin(w, ordered[i], i, build);
+                EmitPlugin(w, ordered[i], i, build, MusicOf(ordered[i], ordered, music));
             }
             for (var i = 0; i < music.Count; i++)
             {
@@ -75,9 +75,16 @@ namespace Plugin.Sdk.Generators.Emitting
             return w.ToString();
         }
 
+        /// <summary>
+        /// The music sources an assembly declares belong to its first plugin by id (the host applies the same rule when it
+        /// registers them): that plugin's market entry lists them and its enable switch turns them on and off.
+        /// </summary>
+        private static IReadOnlyList<MusicSourceModel> MusicOf(PluginModel plugin, List<PluginModel> ordered, List<MusicSourceModel> music) =>
+            ordered.Count > 0 && ReferenceEquals(ordered[0], plugin) ? music : System.Array.Empty<MusicSourceModel>();
+
         private static string GeneratorVersion => typeof(ManifestEmitter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
-        private static void EmitPlugin(SourceWriter w, PluginModel p, int index, BuildInfo build)
+        private static void EmitPlugin(SourceWriter w, PluginModel p, int index, BuildInfo build, IReadOnlyList<MusicSourceModel> music)
         {
             var t = p.TypeName;
             w.Line("// " + p.Id + ": " + t);
@@ -100,7 +107,7 @@ namespace Plugin.Sdk.Generators.Emitting
                 foreach (var h in p.History) w.Line("new(" + Str(h.Version) + ", " + Str(h.Notes) + "),");
                 w.Close("},");
             }
-            w.Line("PackageJson = " + Str(MarketJson.Write(p, build)) + ",");
+            w.Line("PackageJson = " + Str(MarketJson.Write(p, build, music)) + ",");
             w.Line("Create = static () => new " + t + "(),");
             w.Line("ConfigType = typeof(" + StripNullable(p.ConfigType) + "),");
             if (p.ConfigFields.Count > 0)

@@ -19,6 +19,10 @@ public sealed class PluginEntry(string id, string packageId, string version)
     public PluginDescriptor? Descriptor { get; internal set; }
     public IPlugin? Instance { get; internal set; }
     internal PluginContext? Context { get; set; }
+
+    /// <summary>The C# music sources of this plugin's assembly while loaded (the assembly's first plugin by id carries
+    /// them; see <see cref="PluginMusicSources"/>), null otherwise.</summary>
+    internal IReadOnlyList<MusicSourceDescriptor>? MusicSources { get; set; }
     public PluginStatus Status { get; internal set; }
     public string? Error { get; internal set; }
     public DateTimeOffset LoadedAt { get; internal set; } = DateTimeOffset.UtcNow;

@@ -250,12 +250,21 @@ public sealed class PluginManager(
             return [failed];
         }
 
+        // The generator lists an assembly's [MusicSource] classes under its first plugin by id (package.json's "music");
+        // that plugin carries them here too, so its enable switch and lifetime are theirs (PluginMusicSources).
+        var musicSources = loaded.Manifest is IMusicSourceManifest music && music.MusicSources.Count > 0 ? music.MusicSources : null;
+        var musicOwner = descriptors.Select(d => d.Id).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (musicSources is not null && musicOwner is null)
+            _logger.LogWarning("Plugin package {PackageId} {Version} declares {Count} music source(s) but no [Plugin] class to carry them; they are not registered",
+                package.Id, package.Version, musicSources.Count);
+
         var entries = new List<PluginEntry>();
         foreach (var descriptor in descriptors)
         {
             var entry = new PluginEntry(descriptor.Id, package.Id, descriptor.Version)
             {
                 Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow, PackageDirectory = package.Directory,
+                MusicSources = descriptor.Id == musicOwner ? musicSources : null,
             };
             entry.Context = CreateContext(descriptor.Id);
             catalog.Set(entry);
@@ -327,6 +336,7 @@ public sealed class PluginManager(
             entry.Instance = null;
             entry.Descriptor = null;
             entry.Context = null;
+            entry.MusicSources = null;
             entry.Status = PluginStatus.Deleted;
         }
         if (!_assemblies.Remove(packageId, out var loaded))

@@ -7,7 +7,7 @@ namespace Plugin.Host.Runtime;
 
 /// <summary>
 /// System.Text.Json caches type metadata per options instance and never evicts it. The shared options
-/// (<see cref="PluginJson.Options"/>: config, arguments, API results) therefore hold every plugin type they ever saw, which
+/// (<see cref="PluginJson.Options"/>: config, arguments, API results; the music engine's MusicJson) therefore hold every plugin type they ever saw, which
 /// pins the plugin's collectible load context after unload. The framework's own hot-reload hook clears these caches;
 /// it is internal, so it is reached by reflection, and when it is missing (a future runtime) unloading still works,
 /// only the memory of unloaded plugins is not reclaimed.
@@ -28,6 +28,9 @@ internal static class SerializerCaches
     {
         Clear(PluginJson.Options);
         Clear(HostJson.Options);
+        // C# music sources' results are written with their runtime types (MediaBaseConverter), plugin subclasses included.
+        Clear(Plugin.Music.MusicJson.Options);
+        Clear(Plugin.Music.MusicJson.Indented);
         try { ClearStatic?.Invoke(null, [null]); }
         catch (TargetInvocationException) { /* best effort */ }
     }

@@ -69,6 +69,8 @@ public static class HostApplication
         services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
         // Music sources (host/Plugin.Music): MusicFree JavaScript plugins in <DataDir>/music.
         services.AddMusicSources();
+        // ... and the C# music sources of installed plugin packages, while their plugin is active.
+        services.AddSingleton<IPluginLifecycleListener, PluginMusicSources>();
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Music.Runtime;
+using Plugin.Sdk.Manifest;
 using Plugin.Sdk.Music;
 
 namespace Plugin.Music.Management;
@@ -27,7 +28,8 @@ public sealed record MusicSourceRegistration(string TypeName, Func<IServiceProvi
 public sealed record MusicPluginInfo(
     string Platform, string Kind, string Version, string? Author, string? Description, string? SrcUrl, bool Enabled,
     string? Sha256, string? InstalledFrom, IReadOnlyList<string> Functions, MusicSourceManifest? Manifest,
-    IReadOnlyDictionary<string, string> Variables, DateTimeOffset? InstalledAt, DateTimeOffset? UpdatedAt, string? LoadError);
+    IReadOnlyDictionary<string, string> Variables, DateTimeOffset? InstalledAt, DateTimeOffset? UpdatedAt, string? LoadError,
+    string? Owner = null);
 
 /// <summary>
 /// Installs, updates and removes music sources the way MusicFree does: from a URL, pasted code or a local file,
@@ -45,6 +47,9 @@ public sealed class MusicPluginManager : IDisposable
     private readonly IReadOnlyList<MusicSourceRegistration> registrations;
     private readonly SemaphoreSlim mutation = new(1, 1);
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    // Records of plugin-owned C# sources that are not registered right now (plugin disabled, unloaded, or not loaded
+    // yet at start-up): persisted with the others so variables and the enabled switch come back with the plugin.
+    private readonly Dictionary<string, MusicPluginRecord> dormant = new(StringComparer.Ordinal);
     private readonly object entriesLock = new();
     private Task? initialization;
 
@@ -104,6 +109,9 @@ public sealed class MusicPluginManager : IDisposable
             }
             entries[record.Platform] = new Entry { Record = record, Runtime = runtime };
         }
+        // Plugin-owned sources register later, when the host starts their plugin (AddClrSourceAsync).
+        foreach (var record in records.Where(r => r.Kind == "csharp" && r.Owner is not null && !entries.ContainsKey(r.Platform)))
+            dormant[record.Platform] = record;
         foreach (var record in records.Where(r => r.Kind == "javascript"))
         {
             var entry = new Entry { Record = record };
@@ -128,7 +136,7 @@ public sealed class MusicPluginManager : IDisposable
         Persist();
     }
 
-    private void Persist() => store.Save(entries.Values.Select(e => e.Record).OrderBy(r => r.InstalledAt));
+    private void Persist() => store.Save(entries.Values.Select(e => e.Record).Concat(dormant.Values).OrderBy(r => r.InstalledAt));
 
     public async Task<IReadOnlyList<MusicPluginInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -141,7 +149,7 @@ public sealed class MusicPluginManager : IDisposable
         var m = e.Runtime?.Manifest;
         return new MusicPluginInfo(e.Record.Platform, e.Record.Kind, m?.Version ?? e.Record.Version ?? "0.0.0", m?.Author, m?.Description,
             m?.SrcUrl, e.Record.Enabled, e.Record.Sha256, e.Record.InstalledFrom, e.Runtime?.Functions ?? [], m,
-            e.Record.Variables, e.Record.InstalledAt, e.Record.UpdatedAt, e.LoadError);
+            e.Record.Variables, e.Record.InstalledAt, e.Record.UpdatedAt, e.LoadError, e.Record.Owner);
     }
 
     /// <summary>The loaded source for <paramref name="platform"/> with its state, or null when none is installed.</summary>
@@ -317,7 +325,9 @@ public sealed class MusicPluginManager : IDisposable
             if (existing.Record.Kind == "csharp")
             {
                 loaded.Dispose();
-                return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, $"platform '{platform}' belongs to a C# source of this host");
+                return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, existing.Record.Owner is { } owner
+                    ? $"platform '{platform}' belongs to the C# source of plugin {owner}"
+                    : $"platform '{platform}' belongs to a C# source of this host");
             }
             var comparison = SemVer.Compare(version, existing.Record.Version);
             if (comparison < 0)
@@ -369,13 +379,129 @@ public sealed class MusicPluginManager : IDisposable
                 if (!entries.TryGetValue(platform, out entry))
                     return new MusicInstallResult(MusicInstallStatus.Failed, platform, null, $"no music source '{platform}' is installed");
                 if (entry.Record.Kind == "csharp")
-                    return new MusicInstallResult(MusicInstallStatus.Refused, platform, entry.Record.Version, $"'{platform}' is a C# source; disable it or remove its package");
+                    return new MusicInstallResult(MusicInstallStatus.Refused, platform, entry.Record.Version, entry.Record.Owner is { } owner
+                        ? $"'{platform}' is the C# source of plugin {owner}; disable or uninstall that plugin"
+                        : $"'{platform}' is a C# source of this host; disable it instead");
                 entries.Remove(platform);
                 Persist();
             }
             if (entry.Record.Sha256 is { } sha) store.DeleteCode(sha);
             entry.Runtime?.Dispose();
             return new MusicInstallResult(MusicInstallStatus.Installed, platform, entry.Record.Version, $"uninstalled '{platform}'");
+        }
+        finally
+        {
+            mutation.Release();
+        }
+    }
+
+    /// <summary>
+    /// Registers a C# source that a host plugin brought (its package's generated manifest), as kind "csharp" owned by
+    /// <paramref name="owner"/>. One source per platform: when the platform is taken — by an installed JavaScript plugin,
+    /// a source the host registered itself, or another plugin's source — the source is refused and the existing one kept
+    /// (the message says which; the caller reports it on the plugin). The same owner registering the platform again
+    /// replaces its earlier instance. Variables and the enabled switch saved for the platform under this owner return.
+    /// </summary>
+    public async Task<MusicInstallResult> AddClrSourceAsync(string owner, MusicSourceDescriptor descriptor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ClrMusicSource runtime;
+            try
+            {
+                // Plugin code: a constructor or manifest that throws is the plugin's failure, reported, never the host's.
+                runtime = new ClrMusicSource(descriptor.Create(), descriptor.Manifest(), options, descriptor.Functions);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "C# music source {Type} of plugin {Owner} could not be created", descriptor.TypeName, owner);
+                return new MusicInstallResult(MusicInstallStatus.Failed, null, null,
+                    $"music source {descriptor.TypeName} of plugin {owner} could not be created: {e.GetType().Name}: {e.Message}");
+            }
+            var platform = runtime.Manifest.Platform;
+            var version = runtime.Manifest.Version;
+            if (string.IsNullOrWhiteSpace(platform))
+            {
+                runtime.Dispose();
+                return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, $"music source {descriptor.TypeName} of plugin {owner} has no platform name");
+            }
+            IMusicSourceRuntime? replaced = null;
+            lock (entriesLock)
+            {
+                if (entries.TryGetValue(platform, out var existing))
+                {
+                    if (existing.Record.Kind != "csharp" || existing.Record.Owner != owner)
+                    {
+                        var holder = existing.Record.Kind == "javascript"
+                            ? $"the installed JavaScript plugin '{platform}' {existing.Record.Version}"
+                            : existing.Record.Owner is { } other ? $"the C# source of plugin {other}" : "a C# source of this host";
+                        var message = $"music source '{platform}' ({descriptor.TypeName}) of plugin {owner} is not registered: the platform is taken by {holder} " +
+                                      "(one source per platform; uninstall that one, or rename the platform, to use this one)";
+                        logger.LogWarning("{Message}", message);
+                        runtime.Dispose();
+                        return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, message);
+                    }
+                    replaced = existing.Runtime;
+                }
+                // One record per platform: a record saved under another owner (a plugin that had this platform once and
+                // is disabled now) is dropped, not inherited — its variables were meant for other code.
+                var record = existing?.Record
+                    ?? (dormant.Remove(platform, out var saved) && saved.Owner == owner ? saved : null)
+                    ?? new MusicPluginRecord { Platform = platform, Kind = "csharp", Owner = owner, InstalledAt = DateTimeOffset.UtcNow };
+                if (record.Version is { } previous && previous != version) record.UpdatedAt = DateTimeOffset.UtcNow;
+                record.Version = version;
+                entries[platform] = new Entry { Record = record, Runtime = runtime };
+                Persist();
+            }
+            replaced?.Dispose();
+            logger.LogInformation("C# music source {Platform} {Version} of plugin {Owner} registered", platform, version, owner);
+            return new MusicInstallResult(MusicInstallStatus.Installed, platform, version, $"registered '{platform}' {version} of plugin {owner}");
+        }
+        finally
+        {
+            mutation.Release();
+        }
+    }
+
+    /// <summary>
+    /// Removes every C# source <paramref name="owner"/> registered (its plugin was disabled, stopped or unloaded) and
+    /// disposes them, so nothing here keeps the plugin's types — and its collectible load context — alive. With
+    /// <paramref name="forget"/> (uninstall) their saved records go too; otherwise they wait for the plugin's return.
+    /// Returns the platforms removed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RemoveClrSourcesAsync(string owner, bool forget = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            List<Entry> removed;
+            lock (entriesLock)
+            {
+                removed = entries.Values.Where(e => e.Record.Kind == "csharp" && e.Record.Owner == owner).ToList();
+                foreach (var entry in removed)
+                {
+                    entries.Remove(entry.Record.Platform);
+                    if (!forget) dormant[entry.Record.Platform] = entry.Record;
+                }
+                var forgotten = forget ? dormant.Values.Where(r => r.Owner == owner).Select(r => r.Platform).ToList() : [];
+                foreach (var platform in forgotten) dormant.Remove(platform);
+                if (removed.Count > 0 || forgotten.Count > 0) Persist();
+            }
+            foreach (var entry in removed)
+            {
+                try { entry.Runtime?.Dispose(); }
+                catch (Exception e) { logger.LogWarning(e, "C# music source {Platform} of plugin {Owner} failed to dispose", entry.Record.Platform, owner); }
+                entry.Runtime = null;
+            }
+            if (removed.Count > 0)
+                logger.LogInformation("C# music source(s) {Platforms} of plugin {Owner} removed", string.Join(", ", removed.Select(e => e.Record.Platform)), owner);
+            return removed.Select(e => e.Record.Platform).ToList();
         }
         finally
         {

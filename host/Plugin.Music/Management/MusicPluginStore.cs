@@ -18,6 +18,10 @@ public sealed class MusicPluginRecord
     public Dictionary<string, string> Variables { get; set; } = [];
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>The host plugin whose package brought this C# source (null for JavaScript plugins and for sources the
+    /// host registers itself). Its record is kept while the plugin is disabled or unloaded, so the user's variables
+    /// and enabled switch survive a restart, and is deleted when the plugin is uninstalled.</summary>
+    public string? Owner { get; set; }
 }
 
 /// <summary>

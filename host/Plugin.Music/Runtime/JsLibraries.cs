@@ -12,11 +12,16 @@ namespace Plugin.Music.Runtime;
 /// </summary>
 internal static class JsLibraries
 {
+    /// <summary>What plugins may <c>require</c> (the libraries MusicFree offers).</summary>
     public static readonly IReadOnlyList<string> Names = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
+
+    /// <summary>The packages behind the prelude's globals (Buffer, atob/btoa, URLSearchParams, TextEncoder/TextDecoder):
+    /// not require()-able, instantiated in an engine on the first use of their global.</summary>
+    public static readonly IReadOnlyList<string> GlobalNames = ["buffer", "base-64", "url-search-params", "text-encoding-utf-8"];
 
     private static readonly Lazy<Prepared<Script>> prelude = new(() => Prepare("Plugin.Music.Prelude.sandbox.js", "sandbox.js", wrap: false));
     private static readonly ConcurrentDictionary<string, Lazy<Prepared<Script>>> libraries = new(
-        Names.ToDictionary(n => n, n => new Lazy<Prepared<Script>>(() => Prepare($"Plugin.Music.Lib.{n}.js", n + ".js", wrap: true))));
+        Names.Concat(GlobalNames).ToDictionary(n => n, n => new Lazy<Prepared<Script>>(() => Prepare($"Plugin.Music.Lib.{n}.js", n + ".js", wrap: true))));
 
     public static Prepared<Script> Prelude => prelude.Value;
 
@@ -26,7 +31,7 @@ internal static class JsLibraries
     public static void Warm()
     {
         // Prepared scripts are independent: parse them side by side.
-        Parallel.ForEach(Names.Prepend("prelude"), name => _ = name == "prelude" ? Prelude : Library(name));
+        Parallel.ForEach(Names.Concat(GlobalNames).Prepend("prelude"), name => _ = name == "prelude" ? Prelude : Library(name));
     }
 
     private static Prepared<Script> Prepare(string resource, string source, bool wrap)

@@ -13,6 +13,13 @@ const libraries = {
   "qs": "qs",
   "he": "he",
   "big-integer": "big-integer",
+  // Not offered to require(): the sandbox prelude makes globals of these, as Node and browsers have them
+  // (Buffer; atob/btoa; URLSearchParams; TextEncoder/TextDecoder, UTF-8 only). core-js-pure's URLSearchParams is a
+  // spec implementation that leaves the engine's own built-ins alone.
+  "buffer": "buffer",
+  "base-64": "base-64",
+  "url-search-params": "core-js-pure/web/url-search-params",
+  "text-encoding-utf-8": "text-encoding-utf-8",
 };
 
 rmSync("dist", { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The MusicFree sandbox prelude: runs once per plugin engine, before the plugin. It receives the host bridge
 // (C# delegates) as arguments and keeps it in this closure, so plugin code can reach the host only through
-// what is defined here: require() of the offered libraries, console, timers and env.
+// what is defined here: require() of the offered libraries, console, timers, env, and the Node-like globals
+// Buffer, atob/btoa, URLSearchParams, TextEncoder/TextDecoder.
 (function (hostHttp, hostLog, hostDelay, libraryFactories, loadLibrary, hostUserVariables, envInfo) {
   "use strict";
   const g = globalThis;
@@ -96,11 +97,8 @@
           return;
         }
         let data = r.body;
-        if (request.binary) {
-          const bytes = new Uint8Array(r.bodyBytes.length);
-          for (let i = 0; i < bytes.length; i++) bytes[i] = r.bodyBytes[i];
-          data = bytes.buffer;
-        }
+        // responseType "arraybuffer": axios' Node adapter, which plugins are written against, resolves a Buffer.
+        if (request.binary) data = g.Buffer.from(r.bodyBytes);
         const response = {
           data,
           status: r.status,
@@ -125,9 +123,57 @@
     return axios;
   };
 
-  // require(): only the libraries MusicFree offers its plugins, each loaded once per plugin engine.
-  const offered = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
+  // Each library is instantiated once per plugin engine. A factory is the package's bundle wrapped as
+  // function (module, exports) { ... } (see JsLibraries.cs).
   const loaded = Object.create(null);
+  const instantiate = (base) => {
+    if (!(base in loaded)) {
+      const module = { exports: {} };
+      const factory = libraryFactories[base] || loadLibrary(base);
+      factory.call(module.exports, module, module.exports);
+      let exports = module.exports;
+      if (base === "axios") exports = installAxiosAdapter(exports);
+      loaded[base] = exports;
+    }
+    return loaded[base];
+  };
+
+  // Globals Node (and the app's JavaScript engine) give plugins beyond ECMAScript, from real npm packages. Each is an
+  // accessor until first read, so a plugin that never touches one never instantiates its package; on first read (or
+  // an assignment by the plugin) it becomes a plain writable property, as in Node.
+  const lazyGlobal = (name, create) => {
+    const settle = (value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(g, name, {
+      configurable: true,
+      enumerable: false,
+      get() { const value = create(); settle(value); return value; },
+      set(value) { settle(value); },
+    });
+  };
+  lazyGlobal("Buffer", () => instantiate("buffer").Buffer);
+  // base-64 implements the HTML standard's atob/btoa (whitespace, padding, InvalidCharacterError).
+  lazyGlobal("atob", () => instantiate("base-64").decode);
+  lazyGlobal("btoa", () => instantiate("base-64").encode);
+  lazyGlobal("URLSearchParams", () => instantiate("url-search-params"));
+  // text-encoding-utf-8 accepts only the label "utf-8"; the Encoding Standard's other UTF-8 labels ("utf8", "UTF-8 ")
+  // name the same codec and are mapped to it. Other encodings are refused the way Node refuses unknown ones.
+  const utf8Labels = ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"];
+  const utf8Label = (label) => {
+    if (label === undefined) return "utf-8";
+    if (utf8Labels.includes(String(label).trim().toLowerCase())) return "utf-8";
+    throw new RangeError("The \"" + String(label) + "\" encoding is not supported: this sandbox's TextDecoder decodes UTF-8 only");
+  };
+  lazyGlobal("TextEncoder", () => {
+    const Base = instantiate("text-encoding-utf-8").TextEncoder;
+    // Node's TextEncoder takes no label (it always encodes UTF-8) and ignores any argument.
+    return class TextEncoder extends Base { constructor() { super(); } };
+  });
+  lazyGlobal("TextDecoder", () => {
+    const Base = instantiate("text-encoding-utf-8").TextDecoder;
+    return class TextDecoder extends Base { constructor(label, options) { super(utf8Label(label), options); } };
+  });
+  // require(): only the libraries MusicFree offers its plugins.
+  const offered = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
   const require = (name) => {
     if (typeof name !== "string") throw new TypeError("require() expects a module name");
     // Plugins sometimes name a file of a package, e.g. "crypto-js/md5" or "axios/index"; the whole package
@@ -143,16 +189,7 @@
       error.code = "MODULE_NOT_FOUND";
       throw error;
     }
-    if (!(base in loaded)) {
-      // Each factory is the package's bundle wrapped as function (module, exports) { ... } (see JsLibraries.cs).
-      const module = { exports: {} };
-      const factory = libraryFactories[base] || loadLibrary(base);
-      factory.call(module.exports, module, module.exports);
-      let exports = module.exports;
-      if (base === "axios") exports = installAxiosAdapter(exports);
-      loaded[base] = exports;
-    }
-    return loaded[base];
+    return instantiate(base);
   };
   return require;
 })
