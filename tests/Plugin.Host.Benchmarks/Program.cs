@@ -14,7 +14,7 @@ using Plugin.Sdk;
 var seconds = Option("--seconds", 5);
 var concurrency = Option("--concurrency", 16);
 var events = Option("--events", 200_000);
-var output = OptionText("--out", Path.Combine(FindRepoDir(), "tests", "Plugin.Host.Benchmarks", "RESULTS.md"));
+var output = OptionText("--out", null) ?? Path.Combine(FindRepoDir(), "tests", "Plugin.Host.Benchmarks", "RESULTS.md");
 
 const string ApiToken = "bench-token";
 var root = Directory.CreateTempSubdirectory("host-bench").FullName;
