@@ -121,6 +121,10 @@ export interface MusicSource {
   variables?: MusicVariable[]
   values?: Record<string, string>
   error?: string
+  /** csharp or javascript */
+  kind?: string
+  /** The plugin whose C# source this is (it comes and goes with that plugin). */
+  owner?: string
   [k: string]: unknown
 }
 export interface MusicItem {
