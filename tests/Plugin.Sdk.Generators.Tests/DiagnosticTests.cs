@@ -68,6 +68,7 @@ public class DiagnosticTests
         { "MPP0028", DiagnosticSeverity.Warning, Plugin("""    [Api("/a", HttpVerb.Post)] public int /*!*/A(Cfg one, Cfg two) => 1;""") },
         { "MPP0029", DiagnosticSeverity.Error, Plugin("""    [Service("job", "x", /*!*/IntervalSeconds = -5)] public void A() { }""") },
         { "MPP0030", DiagnosticSeverity.Error, Plugin("""    [Dashboard(/*!*/"", "x")] public DashboardView A() => new();""") },
+        { "MPP0036", DiagnosticSeverity.Error, Plugin("""    /*!*/[Command("/a", "x")] private void A() { }""") },
     };
 
     [Theory]

@@ -250,6 +250,41 @@ public class ManifestTests
         Assert.Equal("high_definition", (string?)plugin.DefaultConfig()["quality"]);
     }
 
+    [Fact]
+    public void Extension_points_of_an_authors_own_base_class_are_registered()
+    {
+        // A shared base plugin: its attributed methods belong to every plugin derived from it. An override with its own
+        // attribute replaces the base registration; one without keeps it (and is what runs).
+        const string source = TestSources.Usings + """
+            namespace B;
+            public abstract class SharedBase : PluginBase
+            {
+                [Command("/ping", "ping")] public void Ping() { }
+                [Api("/status")] public virtual string Status() => "base";
+                [Api("/version")] public virtual string Version() => "base";
+                [Service("tidy", "tidy", IntervalSeconds = 60)] internal void Tidy() { }
+                [Command("/secret", "x")] protected void Secret() { }
+            }
+            [Plugin(Name = "Derived")]
+            public partial class Derived : SharedBase
+            {
+                public override string Status() => "derived";
+                [Api("/v2")] public override string Version() => "v2";
+                [Command("/own", "own")] public void Own() { }
+            }
+            """;
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        var inaccessible = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("MPP0036", inaccessible.Id);
+        Assert.Contains("'Secret' of class 'SharedBase'", inaccessible.GetMessage());
+        Assert.Empty(result.CompileErrors);
+        var plugin = Manifest(GeneratorHarness.Load(result.Output)).Plugins.Single();
+        Assert.Equal(["/own", "/ping"], plugin.Commands.Select(c => c.Cmd).Order());
+        Assert.Equal(["/status", "/v2"], plugin.Apis.Select(a => a.Path).Order());
+        Assert.Equal("tidy", Assert.Single(plugin.Services).Id);
+    }
+
     internal static IPluginManifest Manifest(Assembly assembly)
     {
         var attribute = assembly.GetCustomAttribute<PluginManifestAttribute>();

@@ -119,6 +119,9 @@ namespace Plugin.Sdk.Generators.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateMusicPlatform = Error("MPP0035", "Duplicate music platform",
             "Music platform '{0}' is already used by {1}: one installed source per platform, choose another platform name");
 
+        public static readonly DiagnosticDescriptor MethodInaccessible = Error("MPP0036", "Extension point method is not callable",
+            "[{0}] on '{1}' of class '{2}' cannot be registered for plugin '{3}': the generated registration calls it from outside the class, so make '{1}' public or internal");
+
         public static DiagnosticDescriptor? ById(string id) => s_byId.TryGetValue(id, out var descriptor) ? descriptor : null;
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -48,15 +48,9 @@ namespace Plugin.Sdk.Generators.Parsing
         private Members ParseMembers(INamedTypeSymbol symbol, ITypeSymbol? configType)
         {
             var members = new Members();
-            foreach (var method in symbol.GetMembers().OfType<IMethodSymbol>())
+            foreach (var (method, attributes) in AttributedMethods(symbol))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (method.MethodKind != MethodKind.Ordinary) continue;
-                var attributes = method.GetAttributes()
-                    .Where(a => a.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == "Plugin.Sdk" &&
-                                Array.IndexOf(s_knownAttributes, c.Name) >= 0)
-                    .ToList();
-                if (attributes.Count == 0) continue;
 
                 if (method.IsStatic || method.IsGenericMethod)
                 {
@@ -90,6 +84,54 @@ namespace Plugin.Sdk.Generators.Parsing
                 }
             }
             return members;
+        }
+
+        /// <summary>
+        /// The methods carrying extension-point attributes, of the plugin class and of its own base classes up to
+        /// PluginBase (an author's shared base plugin). An override that carries attributes replaces the method it
+        /// overrides; one without attributes leaves the base declaration registered (the call dispatches to the override
+        /// anyway). A method the generated manifest cannot call (private, protected) is reported rather than left to fail
+        /// inside generated code.
+        /// </summary>
+        private List<(IMethodSymbol Method, List<AttributeData> Attributes)> AttributedMethods(INamedTypeSymbol symbol)
+        {
+            var found = new List<(IMethodSymbol, List<AttributeData>)>();
+            var replaced = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            for (var type = symbol; type is not null && type.SpecialType != SpecialType.System_Object && !KnownTypes.Is(type, _types.PluginBaseOfT);
+                 type = type.BaseType)
+            {
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (method.MethodKind != MethodKind.Ordinary || replaced.Contains(method.OriginalDefinition)) continue;
+                    var attributes = method.GetAttributes()
+                        .Where(a => a.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == "Plugin.Sdk" &&
+                                    Array.IndexOf(s_knownAttributes, c.Name) >= 0)
+                        .ToList();
+                    if (attributes.Count == 0) continue;
+                    for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod) replaced.Add(o.OriginalDefinition);
+                    if (!CallableFromPlugin(method, symbol))
+                    {
+                        foreach (var attribute in attributes)
+                            Report(DiagnosticDescriptors.MethodInaccessible, LocationInfo.From(attribute.ApplicationSyntaxReference) ?? Where(method),
+                                ShortAttributeName(attribute), method.Name, type.Name, symbol.Name);
+                        continue;
+                    }
+                    found.Add((method, attributes));
+                }
+            }
+            return found;
+        }
+
+        /// <summary>Whether the generated manifest (a separate class of the plugin's assembly) can call the method on the plugin.</summary>
+        private static bool CallableFromPlugin(IMethodSymbol method, INamedTypeSymbol plugin)
+        {
+            var sameAssembly = SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, plugin.ContainingAssembly);
+            return method.DeclaredAccessibility switch
+            {
+                Accessibility.Public => true,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal => sameAssembly || method.ContainingAssembly.GivesAccessTo(plugin.ContainingAssembly),
+                _ => false,
+            };
         }
 
         private static string ShortAttributeName(AttributeData attribute)
