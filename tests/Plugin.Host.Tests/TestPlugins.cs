@@ -227,6 +227,30 @@ public static class TestPlugins
         }
         """;
 
+    /// <summary>A plugin whose init hangs (asynchronously, ignoring cancellation) once a file "slow" sits in its data
+    /// folder: installed quickly, then slow at the next host start.</summary>
+    public static string SlowStart(string id) => Usings + $$"""
+
+        [assembly: PluginManifest(typeof({{id}}Plugin.Manifest))]
+        namespace {{id}}Plugin
+        {
+            public sealed class {{id}} : PluginBase
+            {
+                protected override Task OnInitAsync(CancellationToken ct) =>
+                    System.IO.File.Exists(System.IO.Path.Combine(Context.DataFolder, "slow")) ? Task.Delay(20000) : Task.CompletedTask;
+            }
+
+            public sealed class Manifest : IPluginManifest
+            {
+                public string SdkVersion => "1.0.0";
+                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
+                {
+                    new PluginDescriptor { Id = "{{id}}", Name = "{{id}}", Version = "1.0.0", Create = () => new {{id}}(), ConfigType = typeof(PluginConfig) },
+                };
+            }
+        }
+        """;
+
     /// <summary>A small plugin for update and uninstall: an API and a command that tell the version.</summary>
     public static string Versioned(string id, string version) => Usings + $$"""
 

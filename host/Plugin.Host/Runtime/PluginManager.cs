@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -60,7 +61,8 @@ public sealed class PluginManager(
 
     private readonly ILogger _logger = loggers.CreateLogger<PluginManager>();
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, LoadedAssembly> _assemblies = new(StringComparer.OrdinalIgnoreCase);
+    // Concurrent: at start-up packages load side by side (LoadAllAsync).
+    private readonly ConcurrentDictionary<string, LoadedAssembly> _assemblies = new(StringComparer.OrdinalIgnoreCase);
     private readonly IPluginLifecycleListener[] _listeners = listeners.ToArray();
     private readonly HostInfo _hostInfo = new(typeof(PluginManager).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", secrets.ApiToken,
         Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null);
@@ -93,8 +95,9 @@ public sealed class PluginManager(
                 _logger.LogError(e, "Could not list installed plugins");
                 return;
             }
-            foreach (var package in installed)
-                await LoadPackageAsync(package, cancellationToken);
+            // Side by side: a plugin whose init hangs costs the start-up one lifecycle time limit, not one per plugin
+            // after it. Within a package its plugins still start in order.
+            await Task.WhenAll(installed.Select(package => Task.Run(() => LoadPackageAsync(package, cancellationToken), cancellationToken)));
             _logger.LogInformation("Plugins: {Count} loaded, {Active} active", catalog.All.Count, catalog.Active.Count());
         }
         finally { _gate.Release(); }
@@ -339,7 +342,7 @@ public sealed class PluginManager(
             entry.MusicSources = null;
             entry.Status = PluginStatus.Deleted;
         }
-        if (!_assemblies.Remove(packageId, out var loaded))
+        if (!_assemblies.TryRemove(packageId, out var loaded))
             return null;
         SerializerCaches.ClearShared();
         var weak = loaded.Context.Unload();
