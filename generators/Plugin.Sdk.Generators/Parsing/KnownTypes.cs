@@ -73,6 +73,12 @@ namespace Plugin.Sdk.Generators.Parsing
         public INamedTypeSymbol? DateOnly { get; }
         public INamedTypeSymbol? TimeOnly { get; }
 
+        /// <summary>The built-in numeric types (what a config form shows as a number field and an API binds from a query).</summary>
+        public static bool IsNumber(SpecialType type) => type is SpecialType.System_Byte or SpecialType.System_SByte
+            or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
+            or SpecialType.System_Decimal;
+
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
             type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
     }

@@ -103,23 +103,8 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private static int AutoKind(ITypeSymbol type)
         {
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_Boolean:
-                    return KindSwitch;
-                case SpecialType.System_Byte:
-                case SpecialType.System_SByte:
-                case SpecialType.System_Int16:
-                case SpecialType.System_UInt16:
-                case SpecialType.System_Int32:
-                case SpecialType.System_UInt32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_UInt64:
-                case SpecialType.System_Single:
-                case SpecialType.System_Double:
-                case SpecialType.System_Decimal:
-                    return KindNumber;
-            }
+            if (type.SpecialType == SpecialType.System_Boolean) return KindSwitch;
+            if (KnownTypes.IsNumber(type.SpecialType)) return KindNumber;
             if (type.TypeKind == TypeKind.Enum) return KindSelect;
             if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }) return KindMultiSelect;
             if (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Length == 1 &&

@@ -332,26 +332,9 @@ namespace Plugin.Sdk.Generators.Parsing
         {
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
                 type = nullable.TypeArguments[0];
-            if (type.TypeKind == TypeKind.Enum) return true;
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_String:
-                case SpecialType.System_Boolean:
-                case SpecialType.System_Char:
-                case SpecialType.System_Byte:
-                case SpecialType.System_SByte:
-                case SpecialType.System_Int16:
-                case SpecialType.System_UInt16:
-                case SpecialType.System_Int32:
-                case SpecialType.System_UInt32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_UInt64:
-                case SpecialType.System_Single:
-                case SpecialType.System_Double:
-                case SpecialType.System_Decimal:
-                case SpecialType.System_DateTime:
-                    return true;
-            }
+            if (type.TypeKind == TypeKind.Enum || KnownTypes.IsNumber(type.SpecialType)) return true;
+            if (type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_DateTime)
+                return true;
             return KnownTypes.Is(type, _types.Guid) || KnownTypes.Is(type, _types.DateTimeOffset) || KnownTypes.Is(type, _types.TimeSpan) ||
                    KnownTypes.Is(type, _types.DateOnly) || KnownTypes.Is(type, _types.TimeOnly);
         }
