@@ -15,9 +15,9 @@ internal static class JsLibraries
     /// <summary>What plugins may <c>require</c> (the libraries MusicFree offers).</summary>
     public static readonly IReadOnlyList<string> Names = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
 
-    /// <summary>The packages behind the prelude's globals (Buffer, atob/btoa, URLSearchParams, TextEncoder/TextDecoder):
+    /// <summary>The packages behind the prelude's globals (Buffer, atob/btoa, URL/URLSearchParams, TextEncoder/TextDecoder):
     /// not require()-able, instantiated in an engine on the first use of their global.</summary>
-    public static readonly IReadOnlyList<string> GlobalNames = ["buffer", "base-64", "url-search-params", "text-encoding-utf-8"];
+    public static readonly IReadOnlyList<string> GlobalNames = ["buffer", "base-64", "url", "text-encoding-utf-8"];
 
     private static readonly Lazy<Prepared<Script>> prelude = new(() => Prepare("Plugin.Music.Prelude.sandbox.js", "sandbox.js", wrap: false));
     private static readonly ConcurrentDictionary<string, Lazy<Prepared<Script>>> libraries = new(

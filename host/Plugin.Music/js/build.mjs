@@ -14,19 +14,28 @@ const libraries = {
   "he": "he",
   "big-integer": "big-integer",
   // Not offered to require(): the sandbox prelude makes globals of these, as Node and browsers have them
-  // (Buffer; atob/btoa; URLSearchParams; TextEncoder/TextDecoder, UTF-8 only). core-js-pure's URLSearchParams is a
-  // spec implementation that leaves the engine's own built-ins alone.
+  // (Buffer; atob/btoa; URL and URLSearchParams; TextEncoder/TextDecoder, UTF-8 only). core-js-pure's URL and
+  // URLSearchParams are spec implementations that leave the engine's own built-ins alone; they are bundled together so
+  // that new URL(...).searchParams is an instance of the same URLSearchParams the global names.
   "buffer": "buffer",
   "base-64": "base-64",
-  "url-search-params": "core-js-pure/web/url-search-params",
+  "url": ["core-js-pure/web/url", "URL", "core-js-pure/web/url-search-params", "URLSearchParams"],
   "text-encoding-utf-8": "text-encoding-utf-8",
 };
+
+// A package's export as the bundle's module.exports; or, for [package, name, package, name ...], an object of them.
+function entry(specifier) {
+  if (typeof specifier === "string") return `module.exports = require(${JSON.stringify(specifier)});`;
+  const parts = [];
+  for (let i = 0; i < specifier.length; i += 2) parts.push(`${JSON.stringify(specifier[i + 1])}: require(${JSON.stringify(specifier[i])})`);
+  return `module.exports = { ${parts.join(", ")} };`;
+}
 
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 for (const [name, specifier] of Object.entries(libraries)) {
   await build({
-    stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: process.cwd(), loader: "js" },
+    stdin: { contents: entry(specifier), resolveDir: process.cwd(), loader: "js" },
     bundle: true,
     // "browser" picks each package's browser entry (axios' XHR build, crypto-js without Node's crypto); the
     // sandbox replaces the transport (see Runtime/Prelude/axios-adapter.js).

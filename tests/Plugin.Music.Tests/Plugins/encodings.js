@@ -65,6 +65,12 @@ const groups = {
     stringTag: () => Object.prototype.toString.call(new URLSearchParams("a=1")),
     // axios serialises URLSearchParams bodies as a form.
     copy: () => new URLSearchParams(new URLSearchParams("a=1&b=2")).toString(),
+    // URL: what plugins build request addresses and read share links with.
+    urlParts: () => { const u = new URL("https://y.music.example:8443/song/detail?id=5&from=share#top"); return [u.protocol, u.host, u.hostname, u.port, u.pathname, u.search, u.hash, u.origin]; },
+    urlSearchParams: () => { const u = new URL("https://m.example/s?id=1"); u.searchParams.set("q", "晴天 周杰伦"); u.searchParams.append("page", 2); return [u.href, u.searchParams.get("id"), u.searchParams instanceof URLSearchParams]; },
+    urlRelative: () => [new URL("../a/b?x=1", "https://m.example/p/q/r").href, new URL("//cdn.example/x.mp3", "https://m.example").href],
+    urlInvalid: () => new URL("not a url"),
+    urlEncoding: () => new URL("https://m.example/歌曲/晴天?名=值").href,
   }),
   text: () => run({
     encode: () => Array.from(new TextEncoder().encode("晴天A")),

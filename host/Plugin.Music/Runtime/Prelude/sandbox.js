@@ -1,7 +1,7 @@
 // The MusicFree sandbox prelude: runs once per plugin engine, before the plugin. It receives the host bridge
 // (C# delegates) as arguments and keeps it in this closure, so plugin code can reach the host only through
 // what is defined here: require() of the offered libraries, console, timers, env, and the Node-like globals
-// Buffer, atob/btoa, URLSearchParams, TextEncoder/TextDecoder.
+// Buffer, atob/btoa, URL, URLSearchParams, TextEncoder/TextDecoder.
 (function (hostHttp, hostLog, hostDelay, libraryFactories, loadLibrary, hostUserVariables, envInfo) {
   "use strict";
   const g = globalThis;
@@ -126,11 +126,13 @@
   // Each library is instantiated once per plugin engine. A factory is the package's bundle wrapped as
   // function (module, exports) { ... } (see JsLibraries.cs).
   const loaded = Object.create(null);
+  const building = Object.create(null);
   const instantiate = (base) => {
     if (!(base in loaded)) {
       const module = { exports: {} };
       const factory = libraryFactories[base] || loadLibrary(base);
-      factory.call(module.exports, module, module.exports);
+      building[base] = true;
+      try { factory.call(module.exports, module, module.exports); } finally { delete building[base]; }
       let exports = module.exports;
       if (base === "axios") exports = installAxiosAdapter(exports);
       loaded[base] = exports;
@@ -141,20 +143,29 @@
   // Globals Node (and the app's JavaScript engine) give plugins beyond ECMAScript, from real npm packages. Each is an
   // accessor until first read, so a plugin that never touches one never instantiates its package; on first read (or
   // an assignment by the plugin) it becomes a plain writable property, as in Node.
-  const lazyGlobal = (name, create) => {
+  // While its own package is being instantiated a global reads as undefined (and stays unsettled): packages probe the
+  // engine for what they supply (core-js tries the engine's own URL first), and that probe must not start the same
+  // package again. Other packages' globals are created as usual (axios finds URLSearchParams as under Node).
+  const lazyGlobal = (name, base, create) => {
     const settle = (value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
     Object.defineProperty(g, name, {
       configurable: true,
       enumerable: false,
-      get() { const value = create(); settle(value); return value; },
+      get() {
+        if (building[base]) return undefined;
+        const value = create();
+        settle(value);
+        return value;
+      },
       set(value) { settle(value); },
     });
   };
-  lazyGlobal("Buffer", () => instantiate("buffer").Buffer);
+  lazyGlobal("Buffer", "buffer", () => instantiate("buffer").Buffer);
   // base-64 implements the HTML standard's atob/btoa (whitespace, padding, InvalidCharacterError).
-  lazyGlobal("atob", () => instantiate("base-64").decode);
-  lazyGlobal("btoa", () => instantiate("base-64").encode);
-  lazyGlobal("URLSearchParams", () => instantiate("url-search-params"));
+  lazyGlobal("atob", "base-64", () => instantiate("base-64").decode);
+  lazyGlobal("btoa", "base-64", () => instantiate("base-64").encode);
+  lazyGlobal("URL", "url", () => instantiate("url").URL);
+  lazyGlobal("URLSearchParams", "url", () => instantiate("url").URLSearchParams);
   // text-encoding-utf-8 accepts only the label "utf-8"; the Encoding Standard's other UTF-8 labels ("utf8", "UTF-8 ")
   // name the same codec and are mapped to it. Other encodings are refused the way Node refuses unknown ones.
   const utf8Labels = ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"];
@@ -163,12 +174,12 @@
     if (utf8Labels.includes(String(label).trim().toLowerCase())) return "utf-8";
     throw new RangeError("The \"" + String(label) + "\" encoding is not supported: this sandbox's TextDecoder decodes UTF-8 only");
   };
-  lazyGlobal("TextEncoder", () => {
+  lazyGlobal("TextEncoder", "text-encoding-utf-8", () => {
     const Base = instantiate("text-encoding-utf-8").TextEncoder;
     // Node's TextEncoder takes no label (it always encodes UTF-8) and ignores any argument.
     return class TextEncoder extends Base { constructor() { super(); } };
   });
-  lazyGlobal("TextDecoder", () => {
+  lazyGlobal("TextDecoder", "text-encoding-utf-8", () => {
     const Base = instantiate("text-encoding-utf-8").TextDecoder;
     return class TextDecoder extends Base { constructor(label, options) { super(utf8Label(label), options); } };
   });
