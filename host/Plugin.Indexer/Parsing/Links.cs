@@ -1,8 +1,12 @@
+using System.Buffers;
+
 namespace Plugin.Indexer.Parsing;
 
 /// <summary>How the spider makes details and download links absolute (string joins against the domain, not RFC 3986).</summary>
 internal static class Links
 {
+    private static readonly SearchValues<char> HostEnd = SearchValues.Create("/?#");
+
     public static string Details(string domain, string link)
     {
         if (link.StartsWith("http", StringComparison.Ordinal)) return link;
@@ -28,7 +32,7 @@ internal static class Links
         var sep = url.IndexOf("://", StringComparison.Ordinal);
         if (sep < 0) return (url.Split(':')[0], "");
         var rest = url[(sep + 3)..];
-        var end = rest.IndexOfAny(['/', '?', '#']);
+        var end = rest.AsSpan().IndexOfAny(HostEnd);
         return (url[..sep], end < 0 ? rest : rest[..end]);
     }
 }

@@ -98,13 +98,18 @@ internal static class PyText
     private static void StripArtificial(List<Part> parts)
     {
         if (parts.Count == 0) return;
-        var start = parts.FindIndex(p => p.IsText);
+        var start = -1;
+        for (var i = 0; i < parts.Count && start < 0; i++)
+            if (parts[i].IsText) start = i;
         if (start < 0) start = parts.Count - 1;
-        var end = parts.FindLastIndex(p => p.IsText);
         // pyquery only looks for the last text at or after the first one; with none it keeps one trailing part.
-        if (end < start) end = parts.Count - 1;
-        parts.RemoveRange(end + 1, parts.Count - end - 1);
-        parts.RemoveRange(0, start);
+        var end = parts.Count - 1;
+        while (end > start && !parts[end].IsText) end--;
+        if (!parts[end].IsText) end = parts.Count - 1;
+        var length = end - start + 1;
+        if (start > 0)
+            for (var i = 0; i < length; i++) parts[i] = parts[start + i];
+        parts.RemoveRange(length, parts.Count - length);
     }
 
     /// <summary>Adjacent text runs join, squash HTML whitespace to one space, strip, and vanish when empty (in place).</summary>

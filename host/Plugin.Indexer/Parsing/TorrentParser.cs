@@ -201,7 +201,13 @@ public sealed partial class TorrentParser
 
             IReadOnlyList<string>? labels = null;
             if (f.TryGetValue("labels", out var labelField))
-                labels = Items(labelField, row).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+            {
+                var items = Items(labelField, row);
+                var list = new List<string>(items.Count);
+                foreach (var item in items)
+                    if (!string.IsNullOrEmpty(item)) list.Add(item);
+                labels = list;
+            }
 
             bool? hr = null;
             if (f.TryGetValue("hr", out var hrField))
