@@ -69,19 +69,13 @@ public sealed class PageDocument
                 var a = attributes[i]!;
                 copied[i] = new PageAttribute(a.Name, a.Value);
             }
-            var element = new PageElement(source.LocalName, copied) { Order = _elements.Count };
-            _elements.Add(element);
-
-            // Children are gathered on shared lists (from this element's start mark), then cut into arrays: no
-            // per-element list allocations.
-            var nodeMark = _nodes.Count;
-            var childMark = _children.Count;
-            AddChildren(source, element);
+            var element = Open(source.LocalName, copied, out var nodeMark, out var childMark);
+            AddChildren(source, element, nodeMark);
             Close(element, nodeMark, childMark);
             return element;
         }
 
-        private void AddChildren(INode source, PageElement parent)
+        private void AddChildren(INode source, PageElement parent, int nodeMark)
         {
             var children = source.ChildNodes;
             for (var i = 0; i < children.Length; i++)
@@ -89,21 +83,14 @@ public sealed class PageDocument
                 switch (children[i])
                 {
                     case IElement e when isImplied is not null && isImplied(e):
-                        // An implied tbody: its rows belong to the table, as in lxml.
-                        AddChildren(e, parent);
+                        // An implied tbody: its rows belong to the table, as in lxml (text around it joins up).
+                        AddChildren(e, parent, nodeMark);
                         break;
                     case IElement e:
-                        var child = CopyElement(e);
-                        child.Parent = parent;
-                        _nodes.Add(child);
-                        _children.Add(child);
+                        AddChild(CopyElement(e), parent);
                         break;
                     case IText t:
-                        // Text split around a removed implied tbody is one run in lxml.
-                        if (_nodes.Count > 0 && _nodes[^1] is PageText { IsComment: false } previous && previous.Parent == parent)
-                            _nodes[^1] = new PageText(previous.Data + t.Data, false) { Parent = parent };
-                        else
-                            _nodes.Add(new PageText(t.Data, false) { Parent = parent });
+                        AddText(t.Data, parent, nodeMark);
                         break;
                     case IComment c:
                         _nodes.Add(new PageText(c.Data, true) { Parent = parent });
@@ -114,10 +101,7 @@ public sealed class PageDocument
 
         public PageElement CopyElement(PageElement source, IReadOnlySet<PageElement> removed)
         {
-            var element = new PageElement(source.LocalName, source.Attributes) { Order = _elements.Count };
-            _elements.Add(element);
-            var nodeMark = _nodes.Count;
-            var childMark = _children.Count;
+            var element = Open(source.LocalName, source.Attributes, out var nodeMark, out var childMark);
             foreach (var node in source.ChildNodes)
             {
                 switch (node)
@@ -125,22 +109,46 @@ public sealed class PageDocument
                     case PageElement e when removed.Contains(e):
                         break;
                     case PageElement e:
-                        var child = CopyElement(e, removed);
-                        child.Parent = element;
-                        _nodes.Add(child);
-                        _children.Add(child);
+                        AddChild(CopyElement(e, removed), element);
+                        break;
+                    case PageText { IsComment: true } c:
+                        _nodes.Add(new PageText(c.Data, true) { Parent = element });
                         break;
                     case PageText t:
                         // Removing an element joins the text around it, as lxml's tail handling does.
-                        if (_nodes.Count > nodeMark && _nodes[^1] is PageText { IsComment: false } previous && !t.IsComment)
-                            _nodes[^1] = new PageText(previous.Data + t.Data, false) { Parent = element };
-                        else
-                            _nodes.Add(new PageText(t.Data, t.IsComment) { Parent = element });
+                        AddText(t.Data, element, nodeMark);
                         break;
                 }
             }
             Close(element, nodeMark, childMark);
             return element;
+        }
+
+        // Children are gathered on shared lists (from the element's start marks), then cut into arrays by Close: no
+        // per-element list allocations.
+        private PageElement Open(string localName, PageAttribute[] attributes, out int nodeMark, out int childMark)
+        {
+            var element = new PageElement(localName, attributes) { Order = _elements.Count };
+            _elements.Add(element);
+            nodeMark = _nodes.Count;
+            childMark = _children.Count;
+            return element;
+        }
+
+        private void AddChild(PageElement child, PageElement parent)
+        {
+            child.Parent = parent;
+            _nodes.Add(child);
+            _children.Add(child);
+        }
+
+        /// <summary>A text run, joined to the text run before it in the same element (one text node, as in lxml).</summary>
+        private void AddText(string data, PageElement parent, int nodeMark)
+        {
+            if (_nodes.Count > nodeMark && _nodes[^1] is PageText { IsComment: false } previous)
+                _nodes[^1] = new PageText(previous.Data + data, false) { Parent = parent };
+            else
+                _nodes.Add(new PageText(data, false) { Parent = parent });
         }
 
         private void Close(PageElement element, int nodeMark, int childMark)
