@@ -325,9 +325,7 @@ public sealed class MusicPluginManager : IDisposable
             if (existing.Record.Kind == "csharp")
             {
                 loaded.Dispose();
-                return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, existing.Record.Owner is { } owner
-                    ? $"platform '{platform}' belongs to the C# source of plugin {owner}"
-                    : $"platform '{platform}' belongs to a C# source of this host");
+                return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, $"platform '{platform}' belongs to {ClrHolder(existing.Record)}");
             }
             var comparison = SemVer.Compare(version, existing.Record.Version);
             if (comparison < 0)
@@ -379,9 +377,8 @@ public sealed class MusicPluginManager : IDisposable
                 if (!entries.TryGetValue(platform, out entry))
                     return new MusicInstallResult(MusicInstallStatus.Failed, platform, null, $"no music source '{platform}' is installed");
                 if (entry.Record.Kind == "csharp")
-                    return new MusicInstallResult(MusicInstallStatus.Refused, platform, entry.Record.Version, entry.Record.Owner is { } owner
-                        ? $"'{platform}' is the C# source of plugin {owner}; disable or uninstall that plugin"
-                        : $"'{platform}' is a C# source of this host; disable it instead");
+                    return new MusicInstallResult(MusicInstallStatus.Refused, platform, entry.Record.Version,
+                        $"'{platform}' is {ClrHolder(entry.Record)}; " + (entry.Record.Owner is null ? "disable it instead" : "disable or uninstall that plugin"));
                 entries.Remove(platform);
                 Persist();
             }
@@ -438,7 +435,7 @@ public sealed class MusicPluginManager : IDisposable
                     {
                         var holder = existing.Record.Kind == "javascript"
                             ? $"the installed JavaScript plugin '{platform}' {existing.Record.Version}"
-                            : existing.Record.Owner is { } other ? $"the C# source of plugin {other}" : "a C# source of this host";
+                            : ClrHolder(existing.Record);
                         var message = $"music source '{platform}' ({descriptor.TypeName}) of plugin {owner} is not registered: the platform is taken by {holder} " +
                                       "(one source per platform; uninstall that one, or rename the platform, to use this one)";
                         logger.LogWarning("{Message}", message);
@@ -508,6 +505,10 @@ public sealed class MusicPluginManager : IDisposable
             mutation.Release();
         }
     }
+
+    /// <summary>Who a C# source's platform belongs to, as refusals name it.</summary>
+    private static string ClrHolder(MusicPluginRecord record) =>
+        record.Owner is { } owner ? $"the C# source of plugin {owner}" : "a C# source of this host";
 
     public Task<bool> SetEnabledAsync(string platform, bool enabled, CancellationToken cancellationToken = default) =>
         MutateAsync(platform, r => r.Enabled = enabled, cancellationToken);
