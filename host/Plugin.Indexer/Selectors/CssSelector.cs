@@ -77,35 +77,21 @@ public sealed class CssSelector
         List<PageElement> result = [];
         foreach (var step in selector.Steps)
         {
+            if (step.Post.Length == 0 && step.Combinator is Combinator.SelfOrDescendant or Combinator.Descendant or Combinator.DescendantChild)
+            {
+                result = DescendantUnion(step, current);
+                if (result.Count == 0) return result;
+                current = result;
+                continue;
+            }
             result = new List<PageElement>();
             // From a single context node no element can be reached twice, so the duplicate check is only paid for
             // when there are several.
             var seen = current.Count > 1 ? new HashSet<PageElement>(ReferenceEqualityComparer.Instance) : null;
-            var inOrder = false;
             switch (step.Combinator)
             {
                 case Combinator.SelfOrDescendant:
                 case Combinator.Descendant:
-                case Combinator.DescendantChild when step.Post.Length == 0:
-                    if (step.Post.Length == 0)
-                    {
-                        // Without positional predicates the union over the context nodes is plain: a context node
-                        // inside the previous one (they come in document order) adds nothing new, the rest add their
-                        // slice of the document.
-                        var self = step.Combinator == Combinator.SelfOrDescendant;
-                        var coveredTo = -1;
-                        foreach (var node in current)
-                        {
-                            if (node.Order <= coveredTo) continue;
-                            if (self && step.MatchesSimple(node)) result.Add(node);
-                            foreach (var d in node.Descendants)
-                                if (step.MatchesSimple(d)) result.Add(d);
-                            coveredTo = node.Order + node.DescendantCount;
-                        }
-                        // Later context nodes never reach back before earlier ones, so the result is in document order.
-                        inOrder = true;
-                        break;
-                    }
                     foreach (var node in current)
                     {
                         var candidates = new List<PageElement>();
@@ -155,8 +141,30 @@ public sealed class CssSelector
                     break;
             }
             if (result.Count == 0) return result;
-            if (!inOrder && current.Count > 1 && result.Count > 1) result.Sort(DocumentOrder);
+            if (current.Count > 1 && result.Count > 1) result.Sort(DocumentOrder);
             current = result;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A step without positional predicates that reaches descendants (<c>a b</c>, the first step, a <c>:has()</c>
+    /// argument): "children of any descendant-or-self" is simply "descendants", and the union over the context nodes is
+    /// plain. A context node inside the previous one (they come in document order) adds nothing new, the others add
+    /// their slice of the document, so the result comes out in document order without duplicates.
+    /// </summary>
+    private static List<PageElement> DescendantUnion(Step step, List<PageElement> current)
+    {
+        var result = new List<PageElement>();
+        var self = step.Combinator == Combinator.SelfOrDescendant;
+        var coveredTo = -1;
+        foreach (var node in current)
+        {
+            if (node.Order <= coveredTo) continue;
+            if (self && step.MatchesSimple(node)) result.Add(node);
+            foreach (var d in node.Descendants)
+                if (step.MatchesSimple(d)) result.Add(d);
+            coveredTo = node.Order + node.DescendantCount;
         }
         return result;
     }
