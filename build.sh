@@ -11,9 +11,10 @@
 # Idempotent and fast when nothing changed: each package is packed only when a hash of its inputs (its sources, the
 # SDK's and the generator's sources, the shared build files) differs from the last pack's, or its .nupkg is missing.
 #
-# Why the NuGet cache is cleared: our packages keep one version (PluginSdkVersion) while they change, and NuGet never
-# looks at a feed again for a version already in its global packages folder, so a rebuilt Plugin.Sdk 1.0.0 would be
-# ignored by every PackageReference consumer. Each package packed here is removed from that folder first.
+# Why one NuGet cache entry is cleared: our packages keep one version (PluginSdkVersion) while they change, and NuGet
+# never looks at a feed again for a version already in its global packages folder, so a rebuilt Plugin.Sdk 1.1.0 would
+# be ignored by every PackageReference consumer. Only the id/version just packed is removed from that folder: other
+# versions (the shipped Plugin.Sdk 1.0.0 the compatibility tests build against, other checkouts' packages) stay.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -70,12 +71,18 @@ pack() {
     return
   fi
   echo "build.sh: packing $name"
-  # Stale copies of this package: in the feed (an older version left behind) and in the NuGet global packages folder.
+  # Stale copies of this package: in the feed (an older version left behind) and, once packed, the same id and version
+  # in the NuGet global packages folder.
   rm -f "$feed/$id".[0-9]*.nupkg
-  rm -rf "$cache/${id,,}"
   rm -f "$stamp"
   dotnet pack "$project" -c "$configuration" --nologo -v q -o "$feed" \
     -p:PluginMarketJsonPath="$root/artifacts/package.json"
+  local nupkg version
+  for nupkg in "$feed/$id".[0-9]*.nupkg; do
+    version=${nupkg#"$feed/$id."}
+    version=${version%.nupkg}
+    rm -rf "$cache/${id,,}/${version,,}"
+  done
   echo "$hash" >"$stamp"
   packed=$((packed + 1))
 }

@@ -9,6 +9,9 @@ namespace Plugin.Sdk.Packaging.Tests;
 /// </summary>
 public sealed class PackFixture : IDisposable
 {
+    /// <summary>The Plugin.Sdk version this repository packs (PluginSdkVersion in Directory.Build.props).</summary>
+    public static readonly string SdkVersion = typeof(Plugin.Sdk.Manifest.IPluginManifest).Assembly.GetName().Version!.ToString(3);
+
     public PackFixture()
     {
         RepositoryRoot = FindRepositoryRoot();
@@ -28,8 +31,8 @@ public sealed class PackFixture : IDisposable
         var quick = DotNet.Run(RepositoryRoot, repositoryEnvironment, ["pack", .. common, "--no-build", "--no-restore"]);
         if (quick.ExitCode != 0)
             DotNet.Run(RepositoryRoot, repositoryEnvironment, ["pack", .. common]).ShouldSucceed("Packing Plugin.Sdk from the repository");
-        SdkPackage = Path.Combine(Feed, "Plugin.Sdk.1.0.0.nupkg");
-        Assert.True(File.Exists(SdkPackage), "Plugin.Sdk.1.0.0.nupkg in " + Feed);
+        SdkPackage = Path.Combine(Feed, $"Plugin.Sdk.{SdkVersion}.nupkg");
+        Assert.True(File.Exists(SdkPackage), $"Plugin.Sdk.{SdkVersion}.nupkg in " + Feed);
 
         WriteNuGetConfig();
     }

@@ -125,7 +125,7 @@ public sealed class PluginPackTests(PackFixture fixture)
         Assert.DoesNotContain(files, f => f.EndsWith("Cronos.dll", StringComparison.Ordinal) || f.EndsWith("Plugin.Sdk.dll", StringComparison.Ordinal));
         var dependencies = nuspec.GetDependencyGroups().SelectMany(g => g.Packages).ToDictionary(p => p.Id, p => p.VersionRange.MinVersion?.ToString());
         Assert.Equal("0.13.0", dependencies["Cronos"]);
-        Assert.Equal("1.0.0", dependencies["Plugin.Sdk"]);
+        Assert.Equal(PackFixture.SdkVersion, dependencies["Plugin.Sdk"]);
 
         using var json = JsonDocument.Parse(ReadAll(reader, "package.json"));
         var entry = json.RootElement.GetProperty("EchoPlugin");
@@ -334,7 +334,7 @@ public sealed class PluginPackTests(PackFixture fixture)
                 {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Plugin.Sdk" Version="1.0.0" />
+                <PackageReference Include="Plugin.Sdk" Version="{PackFixture.SdkVersion}" />
                 {dependencies}
               </ItemGroup>
             </Project>

@@ -9,7 +9,7 @@ namespace Plugin.Sdk.Templates.Tests;
 /// </summary>
 public sealed class TemplateEnvironment : IDisposable
 {
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     public TemplateEnvironment()
     {

@@ -50,7 +50,7 @@ public sealed class TemplateTests(TemplateEnvironment env)
         Assert.Contains("README.md", package.Keys);
         var nuspec = Encoding.UTF8.GetString(package["HelloPlugin.nuspec"]);
         Assert.Contains("<packageType name=\"MoviePilotPlugin\" />", nuspec);
-        Assert.Contains("<dependency id=\"Plugin.Sdk\" version=\"1.0.0\"", nuspec);
+        Assert.Contains("<dependency id=\"Plugin.Sdk\" version=\"" + TemplateEnvironment.Version + "\"", nuspec);
         var entry = JsonNode.Parse(package["package.json"])!["HelloPlugin"]!;
         Assert.Equal("1.0.0", entry["version"]!.GetValue<string>());
         Assert.Equal(3, entry["level"]!.GetValue<int>());
