@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 using Plugin.Sdk;
 using Plugin.Sdk.Ui;
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Plugin.Host.Runtime;
 using Plugin.Sdk.Manifest;
-using ServiceDescriptor = Plugin.Sdk.Manifest.ServiceDescriptor;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using ServiceDescriptor = Plugin.Sdk.Manifest.ServiceDescriptor;
 
 namespace Plugin.Host.Scheduling;
 
