@@ -1,21 +1,5 @@
 namespace Plugin.Sdk;
 
-/// <summary>How a config property is edited in the generated form.</summary>
-public enum FieldKind
-{
-    /// <summary>Chosen from the property type: bool → switch, number → number field, enum → select, string[] → combobox, else text.</summary>
-    Auto = 0,
-    Switch,
-    Text,
-    Password,
-    TextArea,
-    Number,
-    Select,
-    MultiSelect,
-    /// <summary>A 5-field crontab.</summary>
-    Cron,
-}
-
 /// <summary>Describes a config property in the generated config form. Properties without it still get a field.</summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class FormFieldAttribute(string label) : Attribute

@@ -74,8 +74,6 @@ public sealed record ApiDescriptor(string Path, HttpVerb Verbs, string? Summary,
 
 public sealed record ApiParameter(string Name, string Type, bool Required, bool FromBody = false);
 
-public enum ServiceTriggerKind { Cron, Interval, Date, ConfigCron }
-
 /// <summary>
 /// A scheduled service. For <see cref="ServiceTriggerKind.ConfigCron"/>, <see cref="ReadCron"/> reads the crontab from
 /// the plugin's current config (the host reschedules when the config is saved).

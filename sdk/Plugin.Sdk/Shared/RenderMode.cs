@@ -1,3 +1,4 @@
+// Compiled into Plugin.Sdk and, linked, into the generator (Plugin.Sdk.Generators.csproj), so both read one definition.
 namespace Plugin.Sdk.Ui;
 
 /// <summary>
@@ -16,10 +17,4 @@ public enum RenderMode
     /// that the module is there.
     /// </summary>
     Vue = 1,
-}
-
-public static class RenderModes
-{
-    /// <summary>The value MoviePilot's API and web UI use: <c>"vuetify"</c> or <c>"vue"</c>.</summary>
-    public static string WireName(this RenderMode mode) => mode == RenderMode.Vue ? "vue" : "vuetify";
 }
