@@ -72,6 +72,12 @@ public sealed class FeedFixture : IDisposable
             namespace OldRef { public sealed class M : Plugin.Sdk.Manifest.IPluginManifest { public string SdkVersion => "2.0.0"; } }
             """, Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(fakeSdk2)));
         TestPackages.PackPlugin(Feed, "FutureManifestPlugin", "1.0.0", TestPackages.CompilePlugin("FutureManifestPlugin", "1.0.0", sdkVersion: "2.0.0"));
+        // SDK minors: built against a newer 1.x than the host's (its generated code may call members the host lacks).
+        TestPackages.Pack(Feed, "NewerMinorPlugin", "1.0.0", new Dictionary<string, byte[]>
+        {
+            ["lib/net10.0/NewerMinorPlugin.dll"] = TestPackages.CompilePlugin("NewerMinorPlugin", "1.0.0"),
+        }, dependencies: [("Plugin.Sdk", "1.99.0")]);
+        TestPackages.PackPlugin(Feed, "NewerMinorManifestPlugin", "1.0.0", TestPackages.CompilePlugin("NewerMinorManifestPlugin", "1.0.0", sdkVersion: "1.99.0"));
         TestPackages.PackPlugin(Feed, "ThrowingPlugin", "1.0.0",
             TestPackages.CompilePlugin("ThrowingPlugin", "1.0.0", manifestConstructor: "throw new InvalidOperationException(\"boom at load\");"));
 

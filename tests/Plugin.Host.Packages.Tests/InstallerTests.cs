@@ -160,7 +160,18 @@ public sealed class InstallerTests(FeedFixture feeds)
         var installer = feeds.Installer(feeds.NewData());
         var error = await Assert.ThrowsAsync<PluginInstallException>(() => installer.InstallAsync("OldRefPlugin", null, None));
         Assert.Equal(PluginStatus.NotSupported, error.Status);
-        Assert.Contains("compiled against Plugin.Sdk 2.0.0.0", error.Message);
+        Assert.Contains("built against Plugin.Sdk 2.0.0 (major 2)", error.Message);
+        Assert.Empty(installer.ListInstalled());
+    }
+
+    [Fact]
+    public async Task Plugin_needing_a_newer_sdk_minor_than_the_host_is_NotSupported_and_says_what_to_update()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var error = await Assert.ThrowsAsync<PluginInstallException>(() => installer.InstallAsync("NewerMinorPlugin", null, None));
+        Assert.Equal(PluginStatus.NotSupported, error.Status);
+        Assert.Contains("Plugin.Sdk 1.99.0, newer than this host's Plugin.Sdk 1.", error.Message);
+        Assert.Contains("update the host", error.Message);
         Assert.Empty(installer.ListInstalled());
     }
 

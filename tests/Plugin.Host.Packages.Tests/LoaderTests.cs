@@ -112,7 +112,19 @@ public sealed class LoaderTests(FeedFixture feeds)
         var error = Assert.Throws<PluginInstallException>(() => feeds.Loader().Load(package));
 
         Assert.Equal(PluginStatus.NotSupported, error.Status);
-        Assert.Contains("'2.0.0'", error.Message);
+        Assert.Contains("Plugin.Sdk 2.0.0 (major 2)", error.Message);
+    }
+
+    [Fact]
+    public async Task Manifest_declaring_a_newer_sdk_minor_is_NotSupported()
+    {
+        var installer = feeds.Installer(feeds.NewData());
+        var package = await installer.InstallAsync("NewerMinorManifestPlugin", null, None);
+
+        var error = Assert.Throws<PluginInstallException>(() => feeds.Loader().Load(package));
+
+        Assert.Equal(PluginStatus.NotSupported, error.Status);
+        Assert.Contains("Plugin.Sdk 1.99.0, newer than this host's", error.Message);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class ManifestTests
         // Newest first by version order: 1.10 is newer than 1.2.
         Assert.Equal(["v1.10", "v1.2", "v1.0"], json["history"]!.AsObject().Select(p => p.Key));
         Assert.Equal("支持 \"多用户\"", (string?)json["history"]!["v1.10"]);
-        Assert.Equal("1.0.0", (string?)json["dotnet"]!["sdk_version"]);
+        Assert.Equal(typeof(Plugin.Sdk.Manifest.IPluginManifest).Assembly.GetName().Version!.ToString(3), (string?)json["dotnet"]!["sdk_version"]);
         Assert.Equal(entry.Json, Manifest(assembly).Plugins[0].PackageJson);
     }
 
@@ -117,7 +117,7 @@ public class ManifestTests
         plugin.ApplyConfig(null);
         var ct = CancellationToken.None;
 
-        Assert.Equal("1.0.0", manifest.SdkVersion);
+        Assert.Equal(typeof(Plugin.Sdk.Manifest.IPluginManifest).Assembly.GetName().Version!.ToString(3), manifest.SdkVersion);
         Assert.Equal("DoubanSync", d.Id);
         Assert.Equal("1.2.0", d.Version);
         Assert.True(d.HasPage);

@@ -122,40 +122,44 @@ namespace Plugin.Sdk.Generators.Emitting
             if (p.HasPage) w.Line("HasPage = true,");
             if (p.VueRenderMode) w.Line("RenderMode = global::Plugin.Sdk.Ui.RenderMode.Vue,");
 
-            List(w, "Commands", "CommandDescriptor", p.Commands, c =>
-                "new(" + Str(c.Cmd) + ", " + Str(c.Description) + ", " + StrOrNull(c.Category) + ", " + StrOrNull(c.Data) + ", " +
-                VoidLambda(t, c.Call, "(p, a, ct)") + ")");
-            List(w, "Apis", "ApiDescriptor", p.Apis, a =>
-                "new(" + Str(a.Path) + ", " + Verbs(a.Verbs) + ", " + StrOrNull(a.Summary) + ", " + StrOrNull(a.Description) + ", " +
-                S + "ApiAuth." + Name(s_auth, a.Auth) + ", " + ObjectLambda(t, a.Call) + ")" + ApiParameters(a.Call));
-            List(w, "Services", "ServiceDescriptor", p.Services, s =>
-                "new(" + Str(s.Id) + ", " + Str(s.Name) + ", " + M + "ServiceTriggerKind." + Name(s_triggers, (int)s.Trigger) + ", " +
-                StrOrNull(s.Cron) + ", " + Int(s.IntervalSeconds) + ", " + StrOrNull(s.Date) + ", " + VoidLambda(t, s.Call, "(p, ct)") + ")" +
-                (s.CronFrom is null ? "" : " { CronFrom = " + Str(s.CronFrom) + ", ReadCron = static p => ((" + t + ")p).Config." + s.CronFrom + " }"));
-            List(w, "EventHandlers", "EventHandlerDescriptor", p.EventHandlers, e =>
-                "new(" + S + "EventType." + e.EventMember + ", " + Str(e.Call.Name) + ", " + VoidLambda(t, e.Call, "(p, a, ct)") + ")");
-            List(w, "ChainHandlers", "ChainHandlerDescriptor", p.ChainHandlers, e =>
-                "new(" + S + "ChainEventType." + e.EventMember + ", " + Int(e.Priority) + ", " + Str(e.Call.Name) + ", " +
-                VoidLambda(t, e.Call, "(p, a, ct)") + ")");
-            List(w, "Dashboards", "DashboardDescriptor", p.Dashboards, d =>
-                "new(" + Str(d.Key) + ", " + Str(d.Name) + ", " + Int(d.Cols) + ", " + Int(d.Md) + ", " + Int(d.Refresh) + ", " +
-                (d.Border ? "true" : "false") + ", " + StrOrNull(d.Title) + ", " + StrOrNull(d.Subtitle) + ", " +
-                TypedLambda(t, d.Call, "global::Plugin.Sdk.Ui.DashboardView", boolToAction: false) + ")");
-            List(w, "WorkflowActions", "WorkflowActionDescriptor", p.WorkflowActions, a =>
-                "new(" + Str(a.Id) + ", " + Str(a.Name) + ", " + StrOrNull(a.Description) + ", " +
-                TypedLambda(t, a.Call, S + "ActionResult", boolToAction: a.Call.ResultIsBool) + ")");
-            List(w, "ModuleOverrides", "ModuleOverrideDescriptor", p.ModuleOverrides, m =>
-                "new(" + Str(m.Method) + ", " + ObjectLambda(t, m.Call) + ")");
-            List(w, "MessageActions", "MessageActionDescriptor", p.MessageActions, m =>
-                "new(" + StrOrNull(m.Data) + ", " + Str(m.Call.Name) + ", " + VoidLambda(t, m.Call, "(p, a, ct)") + ")");
-            List(w, "StorageProviders", "StorageProviderDescriptor", p.StorageProviders, s =>
-                "new(" + Str(s.Type) + ", " + Str(s.Name) + ", static p => " + Invoke(t, s.Call) + ")");
-            List(w, "DiscoverSources", "DiscoverSourceDescriptor", p.DiscoverSources, d =>
-                "new(" + Str(d.Name) + ", " + Str(d.MediaIdPrefix) + ", " + Str(d.ApiPath) + ", new string[] { " +
-                string.Join(", ", d.FilterParams.Select(Str)) + " }, " +
-                (d.FilterUiMethod is null ? "null" : "static p => global::System.Linq.Enumerable.ToList(((" + t + ")p)." + d.FilterUiMethod + "())") + ")");
-            List(w, "RecommendSources", "RecommendSourceDescriptor", p.RecommendSources, r =>
-                "new(" + Str(r.Name) + ", " + Str(r.ApiPath) + ")");
+            // Descriptors are written as object initializers, never positional constructors: a later 1.x SDK can then add
+            // members to a descriptor without changing the constructor plugins built today call.
+            List(w, "Commands", "CommandDescriptor", p.Commands, c => Init(
+                ("Cmd", Str(c.Cmd)), ("Description", Str(c.Description)), ("Category", StrOrNull(c.Category)), ("Data", StrOrNull(c.Data)),
+                ("Invoke", VoidLambda(t, c.Call, "(p, a, ct)"))));
+            List(w, "Apis", "ApiDescriptor", p.Apis, a => Init(
+                ("Path", Str(a.Path)), ("Verbs", Verbs(a.Verbs)), ("Summary", StrOrNull(a.Summary)), ("Description", StrOrNull(a.Description)),
+                ("Auth", S + "ApiAuth." + Name(s_auth, a.Auth)), ("Invoke", ObjectLambda(t, a.Call)), ("Parameters", ApiParameters(a.Call))));
+            List(w, "Services", "ServiceDescriptor", p.Services, s => Init(
+                ("Id", Str(s.Id)), ("Name", Str(s.Name)), ("Trigger", M + "ServiceTriggerKind." + Name(s_triggers, (int)s.Trigger)),
+                ("Cron", StrOrNull(s.Cron)), ("IntervalSeconds", Int(s.IntervalSeconds)), ("Date", StrOrNull(s.Date)),
+                ("Invoke", VoidLambda(t, s.Call, "(p, ct)")),
+                ("CronFrom", s.CronFrom is null ? null : Str(s.CronFrom)),
+                ("ReadCron", s.CronFrom is null ? null : "static p => ((" + t + ")p).Config." + s.CronFrom)));
+            List(w, "EventHandlers", "EventHandlerDescriptor", p.EventHandlers, e => Init(
+                ("EventType", S + "EventType." + e.EventMember), ("Method", Str(e.Call.Name)), ("Invoke", VoidLambda(t, e.Call, "(p, a, ct)"))));
+            List(w, "ChainHandlers", "ChainHandlerDescriptor", p.ChainHandlers, e => Init(
+                ("EventType", S + "ChainEventType." + e.EventMember), ("Priority", Int(e.Priority)), ("Method", Str(e.Call.Name)),
+                ("Invoke", VoidLambda(t, e.Call, "(p, a, ct)"))));
+            List(w, "Dashboards", "DashboardDescriptor", p.Dashboards, d => Init(
+                ("Key", Str(d.Key)), ("Name", Str(d.Name)), ("Cols", Int(d.Cols)), ("Md", Int(d.Md)), ("Refresh", Int(d.Refresh)),
+                ("Border", d.Border ? "true" : "false"), ("Title", StrOrNull(d.Title)), ("Subtitle", StrOrNull(d.Subtitle)),
+                ("Render", TypedLambda(t, d.Call, "global::Plugin.Sdk.Ui.DashboardView", boolToAction: false))));
+            List(w, "WorkflowActions", "WorkflowActionDescriptor", p.WorkflowActions, a => Init(
+                ("Id", Str(a.Id)), ("Name", Str(a.Name)), ("Description", StrOrNull(a.Description)),
+                ("Invoke", TypedLambda(t, a.Call, S + "ActionResult", boolToAction: a.Call.ResultIsBool))));
+            List(w, "ModuleOverrides", "ModuleOverrideDescriptor", p.ModuleOverrides, m => Init(
+                ("Method", Str(m.Method)), ("Invoke", ObjectLambda(t, m.Call))));
+            List(w, "MessageActions", "MessageActionDescriptor", p.MessageActions, m => Init(
+                ("Data", StrOrNull(m.Data)), ("Method", Str(m.Call.Name)), ("Invoke", VoidLambda(t, m.Call, "(p, a, ct)"))));
+            List(w, "StorageProviders", "StorageProviderDescriptor", p.StorageProviders, s => Init(
+                ("Type", Str(s.Type)), ("Name", Str(s.Name)), ("Create", "static p => " + Invoke(t, s.Call))));
+            List(w, "DiscoverSources", "DiscoverSourceDescriptor", p.DiscoverSources, d => Init(
+                ("Name", Str(d.Name)), ("MediaIdPrefix", Str(d.MediaIdPrefix)), ("ApiPath", Str(d.ApiPath)),
+                ("FilterParams", "new string[] { " + string.Join(", ", d.FilterParams.Select(Str)) + " }"),
+                ("FilterUi", d.FilterUiMethod is null ? "null" : "static p => global::System.Linq.Enumerable.ToList(((" + t + ")p)." + d.FilterUiMethod + "())")));
+            List(w, "RecommendSources", "RecommendSourceDescriptor", p.RecommendSources, r => Init(
+                ("Name", Str(r.Name)), ("ApiPath", Str(r.ApiPath))));
             w.Close("};");
         }
 
@@ -163,10 +167,10 @@ namespace Plugin.Sdk.Generators.Emitting
         {
             const string Music = "global::Plugin.Sdk.Music.";
             const string ListOf = "global::System.Collections.Generic.List<";
-            w.Line("private static " + M + "MusicSourceDescriptor MusicSource" + index.ToString(CultureInfo.InvariantCulture) + "() => new " + M + "MusicSourceDescriptor(");
-            w.Indent();
-            w.Line(Str(m.TypeName.StartsWith("global::", System.StringComparison.Ordinal) ? m.TypeName.Substring(8) : m.TypeName) + ",");
-            w.Line("static () => new " + Music + "MusicSourceManifest");
+            w.Line("private static " + M + "MusicSourceDescriptor MusicSource" + index.ToString(CultureInfo.InvariantCulture) + "() => new " + M + "MusicSourceDescriptor");
+            w.Open();
+            w.Line("TypeName = " + Str(m.TypeName.StartsWith("global::", System.StringComparison.Ordinal) ? m.TypeName.Substring(8) : m.TypeName) + ",");
+            w.Line("Manifest = static () => new " + Music + "MusicSourceManifest");
             w.Open();
             w.Line("Platform = " + Str(m.Platform) + ",");
             w.Line("Version = " + Str(m.Version) + ",");
@@ -195,9 +199,9 @@ namespace Plugin.Sdk.Generators.Emitting
                 w.Close("},");
             }
             w.Close("},");
-            w.Line("new string[] { " + string.Join(", ", m.Functions.Select(Str)) + " },");
-            w.Line("static () => new " + m.TypeName + "());");
-            w.Outdent();
+            w.Line("Functions = new string[] { " + string.Join(", ", m.Functions.Select(Str)) + " },");
+            w.Line("Create = static () => new " + m.TypeName + "(),");
+            w.Close("};");
         }
 
         private static void List<T>(SourceWriter w, string property, string type, EquatableArray<T> items, System.Func<T, string> write)
@@ -206,9 +210,13 @@ namespace Plugin.Sdk.Generators.Emitting
             if (items.Count == 0) return;
             w.Line(property + " = new " + M + type + "[]");
             w.Open();
-            foreach (var item in items) w.Line(write(item) + ",");
+            foreach (var item in items) w.Line("new " + M + type + " " + write(item) + ",");
             w.Close("},");
         }
+
+        /// <summary>An object initializer's braces; members that would be null (every optional member's default) are left out.</summary>
+        private static string Init(params (string Member, string? Value)[] members) =>
+            "{ " + string.Join(", ", members.Where(m => m.Value is not null and not "null").Select(m => m.Member + " = " + m.Value)) + " }";
 
         // ---- configuration fields -------------------------------------------------------------------------------------
 
@@ -221,19 +229,22 @@ namespace Plugin.Sdk.Generators.Emitting
                 options = "new global::Plugin.Sdk.Ui.SelectItem[] { " + string.Join(", ", f.Options.Select(o =>
                     "new(" + Str(o.Title) + ", " + (o.EnumMember ? S + "PluginJson.NameOf(" + Str(o.Value) + ")" : Str(o.Value)) + ")")) + " }";
             }
-            var text = "new(" + Str(f.Property) + ", " + S + "FieldKind." + Name(s_fieldKinds, f.Kind) + ", " + Str(f.Label) + ", " +
-                       StrOrNull(f.Hint) + ", " + StrOrNull(f.Placeholder) + ", " + Int(f.Md) + ", " + Int(f.Order) + ", " + options + ")";
-            return f.JsonName is null ? text : text + " { JsonName = " + Str(f.JsonName) + " }";
+            return "new " + M + "ConfigField " + Init(
+                ("Property", Str(f.Property)), ("Kind", S + "FieldKind." + Name(s_fieldKinds, f.Kind)), ("Label", Str(f.Label)),
+                ("Hint", StrOrNull(f.Hint)), ("Placeholder", StrOrNull(f.Placeholder)), ("Md", Int(f.Md)), ("Order", Int(f.Order)),
+                ("Options", options), ("JsonName", f.JsonName is null ? null : Str(f.JsonName)));
         }
 
-        private static string ApiParameters(MethodCall call)
+        private static string? ApiParameters(MethodCall call)
         {
             var items = call.Args
                 .Where(a => a.Source is ArgSource.Required or ArgSource.Optional or ArgSource.Body)
-                .Select(a => "new(" + Str(a.Name) + ", " + Str(a.DisplayType) + ", " + (a.Source == ArgSource.Required || (a.Source == ArgSource.Body && !a.Nullable) ? "true" : "false") +
-                             (a.Source == ArgSource.Body ? ", FromBody: true" : "") + ")")
+                .Select(a => "new " + M + "ApiParameter " + Init(
+                    ("Name", Str(a.Name)), ("Type", Str(a.DisplayType)),
+                    ("Required", a.Source == ArgSource.Required || (a.Source == ArgSource.Body && !a.Nullable) ? "true" : "false"),
+                    ("FromBody", a.Source == ArgSource.Body ? "true" : null)))
                 .ToList();
-            return items.Count == 0 ? "" : " { Parameters = new " + M + "ApiParameter[] { " + string.Join(", ", items) + " } }";
+            return items.Count == 0 ? null : "new " + M + "ApiParameter[] { " + string.Join(", ", items) + " }";
         }
 
         // ---- delegates: adapt void / Task / ValueTask / T / Task<T> / ValueTask<T> to the descriptor's shape -----------

@@ -332,12 +332,12 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     {
         var sdk = dependencies.FirstOrDefault(d => string.Equals(d.Id, HostAssemblies.SdkAssemblyName, StringComparison.OrdinalIgnoreCase));
         var min = sdk?.VersionRange.MinVersion;
-        if (min is not null && min.Major != _host.SdkVersion.Major)
+        if (min is not null && SdkCompatibility.Refusal(min.Version, _host.SdkVersion) is { } refusal)
             throw new PluginInstallException(id, PluginStatus.NotSupported,
-                $"Plugin {id} requires Plugin.Sdk {sdk!.VersionRange.PrettyPrint()} (major {min.Major}); this host provides Plugin.Sdk {_host.SdkVersion.ToString(3)} (major {_host.SdkVersion.Major})");
+                $"Plugin {id} requires Plugin.Sdk {sdk!.VersionRange.PrettyPrint()}: it {refusal}");
     }
 
-    /// <summary>The compiled reference decides in the end: a plugin referencing another Plugin.Sdk major would fail at its first call.</summary>
+    /// <summary>The compiled reference decides in the end: a plugin referencing another Plugin.Sdk major, or a newer minor, would fail at its first call.</summary>
     private void CheckSdkReference(string id, string assemblyPath)
     {
         try
@@ -350,9 +350,9 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                 var reference = metadata.GetAssemblyReference(handle);
                 if (!metadata.StringComparer.Equals(reference.Name, HostAssemblies.SdkAssemblyName))
                     continue;
-                if (reference.Version.Major != _host.SdkVersion.Major)
+                if (SdkCompatibility.Refusal(reference.Version, _host.SdkVersion) is { } refusal)
                     throw new PluginInstallException(id, PluginStatus.NotSupported,
-                        $"Plugin {id} ('{Path.GetFileName(assemblyPath)}') was compiled against Plugin.Sdk {reference.Version} (major {reference.Version.Major}); this host provides Plugin.Sdk {_host.SdkVersion.ToString(3)} (major {_host.SdkVersion.Major})");
+                        $"Plugin {id} ('{Path.GetFileName(assemblyPath)}') {refusal}");
             }
         }
         catch (BadImageFormatException e)

@@ -60,8 +60,8 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
         }
         var assembly = context.LoadFromAssemblyPath(package.AssemblyPath);
         var sdkReference = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == HostAssemblies.SdkAssemblyName);
-        if (sdkReference?.Version is { } referenced && referenced.Major != host.SdkVersion.Major)
-            throw NotSupported(package, $"was compiled against Plugin.Sdk {referenced} (major {referenced.Major})");
+        if (sdkReference?.Version is { } referenced && SdkCompatibility.Refusal(referenced, host.SdkVersion) is { } refusal)
+            throw NotSupported(package, refusal);
 
         var attribute = assembly.GetCustomAttribute<PluginManifestAttribute>()
             ?? throw NotSupported(package, $"has no [assembly: PluginManifest(...)] in '{Path.GetFileName(package.AssemblyPath)}' (not built with the Plugin.Sdk generator)");
@@ -70,14 +70,15 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
 
         var manifest = (IPluginManifest)Activator.CreateInstance(attribute.ManifestType)!;
         var sdkVersion = manifest.SdkVersion;
-        if (!Version.TryParse(sdkVersion.Split('-', '+')[0], out var declared) || declared.Major != host.SdkVersion.Major)
-            throw NotSupported(package, $"declares SDK version '{sdkVersion}'");
+        if (SdkCompatibility.Parse(sdkVersion) is not { } declared)
+            throw NotSupported(package, $"declares SDK version '{sdkVersion}', which is not a version");
+        if (SdkCompatibility.Refusal(declared, host.SdkVersion) is { } declaredRefusal)
+            throw NotSupported(package, declaredRefusal);
         // Touch the registrations now: a manifest that throws here would otherwise fail later, far from the load.
         _ = manifest.Plugins.Count;
         return (assembly, manifest);
     }
 
     private PluginInstallException NotSupported(InstalledPackage package, string what) =>
-        new(package.Id, PluginStatus.NotSupported,
-            $"Plugin {package.Id} {package.Version} {what}; this host provides Plugin.Sdk {host.SdkVersion.ToString(3)} (major {host.SdkVersion.Major})");
+        new(package.Id, PluginStatus.NotSupported, $"Plugin {package.Id} {package.Version} {what}");
 }
