@@ -354,7 +354,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
 
     private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, long limit, CancellationToken token)
     {
-        await using var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        await using var streamLifetime = stream.ConfigureAwait(false); // DisposeAsync too, like every await in this file
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
