@@ -25,8 +25,8 @@ public sealed record MusicSearchEntry(string Platform, bool Success, bool? IsEnd
 /// </summary>
 public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions options)
 {
-    private readonly ConcurrentDictionary<string, (JsonNode Source, long Stamp)> mediaCache = new();
-    private long stamp;
+    private readonly ConcurrentDictionary<string, (JsonNode Source, long Stamp)> _mediaCache = new();
+    private long _stamp;
 
     public MusicPluginManager Plugins => manager;
 
@@ -121,7 +121,7 @@ public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions 
         foreach (var quality in FallbackOrder(wanted, options.PreferHigherQuality))
         {
             var cacheKey = key + "\n" + quality.ToWire();
-            if (manifest.CacheControl == CacheControl.Cache && mediaCache.TryGetValue(cacheKey, out var hit))
+            if (manifest.CacheControl == CacheControl.Cache && _mediaCache.TryGetValue(cacheKey, out var hit))
                 return new(MusicCallStatus.Ok, hit.Source.DeepClone());
             try
             {
@@ -136,7 +136,7 @@ public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions 
             catch (MusicPluginException e)
             {
                 // no-cache: a cached source is still good when the plugin cannot answer (offline, site down).
-                if (manifest.CacheControl == CacheControl.NoCache && mediaCache.TryGetValue(cacheKey, out var stale))
+                if (manifest.CacheControl == CacheControl.NoCache && _mediaCache.TryGetValue(cacheKey, out var stale))
                     return new(MusicCallStatus.Ok, stale.Source.DeepClone());
                 lastError = e;
             }
@@ -152,10 +152,10 @@ public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions 
 
     private void Remember(string key, JsonObject source)
     {
-        mediaCache[key] = (source.DeepClone(), Interlocked.Increment(ref stamp));
-        if (mediaCache.Count > options.MediaSourceCacheSize)
-            foreach (var old in mediaCache.OrderBy(e => e.Value.Stamp).Take(mediaCache.Count - options.MediaSourceCacheSize).ToList())
-                mediaCache.TryRemove(old.Key, out _);
+        _mediaCache[key] = (source.DeepClone(), Interlocked.Increment(ref _stamp));
+        if (_mediaCache.Count > options.MediaSourceCacheSize)
+            foreach (var old in _mediaCache.OrderBy(e => e.Value.Stamp).Take(_mediaCache.Count - options.MediaSourceCacheSize).ToList())
+                _mediaCache.TryRemove(old.Key, out _);
     }
 
     private static JsonArray CloneArray(JsonArray arguments) => (JsonArray)arguments.DeepClone();

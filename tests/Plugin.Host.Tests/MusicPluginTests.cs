@@ -142,11 +142,11 @@ public sealed class MusicPluginTests(HostFixture host)
     /// <summary>The JSON API the template's source talks to (its request shapes), on a loopback port.</summary>
     private sealed class MusicApi : IAsyncDisposable
     {
-        private readonly WebApplication app;
+        private readonly WebApplication _app;
 
         private MusicApi(WebApplication app, string baseUrl)
         {
-            this.app = app;
+            _app = app;
             BaseUrl = baseUrl;
         }
 
@@ -173,8 +173,8 @@ public sealed class MusicPluginTests(HostFixture host)
 
         public async ValueTask DisposeAsync()
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Plugin.Music.Tests;
 /// <summary>C# sources described by the generator (MusicSourceDescriptor) run without reflection on attributes.</summary>
 public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFixture>, IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "music-desc-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-desc-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task A_generated_descriptor_registers_a_source_with_its_manifest_and_functions()
@@ -23,14 +23,14 @@ public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFix
         var services = new ServiceCollection();
         services.AddMusicSource(descriptor);
         await using var provider = services.BuildServiceProvider();
-        using var manager = new MusicPluginManager(new MusicSourceOptions { DataDir = dataDir }, fixture.Http,
+        using var manager = new MusicPluginManager(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http,
             NullLogger<MusicPluginManager>.Instance, provider.GetServices<MusicSourceRegistration>(), provider);
         var info = Assert.Single(await manager.ListAsync());
         Assert.Equal(("生成源", "csharp", "3.0.0"), (info.Platform, info.Kind, info.Version));
         Assert.Equal(["search", "getLyric"], info.Functions);
 
         await manager.SetVariablesAsync("生成源", new Dictionary<string, string> { ["token"] = "tok-123" });
-        var music = new MusicService(manager, new MusicSourceOptions { DataDir = dataDir });
+        var music = new MusicService(manager, new MusicSourceOptions { DataDir = _dataDir });
         var lyric = await music.CallAsync("生成源", "getLyric", [new JsonObject { ["id"] = "s1", ["title"] = "", ["artist"] = "" }]);
         Assert.StartsWith("[00:00.00]s1", lyric.Data!["rawLrc"]!.GetValue<string>());
         // The descriptor does not list importMusicItem, so the host treats it as absent even though the class has it.
@@ -44,7 +44,7 @@ public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFix
             [MusicFunctions.Search], () => new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl));
 
     private MusicPluginManager NewManager() =>
-        new(new MusicSourceOptions { DataDir = dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
+        new(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
 
     [Fact]
     public async Task Plugin_owned_sources_come_and_go_with_their_owner_and_keep_their_settings_until_forgotten()
@@ -66,7 +66,7 @@ public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFix
             Assert.Equal(["曲库"], await manager.RemoveClrSourcesAsync("TunesPlugin"));
             Assert.Empty(await manager.ListAsync());
             Assert.Null(await manager.GetAsync("曲库"));
-            Assert.Contains("tok-123", File.ReadAllText(Path.Combine(dataDir, "plugins.json")));
+            Assert.Contains("tok-123", File.ReadAllText(Path.Combine(_dataDir, "plugins.json")));
         }
 
         // After a restart the plugin registers again: the user's variables and enabled switch come back.
@@ -82,7 +82,7 @@ public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFix
             // Another plugin does not inherit them, and uninstall (forget) deletes them.
             await manager.RemoveClrSourcesAsync("TunesPlugin");
             Assert.Empty(await manager.RemoveClrSourcesAsync("TunesPlugin", forget: true));
-            Assert.DoesNotContain("曲库", File.ReadAllText(Path.Combine(dataDir, "plugins.json")));
+            Assert.DoesNotContain("曲库", File.ReadAllText(Path.Combine(_dataDir, "plugins.json")));
             await manager.AddClrSourceAsync("OtherPlugin", Descriptor("曲库"));
             var other = Assert.Single(await manager.ListAsync());
             Assert.Equal(("OtherPlugin", true), (other.Owner, other.Enabled));
@@ -123,6 +123,6 @@ public sealed class DescriptorTests(SiteFixture fixture) : IClassFixture<SiteFix
 
     public void Dispose()
     {
-        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
     }
 }

@@ -17,39 +17,39 @@ namespace Plugin.Music.Tests;
 /// <summary>The REST surface as the host maps it (AddMusicSources + MapMusicEndpoints), over loopback HTTP.</summary>
 public sealed class EndpointTests(SiteFixture fixture) : IClassFixture<SiteFixture>, IAsyncLifetime
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "music-api-" + Guid.NewGuid().ToString("N"));
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-api-" + Guid.NewGuid().ToString("N"));
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["Host:DataDir"] = dataDir;
+        builder.Configuration["Host:DataDir"] = _dataDir;
         builder.Services.AddMusicSources();
         // A C# source registered as a plain IMusicSource service runs beside the JavaScript plugins.
         builder.Services.AddSingleton<IMusicSource>(new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl));
-        app = builder.Build();
-        app.MapMusicEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        _app = builder.Build();
+        _app.MapMusicEndpoints();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _client = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        _client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
     }
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpMethod method, string url, string? json = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
+        using var response = await _client.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         return (response.StatusCode, body);
     }

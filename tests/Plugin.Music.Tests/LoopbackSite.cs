@@ -18,7 +18,7 @@ namespace Plugin.Music.Tests;
 public sealed class LoopbackSite : IAsyncDisposable
 {
     public const string Secret = "s3cr3t-key-0123456789abcdef";
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
     public string BaseUrl { get; }
     /// <summary>Files served under /files/{name} (plugins and subscriptions for management tests).</summary>
     public Dictionary<string, string> Files { get; } = [];
@@ -32,7 +32,7 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     private LoopbackSite(WebApplication app, string baseUrl)
     {
-        this.app = app;
+        _app = app;
         BaseUrl = baseUrl;
     }
 
@@ -158,7 +158,7 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -8,10 +8,10 @@ namespace Plugin.Music.Tests;
 /// <summary>Install / update / uninstall as MusicFree does, persisted under a temporary data directory.</summary>
 public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFixture>, IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "music-mgmt-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-mgmt-" + Guid.NewGuid().ToString("N"));
 
     private MusicPluginManager NewManager() =>
-        new(new MusicSourceOptions { DataDir = dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
+        new(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
 
     private static string Plugin(string platform, string version, string extra = "") =>
         $"module.exports = {{ platform: \"{platform}\", version: \"{version}\", {extra} async search(q) {{ return {{ data: [{{ id: q, v: \"{version}\" }}] }}; }} }};";
@@ -60,7 +60,7 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
         Assert.Equal("1.10.0", info.Version);
         Assert.Equal("keep", info.Variables["token"]);
         // The replaced code file is gone; only the current one is kept.
-        Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "plugins")));
+        Assert.Single(Directory.GetFiles(Path.Combine(_dataDir, "plugins")));
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
         using (var manager = NewManager())
         {
             Assert.Equal(["停用"], (await manager.ListAsync()).Select(p => p.Platform));
-            Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "plugins")));
-            Assert.Empty(Directory.GetFiles(dataDir, "*.tmp", SearchOption.AllDirectories));
+            Assert.Single(Directory.GetFiles(Path.Combine(_dataDir, "plugins")));
+            Assert.Empty(Directory.GetFiles(_dataDir, "*.tmp", SearchOption.AllDirectories));
         }
     }
 
@@ -133,6 +133,6 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
 
     public void Dispose()
     {
-        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
     }
 }

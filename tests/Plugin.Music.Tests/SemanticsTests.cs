@@ -9,11 +9,11 @@ namespace Plugin.Music.Tests;
 /// <summary>The app's semantics on top of raw plugin calls: quality fallback, cacheControl, platform, unsupported.</summary>
 public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixture>, IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "music-sem-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-sem-" + Guid.NewGuid().ToString("N"));
 
     private async Task<MusicService> ServiceWithAsync(params string[] plugins)
     {
-        var options = new MusicSourceOptions { DataDir = dataDir };
+        var options = new MusicSourceOptions { DataDir = _dataDir };
         var manager = new MusicPluginManager(options, fixture.Http, NullLogger<MusicPluginManager>.Instance);
         foreach (var plugin in plugins)
             Assert.True((await manager.InstallCodeAsync(fixture.PluginCode(plugin))).Succeeded);
@@ -128,6 +128,6 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
 
     public void Dispose()
     {
-        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
     }
 }

@@ -39,19 +39,19 @@ public sealed record MusicPluginInfo(
 /// </summary>
 public sealed class MusicPluginManager : IDisposable
 {
-    private readonly MusicSourceOptions options;
-    private readonly HttpClient http;
-    private readonly ILogger logger;
-    private readonly MusicPluginStore store;
-    private readonly IServiceProvider? services;
-    private readonly IReadOnlyList<MusicSourceRegistration> registrations;
-    private readonly SemaphoreSlim mutation = new(1, 1);
-    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly MusicSourceOptions _options;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+    private readonly MusicPluginStore _store;
+    private readonly IServiceProvider? _services;
+    private readonly IReadOnlyList<MusicSourceRegistration> _registrations;
+    private readonly SemaphoreSlim _mutation = new(1, 1);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     // Records of plugin-owned C# sources that are not registered right now (plugin disabled, unloaded, or not loaded
     // yet at start-up): persisted with the others so variables and the enabled switch come back with the plugin.
-    private readonly Dictionary<string, MusicPluginRecord> dormant = new(StringComparer.Ordinal);
-    private readonly object entriesLock = new();
-    private Task? initialization;
+    private readonly Dictionary<string, MusicPluginRecord> _dormant = new(StringComparer.Ordinal);
+    private readonly object _entriesLock = new();
+    private Task? _initialization;
 
     private sealed class Entry
     {
@@ -63,15 +63,15 @@ public sealed class MusicPluginManager : IDisposable
     public MusicPluginManager(MusicSourceOptions options, HttpClient http, ILogger<MusicPluginManager>? logger = null,
         IEnumerable<MusicSourceRegistration>? registrations = null, IServiceProvider? services = null)
     {
-        this.options = options;
-        this.http = http;
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        this.services = services;
-        this.registrations = registrations?.ToList() ?? [];
-        store = new MusicPluginStore(options.DataDir);
+        _options = options;
+        _http = http;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _services = services;
+        _registrations = registrations?.ToList() ?? [];
+        _store = new MusicPluginStore(options.DataDir);
     }
 
-    public MusicPluginStore Store => store;
+    public MusicPluginStore Store => _store;
 
     /// <summary>Loads the saved plugins (once; every other member waits for it). A plugin that fails to load stays
     /// listed with its error and is skipped by calls and search.</summary>
@@ -79,69 +79,69 @@ public sealed class MusicPluginManager : IDisposable
     {
         // Loading is shared by every caller, so one caller's cancelled request must not cancel it for all.
         Task task;
-        lock (entriesLock) task = initialization ??= Task.Run(() => LoadAllAsync(CancellationToken.None));
+        lock (_entriesLock) task = _initialization ??= Task.Run(() => LoadAllAsync(CancellationToken.None));
         return task.WaitAsync(cancellationToken);
     }
 
     private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
-        var records = store.Load();
-        foreach (var registration in registrations)
+        var records = _store.Load();
+        foreach (var registration in _registrations)
         {
             IMusicSource instance;
             try
             {
-                instance = registration.Factory(services ?? EmptyServices.Instance);
+                instance = registration.Factory(_services ?? EmptyServices.Instance);
             }
             catch (Exception e)
             {
-                logger.LogError(e, "C# music source {Type} could not be created", registration.TypeName);
+                _logger.LogError(e, "C# music source {Type} could not be created", registration.TypeName);
                 continue;
             }
-            var runtime = new ClrMusicSource(instance, registration.Manifest, options, registration.Functions);
+            var runtime = new ClrMusicSource(instance, registration.Manifest, _options, registration.Functions);
             var record = records.FirstOrDefault(r => r.Platform == runtime.Manifest.Platform && r.Kind == "csharp")
                 ?? new MusicPluginRecord { Platform = runtime.Manifest.Platform, Kind = "csharp", InstalledAt = DateTimeOffset.UtcNow };
             record.Version = runtime.Manifest.Version;
-            if (entries.ContainsKey(record.Platform))
+            if (_entries.ContainsKey(record.Platform))
             {
-                logger.LogError("Two C# music sources claim platform {Platform}; {Type} is ignored", record.Platform, registration.TypeName);
+                _logger.LogError("Two C# music sources claim platform {Platform}; {Type} is ignored", record.Platform, registration.TypeName);
                 continue;
             }
-            entries[record.Platform] = new Entry { Record = record, Runtime = runtime };
+            _entries[record.Platform] = new Entry { Record = record, Runtime = runtime };
         }
         // Plugin-owned sources register later, when the host starts their plugin (AddClrSourceAsync).
-        foreach (var record in records.Where(r => r.Kind == "csharp" && r.Owner is not null && !entries.ContainsKey(r.Platform)))
-            dormant[record.Platform] = record;
+        foreach (var record in records.Where(r => r.Kind == "csharp" && r.Owner is not null && !_entries.ContainsKey(r.Platform)))
+            _dormant[record.Platform] = record;
         foreach (var record in records.Where(r => r.Kind == "javascript"))
         {
             var entry = new Entry { Record = record };
-            if (entries.ContainsKey(record.Platform))
+            if (_entries.ContainsKey(record.Platform))
             {
                 entry.LoadError = $"platform '{record.Platform}' is taken by a C# source";
                 continue;
             }
-            entries[record.Platform] = entry;
+            _entries[record.Platform] = entry;
             try
             {
-                var code = store.ReadCode(record.Sha256 ?? "") ?? throw new FileNotFoundException($"code file of '{record.Platform}' is missing");
-                entry.Runtime = await JsMusicSource.LoadAsync(code, record.Platform, options, http, logger, record.Variables,
+                var code = _store.ReadCode(record.Sha256 ?? "") ?? throw new FileNotFoundException($"code file of '{record.Platform}' is missing");
+                entry.Runtime = await JsMusicSource.LoadAsync(code, record.Platform, _options, _http, _logger, record.Variables,
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is MusicPluginLoadException or FileNotFoundException or InvalidDataException)
             {
                 entry.LoadError = e.Message;
-                logger.LogError("Music plugin {Platform} failed to load: {Error}", record.Platform, e.Message);
+                _logger.LogError("Music plugin {Platform} failed to load: {Error}", record.Platform, e.Message);
             }
         }
         Persist();
     }
 
-    private void Persist() => store.Save(entries.Values.Select(e => e.Record).Concat(dormant.Values).OrderBy(r => r.InstalledAt));
+    private void Persist() => _store.Save(_entries.Values.Select(e => e.Record).Concat(_dormant.Values).OrderBy(r => r.InstalledAt));
 
     public async Task<IReadOnlyList<MusicPluginInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        lock (entriesLock) return entries.Values.Select(Describe).ToList();
+        lock (_entriesLock) return _entries.Values.Select(Describe).ToList();
     }
 
     private static MusicPluginInfo Describe(Entry e)
@@ -157,16 +157,16 @@ public sealed class MusicPluginManager : IDisposable
         string platform, CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        lock (entriesLock)
-            return entries.TryGetValue(platform, out var e) ? (e.Runtime, e.Record.Enabled, new Dictionary<string, string>(e.Record.Variables), e.LoadError) : null;
+        lock (_entriesLock)
+            return _entries.TryGetValue(platform, out var e) ? (e.Runtime, e.Record.Enabled, new Dictionary<string, string>(e.Record.Variables), e.LoadError) : null;
     }
 
     /// <summary>Enabled, loaded sources with their variables (for search across sources).</summary>
     public async Task<IReadOnlyList<(IMusicSourceRuntime Runtime, IReadOnlyDictionary<string, string> Variables)>> EnabledAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        lock (entriesLock)
-            return entries.Values.Where(e => e.Record.Enabled && e.Runtime is not null)
+        lock (_entriesLock)
+            return _entries.Values.Where(e => e.Record.Enabled && e.Runtime is not null)
                 .Select(e => (e.Runtime!, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(e.Record.Variables))).ToList();
     }
 
@@ -174,14 +174,14 @@ public sealed class MusicPluginManager : IDisposable
     public async Task<MusicInstallResult> InstallCodeAsync(string code, string? installedFrom = null, CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await InstallLockedAsync(code, installedFrom, requireNewer: false, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -277,14 +277,14 @@ public sealed class MusicPluginManager : IDisposable
         {
             return new MusicInstallResult(MusicInstallStatus.Failed, platform, js.Manifest.Version, $"cannot download {js.Manifest.SrcUrl}: {e.Message}");
         }
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await InstallLockedAsync(code, js.Manifest.SrcUrl, requireNewer: true, cancellationToken, expectedPlatform: platform).ConfigureAwait(false);
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -292,9 +292,9 @@ public sealed class MusicPluginManager : IDisposable
         string? expectedPlatform = null)
     {
         var sha = JsMusicSource.ComputeSha256(code);
-        lock (entriesLock)
+        lock (_entriesLock)
         {
-            var same = entries.Values.FirstOrDefault(e => e.Record.Sha256 == sha);
+            var same = _entries.Values.FirstOrDefault(e => e.Record.Sha256 == sha);
             if (same is not null)
                 return new MusicInstallResult(requireNewer ? MusicInstallStatus.UpToDate : MusicInstallStatus.AlreadyInstalled, same.Record.Platform,
                     same.Record.Version, $"'{same.Record.Platform}' {same.Record.Version} is already installed with identical code");
@@ -304,7 +304,7 @@ public sealed class MusicPluginManager : IDisposable
         JsMusicSource loaded;
         try
         {
-            loaded = await JsMusicSource.LoadAsync(code, installedFrom ?? "pasted code", options, http, logger, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
+            loaded = await JsMusicSource.LoadAsync(code, installedFrom ?? "pasted code", _options, _http, _logger, variables, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (MusicPluginLoadException e)
         {
@@ -319,7 +319,7 @@ public sealed class MusicPluginManager : IDisposable
                 $"srcUrl of '{expectedPlatform}' serves a plugin for platform '{platform}'; not installed");
         }
         Entry? existing;
-        lock (entriesLock) entries.TryGetValue(platform, out existing);
+        lock (_entriesLock) _entries.TryGetValue(platform, out existing);
         if (existing is not null)
         {
             if (existing.Record.Kind == "csharp")
@@ -336,7 +336,7 @@ public sealed class MusicPluginManager : IDisposable
             }
         }
 
-        store.WriteCode(sha, code);
+        _store.WriteCode(sha, code);
         var record = new MusicPluginRecord
         {
             Platform = platform,
@@ -351,15 +351,15 @@ public sealed class MusicPluginManager : IDisposable
             UpdatedAt = existing is null ? null : DateTimeOffset.UtcNow,
         };
         IMusicSourceRuntime? old;
-        lock (entriesLock)
+        lock (_entriesLock)
         {
             old = existing?.Runtime;
-            entries[platform] = new Entry { Record = record, Runtime = loaded };
+            _entries[platform] = new Entry { Record = record, Runtime = loaded };
             Persist();
         }
-        if (existing?.Record.Sha256 is { } oldSha && oldSha != sha) store.DeleteCode(oldSha);
+        if (existing?.Record.Sha256 is { } oldSha && oldSha != sha) _store.DeleteCode(oldSha);
         old?.Dispose();
-        logger.LogInformation("Music plugin {Platform} {Version} {Action}", platform, version, existing is null ? "installed" : "replaced");
+        _logger.LogInformation("Music plugin {Platform} {Version} {Action}", platform, version, existing is null ? "installed" : "replaced");
         return existing is null
             ? new MusicInstallResult(MusicInstallStatus.Installed, platform, version, $"installed '{platform}' {version}")
             : new MusicInstallResult(MusicInstallStatus.Updated, platform, version, $"replaced '{platform}' {existing.Record.Version} with {version}");
@@ -368,27 +368,27 @@ public sealed class MusicPluginManager : IDisposable
     public async Task<MusicInstallResult> UninstallAsync(string platform, CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Entry? entry;
-            lock (entriesLock)
+            lock (_entriesLock)
             {
-                if (!entries.TryGetValue(platform, out entry))
+                if (!_entries.TryGetValue(platform, out entry))
                     return new MusicInstallResult(MusicInstallStatus.Failed, platform, null, $"no music source '{platform}' is installed");
                 if (entry.Record.Kind == "csharp")
                     return new MusicInstallResult(MusicInstallStatus.Refused, platform, entry.Record.Version,
                         $"'{platform}' is {ClrHolder(entry.Record)}; " + (entry.Record.Owner is null ? "disable it instead" : "disable or uninstall that plugin"));
-                entries.Remove(platform);
+                _entries.Remove(platform);
                 Persist();
             }
-            if (entry.Record.Sha256 is { } sha) store.DeleteCode(sha);
+            if (entry.Record.Sha256 is { } sha) _store.DeleteCode(sha);
             entry.Runtime?.Dispose();
             return new MusicInstallResult(MusicInstallStatus.Installed, platform, entry.Record.Version, $"uninstalled '{platform}'");
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -404,18 +404,18 @@ public sealed class MusicPluginManager : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentNullException.ThrowIfNull(descriptor);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ClrMusicSource runtime;
             try
             {
                 // Plugin code: a constructor or manifest that throws is the plugin's failure, reported, never the host's.
-                runtime = new ClrMusicSource(descriptor.Create(), descriptor.Manifest(), options, descriptor.Functions);
+                runtime = new ClrMusicSource(descriptor.Create(), descriptor.Manifest(), _options, descriptor.Functions);
             }
             catch (Exception e)
             {
-                logger.LogError(e, "C# music source {Type} of plugin {Owner} could not be created", descriptor.TypeName, owner);
+                _logger.LogError(e, "C# music source {Type} of plugin {Owner} could not be created", descriptor.TypeName, owner);
                 return new MusicInstallResult(MusicInstallStatus.Failed, null, null,
                     $"music source {descriptor.TypeName} of plugin {owner} could not be created: {e.GetType().Name}: {e.Message}");
             }
@@ -427,9 +427,9 @@ public sealed class MusicPluginManager : IDisposable
                 return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, $"music source {descriptor.TypeName} of plugin {owner} has no platform name");
             }
             IMusicSourceRuntime? replaced = null;
-            lock (entriesLock)
+            lock (_entriesLock)
             {
-                if (entries.TryGetValue(platform, out var existing))
+                if (_entries.TryGetValue(platform, out var existing))
                 {
                     if (existing.Record.Kind != "csharp" || existing.Record.Owner != owner)
                     {
@@ -438,7 +438,7 @@ public sealed class MusicPluginManager : IDisposable
                             : ClrHolder(existing.Record);
                         var message = $"music source '{platform}' ({descriptor.TypeName}) of plugin {owner} is not registered: the platform is taken by {holder} " +
                                       "(one source per platform; uninstall that one, or rename the platform, to use this one)";
-                        logger.LogWarning("{Message}", message);
+                        _logger.LogWarning("{Message}", message);
                         runtime.Dispose();
                         return new MusicInstallResult(MusicInstallStatus.Refused, platform, version, message);
                     }
@@ -447,20 +447,20 @@ public sealed class MusicPluginManager : IDisposable
                 // One record per platform: a record saved under another owner (a plugin that had this platform once and
                 // is disabled now) is dropped, not inherited — its variables were meant for other code.
                 var record = existing?.Record
-                    ?? (dormant.Remove(platform, out var saved) && saved.Owner == owner ? saved : null)
+                    ?? (_dormant.Remove(platform, out var saved) && saved.Owner == owner ? saved : null)
                     ?? new MusicPluginRecord { Platform = platform, Kind = "csharp", Owner = owner, InstalledAt = DateTimeOffset.UtcNow };
                 if (record.Version is { } previous && previous != version) record.UpdatedAt = DateTimeOffset.UtcNow;
                 record.Version = version;
-                entries[platform] = new Entry { Record = record, Runtime = runtime };
+                _entries[platform] = new Entry { Record = record, Runtime = runtime };
                 Persist();
             }
             replaced?.Dispose();
-            logger.LogInformation("C# music source {Platform} {Version} of plugin {Owner} registered", platform, version, owner);
+            _logger.LogInformation("C# music source {Platform} {Version} of plugin {Owner} registered", platform, version, owner);
             return new MusicInstallResult(MusicInstallStatus.Installed, platform, version, $"registered '{platform}' {version} of plugin {owner}");
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -474,35 +474,35 @@ public sealed class MusicPluginManager : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             List<Entry> removed;
-            lock (entriesLock)
+            lock (_entriesLock)
             {
-                removed = entries.Values.Where(e => e.Record.Kind == "csharp" && e.Record.Owner == owner).ToList();
+                removed = _entries.Values.Where(e => e.Record.Kind == "csharp" && e.Record.Owner == owner).ToList();
                 foreach (var entry in removed)
                 {
-                    entries.Remove(entry.Record.Platform);
-                    if (!forget) dormant[entry.Record.Platform] = entry.Record;
+                    _entries.Remove(entry.Record.Platform);
+                    if (!forget) _dormant[entry.Record.Platform] = entry.Record;
                 }
-                var forgotten = forget ? dormant.Values.Where(r => r.Owner == owner).Select(r => r.Platform).ToList() : [];
-                foreach (var platform in forgotten) dormant.Remove(platform);
+                var forgotten = forget ? _dormant.Values.Where(r => r.Owner == owner).Select(r => r.Platform).ToList() : [];
+                foreach (var platform in forgotten) _dormant.Remove(platform);
                 if (removed.Count > 0 || forgotten.Count > 0) Persist();
             }
             foreach (var entry in removed)
             {
                 try { entry.Runtime?.Dispose(); }
-                catch (Exception e) { logger.LogWarning(e, "C# music source {Platform} of plugin {Owner} failed to dispose", entry.Record.Platform, owner); }
+                catch (Exception e) { _logger.LogWarning(e, "C# music source {Platform} of plugin {Owner} failed to dispose", entry.Record.Platform, owner); }
                 entry.Runtime = null;
             }
             if (removed.Count > 0)
-                logger.LogInformation("C# music source(s) {Platforms} of plugin {Owner} removed", string.Join(", ", removed.Select(e => e.Record.Platform)), owner);
+                _logger.LogInformation("C# music source(s) {Platforms} of plugin {Owner} removed", string.Join(", ", removed.Select(e => e.Record.Platform)), owner);
             return removed.Select(e => e.Record.Platform).ToList();
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -521,12 +521,12 @@ public sealed class MusicPluginManager : IDisposable
     private async Task<bool> MutateAsync(string platform, Action<MusicPluginRecord> change, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _mutation.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            lock (entriesLock)
+            lock (_entriesLock)
             {
-                if (!entries.TryGetValue(platform, out var entry)) return false;
+                if (!_entries.TryGetValue(platform, out var entry)) return false;
                 change(entry.Record);
                 Persist();
                 return true;
@@ -534,7 +534,7 @@ public sealed class MusicPluginManager : IDisposable
         }
         finally
         {
-            mutation.Release();
+            _mutation.Release();
         }
     }
 
@@ -543,21 +543,21 @@ public sealed class MusicPluginManager : IDisposable
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new ArgumentException($"'{url}' is not an http(s) URL");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(options.CallTimeout);
-        using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+        cts.CancelAfter(_options.CallTimeout);
+        using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-        if (response.Content.Headers.ContentLength > options.MaxPluginBytes)
-            throw new InvalidDataException($"larger than {options.MaxPluginBytes} bytes");
+        if (response.Content.Headers.ContentLength > _options.MaxPluginBytes)
+            throw new InvalidDataException($"larger than {_options.MaxPluginBytes} bytes");
         var bytes = await response.Content.ReadAsByteArrayAsync(cts.Token).ConfigureAwait(false);
-        if (bytes.Length > options.MaxPluginBytes) throw new InvalidDataException($"larger than {options.MaxPluginBytes} bytes");
+        if (bytes.Length > _options.MaxPluginBytes) throw new InvalidDataException($"larger than {_options.MaxPluginBytes} bytes");
         return System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
     }
 
     public void Dispose()
     {
-        lock (entriesLock)
-            foreach (var entry in entries.Values) entry.Runtime?.Dispose();
+        lock (_entriesLock)
+            foreach (var entry in _entries.Values) entry.Runtime?.Dispose();
     }
 
     private sealed class EmptyServices : IServiceProvider

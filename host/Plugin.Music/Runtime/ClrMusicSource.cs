@@ -12,14 +12,14 @@ namespace Plugin.Music.Runtime;
 /// </summary>
 public sealed class ClrMusicSource : IMusicSourceRuntime
 {
-    private readonly IMusicSource source;
-    private readonly MusicSourceOptions options;
+    private readonly IMusicSource _source;
+    private readonly MusicSourceOptions _options;
 
     public ClrMusicSource(IMusicSource source, MusicSourceManifest? manifest = null, MusicSourceOptions? options = null,
         IReadOnlyList<string>? functions = null)
     {
-        this.source = source ?? throw new ArgumentNullException(nameof(source));
-        this.options = options ?? new MusicSourceOptions();
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _options = options ?? new MusicSourceOptions();
         Manifest = manifest ?? ManifestOf(source.GetType());
         Functions = functions ?? ImplementedFunctions(source.GetType());
     }
@@ -30,7 +30,7 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
 
     public IReadOnlyList<string> Functions { get; }
 
-    public IMusicSource Source => source;
+    public IMusicSource Source => _source;
 
     /// <summary>Reads <see cref="MusicSourceAttribute"/> and <see cref="MusicUserVariableAttribute"/> of a class.</summary>
     public static MusicSourceManifest ManifestOf(Type type)
@@ -96,28 +96,28 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
         var previous = MusicEnvironment.Current;
         MusicEnvironment.Current = new MusicEnvironment
         {
-            UserVariables = userVariables, AppVersion = options.AppVersion, Os = options.Os, Lang = options.Lang,
+            UserVariables = userVariables, AppVersion = _options.AppVersion, Os = _options.Os, Lang = _options.Lang,
         };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(options.CallTimeout);
+        cts.CancelAfter(_options.CallTimeout);
         var token = cts.Token;
         try
         {
             object? result = function switch
             {
-                MusicFunctions.Search => await source.SearchAsync(Arg<string>(arguments, 0, function), Page(arguments, 1), SearchType(arguments, 2, function), token),
-                MusicFunctions.GetMediaSource => await source.GetMediaSourceAsync(Arg<MusicItem>(arguments, 0, function), Quality(arguments, 1, function), token),
-                MusicFunctions.GetMusicInfo => await source.GetMusicInfoAsync(Arg<MusicItem>(arguments, 0, function), token),
-                MusicFunctions.GetLyric => await source.GetLyricAsync(Arg<MusicItem>(arguments, 0, function), token),
-                MusicFunctions.GetAlbumInfo => await source.GetAlbumInfoAsync(Arg<AlbumItem>(arguments, 0, function), Page(arguments, 1), token),
-                MusicFunctions.GetMusicSheetInfo => await source.GetMusicSheetInfoAsync(Arg<MusicSheetItem>(arguments, 0, function), Page(arguments, 1), token),
-                MusicFunctions.GetArtistWorks => await source.GetArtistWorksAsync(Arg<ArtistItem>(arguments, 0, function), Page(arguments, 1), SearchType(arguments, 2, function), token),
-                MusicFunctions.ImportMusicItem => await source.ImportMusicItemAsync(Arg<string>(arguments, 0, function), token),
-                MusicFunctions.ImportMusicSheet => await source.ImportMusicSheetAsync(Arg<string>(arguments, 0, function), token),
-                MusicFunctions.GetTopLists => await source.GetTopListsAsync(token),
-                MusicFunctions.GetTopListDetail => await source.GetTopListDetailAsync(Arg<MusicSheetItem>(arguments, 0, function), Page(arguments, 1), token),
-                MusicFunctions.GetRecommendSheetTags => await source.GetRecommendSheetTagsAsync(token),
-                MusicFunctions.GetRecommendSheetsByTag => await source.GetRecommendSheetsByTagAsync(Arg<SheetTag>(arguments, 0, function), Page(arguments, 1), token),
+                MusicFunctions.Search => await _source.SearchAsync(Arg<string>(arguments, 0, function), Page(arguments, 1), SearchType(arguments, 2, function), token),
+                MusicFunctions.GetMediaSource => await _source.GetMediaSourceAsync(Arg<MusicItem>(arguments, 0, function), Quality(arguments, 1, function), token),
+                MusicFunctions.GetMusicInfo => await _source.GetMusicInfoAsync(Arg<MusicItem>(arguments, 0, function), token),
+                MusicFunctions.GetLyric => await _source.GetLyricAsync(Arg<MusicItem>(arguments, 0, function), token),
+                MusicFunctions.GetAlbumInfo => await _source.GetAlbumInfoAsync(Arg<AlbumItem>(arguments, 0, function), Page(arguments, 1), token),
+                MusicFunctions.GetMusicSheetInfo => await _source.GetMusicSheetInfoAsync(Arg<MusicSheetItem>(arguments, 0, function), Page(arguments, 1), token),
+                MusicFunctions.GetArtistWorks => await _source.GetArtistWorksAsync(Arg<ArtistItem>(arguments, 0, function), Page(arguments, 1), SearchType(arguments, 2, function), token),
+                MusicFunctions.ImportMusicItem => await _source.ImportMusicItemAsync(Arg<string>(arguments, 0, function), token),
+                MusicFunctions.ImportMusicSheet => await _source.ImportMusicSheetAsync(Arg<string>(arguments, 0, function), token),
+                MusicFunctions.GetTopLists => await _source.GetTopListsAsync(token),
+                MusicFunctions.GetTopListDetail => await _source.GetTopListDetailAsync(Arg<MusicSheetItem>(arguments, 0, function), Page(arguments, 1), token),
+                MusicFunctions.GetRecommendSheetTags => await _source.GetRecommendSheetTagsAsync(token),
+                MusicFunctions.GetRecommendSheetsByTag => await _source.GetRecommendSheetsByTagAsync(Arg<SheetTag>(arguments, 0, function), Page(arguments, 1), token),
                 _ => throw new MusicFunctionNotSupportedException(function),
             };
             return result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), MusicJson.Options);
@@ -125,7 +125,7 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
         catch (MusicFunctionNotSupportedException) { throw; }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MusicPluginLimitException(Manifest.Platform, function, $"time limit of {options.CallTimeout.TotalSeconds:0.#} s exceeded");
+            throw new MusicPluginLimitException(Manifest.Platform, function, $"time limit of {_options.CallTimeout.TotalSeconds:0.#} s exceeded");
         }
         catch (Exception e) when (e is not OperationCanceledException and not MusicPluginException)
         {
@@ -172,5 +172,5 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
             : throw new MusicPluginException(Manifest.Platform, function, $"argument {index + 1}: unknown quality '{text}' (low, standard, high, super).");
     }
 
-    public void Dispose() => (source as IDisposable)?.Dispose();
+    public void Dispose() => (_source as IDisposable)?.Dispose();
 }

@@ -21,29 +21,29 @@ namespace Plugin.Music.Runtime;
 /// </summary>
 public sealed class JsMusicSource : IMusicSourceRuntime
 {
-    private readonly string code;
-    private readonly string sourceName;
-    private readonly MusicSourceOptions options;
-    private readonly HttpClient http;
-    private readonly ILogger logger;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly string _code;
+    private readonly string _sourceName;
+    private readonly MusicSourceOptions _options;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private Engine? engine;
-    private JsValue exports = JsValue.Undefined;
-    private Function? invoker;
+    private Engine? _engine;
+    private JsValue _exports = JsValue.Undefined;
+    private Function? _invoker;
     // State of the call in progress; the gate guarantees there is at most one.
-    private IReadOnlyDictionary<string, string> currentVariables;
-    private CancellationToken currentToken;
+    private IReadOnlyDictionary<string, string> _currentVariables;
+    private CancellationToken _currentToken;
 
     private JsMusicSource(string code, string sourceName, MusicSourceOptions options, HttpClient http, ILogger logger,
         IReadOnlyDictionary<string, string> variables)
     {
-        this.code = code;
-        this.sourceName = sourceName;
-        this.options = options;
-        this.http = http;
-        this.logger = logger;
-        currentVariables = variables;
+        _code = code;
+        _sourceName = sourceName;
+        _options = options;
+        _http = http;
+        _logger = logger;
+        _currentVariables = variables;
         Sha256 = ComputeSha256(code);
     }
 
@@ -74,14 +74,14 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         {
             ConsoleSink = consoleSink,
         };
-        await source.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await source._gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await source.StartEngineAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            source.gate.Release();
+            source._gate.Release();
         }
         return source;
     }
@@ -91,21 +91,21 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         var deadline = new OperationDeadlineConstraint();
         var newEngine = new Engine(o =>
         {
-            o.LimitRecursion(options.RecursionLimit);
-            o.LimitMemory(options.MemoryLimitBytes);
+            o.LimitRecursion(_options.RecursionLimit);
+            o.LimitMemory(_options.MemoryLimitBytes);
             o.Constraint(deadline);
             o.ExperimentalFeatures = ExperimentalFeature.TaskInterop;
             // Plugins are CommonJS files written for a JS runtime: sloppy mode unless they opt in.
             o.Strict = false;
         });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(options.LoadTimeout);
-        currentToken = cts.Token;
-        deadline.Begin(options.LoadTimeout, cts.Token);
+        cts.CancelAfter(_options.LoadTimeout);
+        _currentToken = cts.Token;
+        deadline.Begin(_options.LoadTimeout, cts.Token);
         try
         {
             var require = CreateSandbox(newEngine);
-            var factory = (Function)newEngine.Evaluate(JsLibraries.PreparePlugin(Sha256, code, sourceName));
+            var factory = (Function)newEngine.Evaluate(JsLibraries.PreparePlugin(Sha256, _code, _sourceName));
             var module = new JsObject(newEngine);
             var moduleExports = new JsObject(newEngine);
             module.Set("exports", moduleExports);
@@ -117,17 +117,17 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             // A top-level promise (module.exports = (async () => ({...}))()) is settled before use.
             result = await result.UnwrapIfPromiseAsync(cts.Token).ConfigureAwait(false);
             if (result is not ObjectInstance)
-                throw new MusicPluginLoadException(sourceName, "module.exports is not an object; a MusicFree plugin exports { platform, search, ... }.");
+                throw new MusicPluginLoadException(_sourceName, "module.exports is not an object; a MusicFree plugin exports { platform, search, ... }.");
 
             var describe = (Function)newEngine.Evaluate(Describer);
             var description = JsonNode.Parse(describe.Call(JsValue.Undefined, [result]).AsString())!.AsObject();
-            Manifest = ReadManifest(description["props"]!.AsObject(), sourceName);
+            Manifest = ReadManifest(description["props"]!.AsObject(), _sourceName);
             Functions = description["functions"]!.AsArray().Select(n => n!.GetValue<string>())
                 .Where(f => MusicFunctions.All.Contains(f)).ToArray();
-            invoker = (Function)((Function)newEngine.Evaluate(Invoker)).Call(JsValue.Undefined, [result]);
-            exports = result;
-            engine?.Dispose();
-            engine = newEngine;
+            _invoker = (Function)((Function)newEngine.Evaluate(Invoker)).Call(JsValue.Undefined, [result]);
+            _exports = result;
+            _engine?.Dispose();
+            _engine = newEngine;
         }
         catch (MusicPluginLoadException)
         {
@@ -137,7 +137,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         catch (Exception e)
         {
             newEngine.Dispose();
-            throw new MusicPluginLoadException(sourceName, Describe(e, cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested, options.LoadTimeout), e);
+            throw new MusicPluginLoadException(_sourceName, Describe(e, cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested, _options.LoadTimeout), e);
         }
         finally
         {
@@ -174,20 +174,20 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         // a require() with a computed name loads its library on demand through loadLibrary.
         var factories = new JsObject(target);
         foreach (var name in JsLibraries.Names)
-            if (code.Contains('"' + name + '"') || code.Contains('\'' + name + '\'') || code.Contains('"' + name + '/') || code.Contains('\'' + name + '/'))
+            if (_code.Contains('"' + name + '"') || _code.Contains('\'' + name + '\'') || _code.Contains('"' + name + '/') || _code.Contains('\'' + name + '/'))
                 factories.Set(name, target.Evaluate(JsLibraries.Library(name)));
         var envInfo = new JsObject(target);
-        envInfo.Set("appVersion", options.AppVersion);
-        envInfo.Set("os", options.Os);
-        envInfo.Set("lang", options.Lang);
+        envInfo.Set("appVersion", _options.AppVersion);
+        envInfo.Set("os", _options.Os);
+        envInfo.Set("lang", _options.Lang);
         return prelude.Call(JsValue.Undefined,
         [
             JsValue.FromObject(target, new Func<string, Task<string>>(HttpAsync)),
             JsValue.FromObject(target, new Action<string, string>(Log)),
-            JsValue.FromObject(target, new Func<int, Task>(ms => Task.Delay(ms, currentToken))),
+            JsValue.FromObject(target, new Func<int, Task>(ms => Task.Delay(ms, _currentToken))),
             factories,
             JsValue.FromObject(target, new Func<string, JsValue>(name => target.Evaluate(JsLibraries.Library(name)))),
-            JsValue.FromObject(target, new Func<string>(() => JsonSerializer.Serialize(currentVariables))),
+            JsValue.FromObject(target, new Func<string>(() => JsonSerializer.Serialize(_currentVariables))),
             envInfo,
         ]);
     }
@@ -197,20 +197,20 @@ public sealed class JsMusicSource : IMusicSourceRuntime
     {
         if (!Functions.Contains(function))
             throw new MusicFunctionNotSupportedException(function);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // An engine abandoned after a limit was hit may hold half-run continuations: start a fresh one.
-            if (engine is null) await StartEngineAsync(cancellationToken).ConfigureAwait(false);
-            currentVariables = userVariables;
+            if (_engine is null) await StartEngineAsync(cancellationToken).ConfigureAwait(false);
+            _currentVariables = userVariables;
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(options.CallTimeout);
-            currentToken = cts.Token;
-            var deadline = engine!.Constraints.Find<OperationDeadlineConstraint>();
-            deadline?.Begin(options.CallTimeout, cts.Token);
+            cts.CancelAfter(_options.CallTimeout);
+            _currentToken = cts.Token;
+            var deadline = _engine!.Constraints.Find<OperationDeadlineConstraint>();
+            deadline?.Begin(_options.CallTimeout, cts.Token);
             try
             {
-                var promise = invoker!.Call(JsValue.Undefined, [function, arguments.ToJsonString()]);
+                var promise = _invoker!.Call(JsValue.Undefined, [function, arguments.ToJsonString()]);
                 var value = await promise.UnwrapIfPromiseAsync(cts.Token).ConfigureAwait(false);
                 return value.IsNull() || value.IsUndefined() ? null : JsonNode.Parse(value.AsString());
             }
@@ -220,9 +220,9 @@ public sealed class JsMusicSource : IMusicSourceRuntime
                 if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
                 if (timedOut || IsLimit(e))
                 {
-                    engine?.Dispose();
-                    engine = null;
-                    throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, options.CallTimeout), e);
+                    _engine?.Dispose();
+                    _engine = null;
+                    throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, _options.CallTimeout), e);
                 }
                 var (message, stack) = Explain(e);
                 throw new MusicPluginException(Manifest.Platform, function, message, stack, e);
@@ -234,7 +234,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -280,7 +280,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
     {
         ConsoleSink?.Invoke(level, text);
         var logLevel = level switch { "error" => LogLevel.Error, "warn" => LogLevel.Warning, "debug" or "trace" => LogLevel.Debug, _ => LogLevel.Information };
-        logger.Log(logLevel, "[music:{Platform}] {Text}", Manifest.Platform is { Length: > 0 } p ? p : sourceName, text);
+        _logger.Log(logLevel, "[music:{Platform}] {Text}", Manifest.Platform is { Length: > 0 } p ? p : _sourceName, text);
     }
 
     /// <summary>axios' transport: one request through the host's HttpClient, answered as JSON for the prelude.</summary>
@@ -312,13 +312,13 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             }
         message.Content = content;
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(currentToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_currentToken);
         if (timeoutMs > 0) cts.CancelAfter(TimeSpan.FromMilliseconds(timeoutMs));
         try
         {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
-            var limit = request["maxContentLength"]?.GetValue<double>() is > 0 and var max ? (long)max : options.MaxResponseBytes;
-            var data = await ReadLimitedAsync(response.Content, Math.Min(limit, options.MaxResponseBytes), cts.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+            var limit = request["maxContentLength"]?.GetValue<double>() is > 0 and var max ? (long)max : _options.MaxResponseBytes;
+            var data = await ReadLimitedAsync(response.Content, Math.Min(limit, _options.MaxResponseBytes), cts.Token).ConfigureAwait(false);
             if (data is null) return Error($"maxContentLength size of {limit} exceeded", "ERR_BAD_RESPONSE");
 
             var result = new JsonObject
@@ -338,7 +338,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             }
             return result.ToJsonString();
         }
-        catch (OperationCanceledException) when (!currentToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!_currentToken.IsCancellationRequested)
         {
             return Error($"timeout of {timeoutMs}ms exceeded", "ECONNABORTED");
         }
@@ -354,7 +354,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
 
     private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, long limit, CancellationToken token)
     {
-        await using var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        await using var streamLifetime = stream.ConfigureAwait(false); // DisposeAsync too, like every await in this file
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -421,7 +422,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
 
     public void Dispose()
     {
-        engine?.Dispose();
-        engine = null;
+        _engine?.Dispose();
+        _engine = null;
     }
 }
