@@ -2,12 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Plugin.Sdk.Testing;
 
-/// <summary>One log call of the plugin.</summary>
-public sealed record LogEntry(LogLevel Level, string Message, Exception? Exception, EventId EventId, string Category)
-{
-    public override string ToString() => $"{Level}: {Message}" + (Exception is null ? "" : $" ({Exception.GetType().Name}: {Exception.Message})");
-}
-
 /// <summary>Keeps every log entry so a test can assert on what the plugin logged (all levels are enabled).</summary>
 public sealed class RecordingLogger(string category) : ILogger
 {

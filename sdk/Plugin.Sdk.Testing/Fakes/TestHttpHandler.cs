@@ -54,6 +54,3 @@ public sealed class TestHttpHandler : HttpMessageHandler
         return response;
     }
 }
-
-/// <summary>A request the plugin sent; the body is read as text.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri? Uri, string? Body);

@@ -21,7 +21,3 @@ public sealed class FormFieldAttribute(string label) : Attribute
     /// <summary>Select items as <c>"value"</c> or <c>"value:title"</c>.</summary>
     public string[]? Options { get; set; }
 }
-
-/// <summary>Leaves a config property out of the generated form (it is still saved).</summary>
-[AttributeUsage(AttributeTargets.Property, Inherited = false)]
-public sealed class FormIgnoreAttribute : Attribute;

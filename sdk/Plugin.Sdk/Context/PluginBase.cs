@@ -6,45 +6,6 @@ using Plugin.Sdk.Ui;
 
 namespace Plugin.Sdk;
 
-/// <summary>The host's view of a plugin instance. Implemented by <see cref="PluginBase{TConfig}"/>; authors do not implement it.</summary>
-public interface IPlugin
-{
-    string Id { get; }
-
-    /// <summary>Called once, right after creation, before any config is applied.</summary>
-    void Bind(IPluginContext context, PluginDescriptor descriptor);
-
-    /// <summary>The config of a fresh install (<c>new TConfig()</c>) as JSON.</summary>
-    JsonObject DefaultConfig();
-
-    /// <summary>Replaces the current config; <c>null</c> resets to defaults. Throws <see cref="JsonException"/> on malformed config.</summary>
-    void ApplyConfig(JsonObject? config);
-
-    /// <summary>The current config as JSON.</summary>
-    JsonObject CurrentConfig();
-
-    /// <summary>The seed's <c>init_plugin(config)</c>: called after load and after every config change.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
-    /// <summary>The seed's <c>stop_service()</c>: called before reload, disable, update and uninstall.</summary>
-    Task StopAsync(CancellationToken cancellationToken);
-
-    /// <summary>The seed's <c>get_state()</c>.</summary>
-    bool IsEnabled { get; }
-
-    FormView GetForm();
-
-    /// <summary>The detail page, or null when the plugin has none.</summary>
-    IReadOnlyList<UiNode>? GetPage();
-}
-
-/// <summary>Config with the usual "enable plugin" switch. Derive your config from it, or use any class with a parameterless constructor.</summary>
-public class PluginConfig
-{
-    [FormField("启用插件", Order = -100, Md = 4)]
-    public bool Enabled { get; set; }
-}
-
 /// <summary>
 /// Base of every plugin. <typeparamref name="TConfig"/> is the typed config: its defaults are the default model, its
 /// properties the generated form, and <see cref="Config"/> always holds the saved values.

@@ -102,8 +102,3 @@ public static class Ui
         return node;
     }
 }
-
-public sealed record SelectItem(string Title, object? Value)
-{
-    public static implicit operator SelectItem(string value) => new(value, value);
-}

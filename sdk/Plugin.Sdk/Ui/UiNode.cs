@@ -106,36 +106,3 @@ public sealed class UiNode
     /// <summary>Serialises a list of nodes as a JSON array.</summary>
     public static JsonArray ToJson(IEnumerable<UiNode> nodes) => new(nodes.Select(n => (JsonNode)n.ToJson()).ToArray());
 }
-
-/// <summary>A page event that calls an API (seed §7): <c>{"api": "plugin/Id/path", "method": "get", "params": {...}}</c>.</summary>
-public sealed class UiEvent
-{
-    public required string Api { get; init; }
-    public string Method { get; init; } = "get";
-    public Dictionary<string, object?> Params { get; init; } = [];
-
-    /// <summary>Calls an API of plugin <paramref name="pluginId"/>; the page refreshes afterwards.</summary>
-    public static UiEvent PluginApi(string pluginId, string path, object? parameters = null, string method = "get") => new()
-    {
-        Api = $"plugin/{pluginId}{(path.StartsWith('/') ? path : "/" + path)}",
-        Method = method,
-        Params = parameters is null ? [] : JsonSerializer.SerializeToElement(parameters, PluginJson.Options)
-            .EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value),
-    };
-
-    public JsonObject ToJson() => new()
-    {
-        ["api"] = Api,
-        ["method"] = Method,
-        ["params"] = JsonSerializer.SerializeToNode(Params, PluginJson.Options),
-    };
-}
-
-internal sealed class UiNodeJsonConverter : JsonConverter<UiNode>
-{
-    public override UiNode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        UiNode.Raw(JsonNode.Parse(ref reader) as JsonObject ?? throw new JsonException("A UI node must be a JSON object."));
-
-    public override void Write(Utf8JsonWriter writer, UiNode value, JsonSerializerOptions options) =>
-        value.ToJson().WriteTo(writer, options);
-}

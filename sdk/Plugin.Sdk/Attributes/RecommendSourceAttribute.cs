@@ -1,0 +1,8 @@
+namespace Plugin.Sdk;
+
+/// <summary>Adds a recommend (推荐) media source backed by this <see cref="ApiAttribute"/> method.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class RecommendSourceAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}

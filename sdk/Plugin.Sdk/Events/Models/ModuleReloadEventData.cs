@@ -1,0 +1,6 @@
+namespace Plugin.Sdk;
+
+public sealed class ModuleReloadEventData : EventData
+{
+    public string? ModuleId { get; set; }
+}

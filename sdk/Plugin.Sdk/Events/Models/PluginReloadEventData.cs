@@ -1,0 +1,6 @@
+namespace Plugin.Sdk;
+
+public sealed class PluginReloadEventData : EventData
+{
+    public string? PluginId { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Plugin.Sdk;
+
+public sealed class SiteRefreshedEventData : EventData
+{
+    public int? SiteId { get; set; }
+}

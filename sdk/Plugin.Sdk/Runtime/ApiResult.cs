@@ -1,0 +1,8 @@
+namespace Plugin.Sdk;
+
+/// <summary>MoviePilot's response envelope, for plugin APIs that answer in it.</summary>
+public sealed record ApiResult(bool Success, string? Message = null, object? Data = null)
+{
+    public static ApiResult Ok(object? data = null, string? message = null) => new(true, message, data);
+    public static ApiResult Fail(string message) => new(false, message);
+}

@@ -1,0 +1,28 @@
+namespace Plugin.Sdk.Ui;
+
+/// <summary>What a <see cref="DashboardAttribute"/> method returns: the elements, and optional layout overrides.</summary>
+public sealed class DashboardView
+{
+    public DashboardView(params UiNode[] elements) => Elements = [.. elements];
+
+    public DashboardView(IEnumerable<UiNode> elements) => Elements = [.. elements];
+
+    public List<UiNode> Elements { get; }
+    public int? Cols { get; init; }
+    public int? Md { get; init; }
+    public int? Refresh { get; init; }
+    public bool? Border { get; init; }
+    public string? Title { get; init; }
+    public string? Subtitle { get; init; }
+
+    /// <summary><see cref="RenderMode.Vuetify"/> (default): the UI renders <see cref="Elements"/>. <see cref="RenderMode.Vue"/>:
+    /// it shows the <c>Dashboard</c> component of the plugin's module, which gets the whole dashboard object as <c>model</c>.</summary>
+    public RenderMode RenderMode { get; init; }
+
+    /// <summary>
+    /// A widget drawn by the <c>Dashboard</c> export of the plugin's own module (<see cref="RenderMode.Vue"/>). With layout
+    /// overrides: <c>new DashboardView { RenderMode = RenderMode.Vue, Refresh = 30 }</c>. Declare
+    /// <c>[Plugin(RenderMode = RenderMode.Vue)]</c> so the module is packed.
+    /// </summary>
+    public static DashboardView Vue() => new() { RenderMode = RenderMode.Vue };
+}
