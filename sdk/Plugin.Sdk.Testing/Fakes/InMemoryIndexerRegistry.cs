@@ -8,6 +8,7 @@ public sealed class InMemoryIndexerRegistry : IIndexerRegistry
     private readonly Dictionary<string, SiteDefinition> _sites = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();
 
+    /// <inheritdoc/>
     public void Add(string domain, SiteDefinition definition)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
@@ -15,13 +16,16 @@ public sealed class InMemoryIndexerRegistry : IIndexerRegistry
         lock (_gate) _sites[domain] = definition;
     }
 
+    /// <inheritdoc/>
     public void Add(string domain, string json) => Add(domain, SiteDefinition.Parse(json));
 
+    /// <inheritdoc/>
     public bool Remove(string domain)
     {
         lock (_gate) return _sites.Remove(domain);
     }
 
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, SiteDefinition> Sites
     {
         get

@@ -9,6 +9,7 @@ public sealed class InMemoryStorageRegistry : IStorageRegistry
     /// <summary>Types that exist before the plugin runs (the host's own storages, e.g. <c>local</c>).</summary>
     public HashSet<string> Preexisting { get; } = new(StringComparer.Ordinal) { "local" };
 
+    /// <summary>The storages the plugin added, in order.</summary>
     public IReadOnlyList<AddedStorage> Added
     {
         get
@@ -17,6 +18,7 @@ public sealed class InMemoryStorageRegistry : IStorageRegistry
         }
     }
 
+    /// <inheritdoc/>
     public void Add(string type, string name, IReadOnlyDictionary<string, string>? config = null)
     {
         lock (_gate)
@@ -27,6 +29,7 @@ public sealed class InMemoryStorageRegistry : IStorageRegistry
         }
     }
 
+    /// <inheritdoc/>
     public bool Exists(string type)
     {
         lock (_gate) return Preexisting.Contains(type) || _added.Any(s => s.Type == type);

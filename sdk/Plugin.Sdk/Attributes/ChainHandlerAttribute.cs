@@ -7,7 +7,9 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class ChainHandlerAttribute(ChainEventType eventType) : Attribute
 {
+    /// <summary>The chain event handled.</summary>
     public ChainEventType EventType { get; } = eventType;
 
+    /// <summary>Order among the chain's handlers; lower runs first (default 100).</summary>
     public int Priority { get; set; } = 100;
 }

@@ -8,6 +8,7 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class DiscoverSourceAttribute(string name, string mediaIdPrefix) : Attribute
 {
+    /// <summary>Name shown as the source's tab.</summary>
     public string Name { get; } = name;
 
     /// <summary>The media id prefix, without <c>:</c> (e.g. <c>tvdb</c>).</summary>

@@ -8,5 +8,6 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class EventHandlerAttribute(EventType eventType) : Attribute
 {
+    /// <summary>The event handled.</summary>
     public EventType EventType { get; } = eventType;
 }

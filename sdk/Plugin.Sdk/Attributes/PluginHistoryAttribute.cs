@@ -4,6 +4,8 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class PluginHistoryAttribute(string version, string notes) : Attribute
 {
+    /// <summary>The version the note is for, e.g. <c>v1.2</c>.</summary>
     public string Version { get; } = version;
+    /// <summary>What changed in it.</summary>
     public string Notes { get; } = notes;
 }

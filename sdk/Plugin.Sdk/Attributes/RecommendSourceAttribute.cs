@@ -4,5 +4,6 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class RecommendSourceAttribute(string name) : Attribute
 {
+    /// <summary>Name shown as the source's tab.</summary>
     public string Name { get; } = name;
 }

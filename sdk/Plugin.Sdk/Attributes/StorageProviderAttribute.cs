@@ -10,5 +10,6 @@ public sealed class StorageProviderAttribute(string type, string name) : Attribu
     /// <summary>The storage type key, e.g. <c>"xxx"</c>.</summary>
     public string Type { get; } = type;
 
+    /// <summary>The storage's display name, e.g. <c>"My Cloud"</c>.</summary>
     public string Name { get; } = name;
 }

@@ -9,27 +9,37 @@ namespace Plugin.Sdk;
 /// </summary>
 public interface IPluginContext
 {
+    /// <summary>The plugin's id (its class name).</summary>
     string PluginId { get; }
 
     /// <summary>A folder only this plugin writes to; it survives updates and is removed on uninstall.</summary>
     string DataFolder { get; }
 
+    /// <summary>The plugin's logger; the host shows its entries in the plugin's log.</summary>
     ILogger Logger { get; }
 
+    /// <summary>The plugin's saved config.</summary>
     IPluginConfigStore Config { get; }
 
+    /// <summary>The plugin's persistent key/value data.</summary>
     IPluginDataStore Data { get; }
 
+    /// <summary>The plugin's cache, in named regions with a time to live.</summary>
     IPluginCache Cache { get; }
 
+    /// <summary>Sends notifications to users.</summary>
     IMessageSender Messages { get; }
 
+    /// <summary>Raises broadcast and chain events.</summary>
     IEventPublisher Events { get; }
 
+    /// <summary>The indexer sites this plugin adds to the host.</summary>
     IIndexerRegistry Indexers { get; }
 
+    /// <summary>The storages the host knows, to add the plugin's own.</summary>
     IStorageRegistry Storages { get; }
 
+    /// <summary>Facts about the host: version, API token, address.</summary>
     IHostInfo Host { get; }
 
     /// <summary>

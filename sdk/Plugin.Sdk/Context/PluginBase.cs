@@ -21,10 +21,13 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     /// <summary>The current config; replaced when the user saves the form.</summary>
     public TConfig Config { get; private set; } = new();
 
+    /// <summary>What the host gave this plugin; throws until the host has attached it.</summary>
     protected IPluginContext Context => _context ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
 
+    /// <summary>The plugin's logger.</summary>
     protected ILogger Logger => Context.Logger;
 
+    /// <summary>What the generated manifest says about this plugin (commands, APIs, config fields, ...).</summary>
     protected PluginDescriptor Descriptor => _descriptor ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
 
     /// <summary>Enabled unless the config says otherwise (<see cref="PluginConfig.Enabled"/>).</summary>
@@ -49,6 +52,7 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     /// <summary>A button whose press comes back to this plugin's <see cref="MessageActionAttribute"/> handlers.</summary>
     protected MessageButton Button(string text, string data) => MessageButton.Callback(Id, text, data);
 
+    /// <summary>Sends <paramref name="message"/> to users through the host's notification channels.</summary>
     protected Task PostMessageAsync(Notification message, CancellationToken cancellationToken = default) =>
         Context.Messages.PostAsync(message, cancellationToken);
 
@@ -63,11 +67,13 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
         _descriptor = descriptor;
     }
 
+    /// <summary>The config of a fresh install (<c>new TConfig()</c>) as JSON.</summary>
     public JsonObject DefaultConfig() => ToJson(new TConfig());
 
     void IPlugin.ApplyConfig(JsonObject? config) =>
         Config = config is null ? new TConfig() : config.Deserialize<TConfig>(PluginJson.Options) ?? new TConfig();
 
+    /// <summary>The current <see cref="Config"/> as JSON.</summary>
     public JsonObject CurrentConfig() => ToJson(Config);
 
     Task IPlugin.InitializeAsync(CancellationToken cancellationToken) => OnInitAsync(cancellationToken);

@@ -9,6 +9,7 @@ namespace Plugin.Sdk;
 /// </summary>
 public abstract class EventData
 {
+    /// <summary>Fields of the event's JSON that the typed model does not name, kept so they are passed on unchanged.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -5,9 +5,12 @@ namespace Plugin.Sdk.Indexers;
 /// <summary>One category entry.</summary>
 public sealed class SiteCategory(JsonObject json)
 {
+    /// <summary>The entry exactly as written.</summary>
     public JsonObject Json { get; } = json;
     /// <summary><c>id</c> as text (definitions write numbers and strings alike).</summary>
     public string? Id => JsonRead.String(Json["id"]);
+    /// <c>cat</c>: the category's name at the site.
     public string? Cat => JsonRead.String(Json["cat"]);
+    /// <c>desc</c>: a description of the category.
     public string? Desc => JsonRead.String(Json["desc"]);
 }

@@ -14,6 +14,7 @@ namespace Plugin.Sdk.Indexers;
 /// </remarks>
 public sealed class SiteDefinition
 {
+    /// <summary>Wraps a parsed definition; <paramref name="json"/> is kept as the source of truth.</summary>
     public SiteDefinition(JsonObject json) => Json = json ?? throw new ArgumentNullException(nameof(json));
 
     /// <summary>The definition exactly as written.</summary>
@@ -35,6 +36,7 @@ public sealed class SiteDefinition
         return new(node as JsonObject ?? throw new FormatException("A site definition must be a JSON object."));
     }
 
+    /// <summary>The definition as JSON text, exactly as held.</summary>
     public string ToJson() => Json.ToJsonString();
 
     /// <summary><c>id</c>: the site's identifier, e.g. <c>nyaa</c>.</summary>

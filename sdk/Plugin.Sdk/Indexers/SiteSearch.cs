@@ -5,6 +5,7 @@ namespace Plugin.Sdk.Indexers;
 /// <summary>The <c>search</c> section.</summary>
 public sealed class SiteSearch(JsonObject json)
 {
+    /// <summary>The section exactly as written.</summary>
     public JsonObject Json { get; } = json;
 
     /// <summary><c>paths</c>: one per media type (<c>type</c>: all / movie / tv) or a single one.</summary>

@@ -26,12 +26,15 @@ public interface IMusicSource
     Task<MusicItem?> GetMusicInfoAsync(MusicItem musicItem, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetMusicInfo);
 
+    /// <summary>getLyric(musicItem): the song's lyrics, or null when there are none.</summary>
     Task<LyricSource?> GetLyricAsync(MusicItem musicItem, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetLyric);
 
+    /// <summary>getAlbumInfo(albumItem, page): the album's songs, one page at a time; page starts at 1.</summary>
     Task<AlbumInfoResult> GetAlbumInfoAsync(AlbumItem albumItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetAlbumInfo);
 
+    /// <summary>getMusicSheetInfo(sheetItem, page): the playlist's songs, one page at a time; page starts at 1.</summary>
     Task<MusicSheetInfoResult> GetMusicSheetInfoAsync(MusicSheetItem sheetItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetMusicSheetInfo);
 
@@ -43,18 +46,23 @@ public interface IMusicSource
     Task<MusicItem?> ImportMusicItemAsync(string urlLike, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.ImportMusicItem);
 
+    /// <summary>importMusicSheet(urlLike): the songs of the playlist the user pasted a link to.</summary>
     Task<List<MusicItem>> ImportMusicSheetAsync(string urlLike, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.ImportMusicSheet);
 
+    /// <summary>getTopLists(): the source's top lists, in groups.</summary>
     Task<List<TopListGroup>> GetTopListsAsync(CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetTopLists);
 
+    /// <summary>getTopListDetail(topListItem, page): the songs of one top list; page starts at 1.</summary>
     Task<TopListDetailResult> GetTopListDetailAsync(MusicSheetItem topListItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetTopListDetail);
 
+    /// <summary>getRecommendSheetTags(): the tags recommended playlists can be browsed by.</summary>
     Task<RecommendSheetTagsResult> GetRecommendSheetTagsAsync(CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetRecommendSheetTags);
 
+    /// <summary>getRecommendSheetsByTag(tag, page): recommended playlists with <paramref name="tag"/>; page starts at 1.</summary>
     Task<PagedResult<MusicSheetItem>> GetRecommendSheetsByTagAsync(SheetTag tag, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetRecommendSheetsByTag);
 }

@@ -7,5 +7,6 @@ namespace Plugin.Sdk.Music;
 public sealed class MusicFunctionNotSupportedException(string function)
     : NotSupportedException($"The music source does not implement '{function}'.")
 {
+    /// <summary>The function name, e.g. <c>getLyric</c> (see <see cref="MusicFunctions"/>).</summary>
     public string Function { get; } = function;
 }

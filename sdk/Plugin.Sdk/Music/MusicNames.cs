@@ -3,6 +3,7 @@ namespace Plugin.Sdk.Music;
 /// <summary>Wire names of the seed's enums, for code that works with raw strings (plugins, REST).</summary>
 public static class MusicNames
 {
+    /// <summary>The MusicFree name of a cache policy: <c>cache</c>, <c>no-cache</c> or <c>no-store</c>.</summary>
     public static string ToWire(this CacheControl value) => value switch
     {
         CacheControl.Cache => "cache",
@@ -10,6 +11,7 @@ public static class MusicNames
         _ => "no-cache",
     };
 
+    /// <summary>The MusicFree name of a quality: <c>low</c>, <c>standard</c>, <c>high</c> or <c>super</c>.</summary>
     public static string ToWire(this MusicQuality value) => value switch
     {
         MusicQuality.Low => "low",
@@ -18,6 +20,7 @@ public static class MusicNames
         _ => "standard",
     };
 
+    /// <summary>The MusicFree name of a search type, e.g. <c>music</c>.</summary>
     public static string ToWire(this MusicSearchType value) => value switch
     {
         MusicSearchType.Album => "album",
@@ -40,6 +43,7 @@ public static class MusicNames
         }
     }
 
+    /// <summary>Parses a search type name; false for anything MusicFree does not define.</summary>
     public static bool TryParseSearchType(string? text, out MusicSearchType type)
     {
         switch (text)
@@ -53,6 +57,7 @@ public static class MusicNames
         }
     }
 
+    /// <summary>Parses a cache policy name; false for anything MusicFree does not define.</summary>
     public static bool TryParseCacheControl(string? text, out CacheControl value)
     {
         switch (text)

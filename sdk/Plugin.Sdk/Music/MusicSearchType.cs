@@ -6,9 +6,14 @@ namespace Plugin.Sdk.Music;
 [JsonConverter(typeof(JsonStringEnumConverter<MusicSearchType>))]
 public enum MusicSearchType
 {
+    /// <c>music</c>: songs (<see cref="MusicItem"/>).
     [JsonStringEnumMemberName("music")] Music,
+    /// <c>album</c>: albums (<see cref="AlbumItem"/>).
     [JsonStringEnumMemberName("album")] Album,
+    /// <c>artist</c>: artists (<see cref="ArtistItem"/>).
     [JsonStringEnumMemberName("artist")] Artist,
+    /// <c>sheet</c>: playlists (<see cref="MusicSheetItem"/>).
     [JsonStringEnumMemberName("sheet")] Sheet,
+    /// <c>lyric</c>: songs found by their lyrics (<see cref="MusicItem"/>).
     [JsonStringEnumMemberName("lyric")] Lyric,
 }

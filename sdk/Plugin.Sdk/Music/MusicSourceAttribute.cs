@@ -29,8 +29,10 @@ public sealed class MusicSourceAttribute(string platform) : Attribute
     /// <summary>The seed's <c>hints.importMusicSheet</c>: lines shown in the "import sheet" dialog.</summary>
     public string[]? ImportMusicSheetHints { get; set; }
 
+    /// <summary>The source's author (<c>author</c>).</summary>
     public string? Author { get; set; }
 
+    /// <summary>What the source offers (<c>description</c>).</summary>
     public string? Description { get; set; }
 
     /// <summary>Where an update of this source is published (<c>srcUrl</c>).</summary>

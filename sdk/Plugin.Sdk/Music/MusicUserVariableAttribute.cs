@@ -7,6 +7,7 @@ namespace Plugin.Sdk.Music;
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
 public sealed class MusicUserVariableAttribute(string key, string? name = null) : Attribute
 {
+    /// <summary>The variable's key, as the source reads it from <see cref="MusicEnvironment.UserVariables"/>.</summary>
     public string Key { get; } = key;
 
     /// <summary>Shown in the settings panel (written as both <c>name</c> and the seed's <c>title</c>).</summary>

@@ -11,21 +11,25 @@ public sealed class ApiRequest(
     JsonElement? body,
     string? user = null) : IArgumentSource
 {
+    /// <summary>The HTTP method, upper case, e.g. <c>GET</c>.</summary>
     public string Method { get; } = method;
 
     /// <summary>The path relative to the plugin, e.g. <c>/delete_history</c>.</summary>
     public string Path { get; } = path;
 
+    /// <summary>Query string values by name (case-insensitive); a name given twice has two values.</summary>
     public IReadOnlyDictionary<string, string[]> Query { get; } = query;
 
     /// <summary>Request headers (case-insensitive names).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; } = headers;
 
+    /// <summary>The JSON body, when the request had one.</summary>
     public JsonElement? Body { get; } = body;
 
     /// <summary>The authenticated user, when the call carried a bearer token.</summary>
     public string? User { get; } = user;
 
+    /// <summary>The first query string value of <paramref name="name"/>.</summary>
     public bool TryGetText(string name, out string? value)
     {
         if (Query.TryGetValue(name, out var values) && values.Length > 0)
@@ -37,6 +41,7 @@ public sealed class ApiRequest(
         return false;
     }
 
+    /// <summary>The top-level property <paramref name="name"/> of a JSON object body (case-insensitive).</summary>
     public bool TryGetJson(string name, out JsonElement value)
     {
         if (Body is { ValueKind: JsonValueKind.Object } body)

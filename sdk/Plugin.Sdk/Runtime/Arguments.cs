@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Plugin.Sdk;
@@ -7,14 +8,18 @@ namespace Plugin.Sdk;
 /// Text values are read as JSON literals where the target is not a string, so <c>?page=2</c> binds an <c>int</c> and
 /// <c>?enabled=true</c> a <c>bool</c>.
 /// </summary>
+/// <remarks>Hidden from IntelliSense: only generated binding code calls it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Arguments
 {
+    /// <summary>The argument <paramref name="name"/> as <typeparamref name="T"/>; throws <see cref="ArgumentBindingException"/> when it is missing or malformed.</summary>
     public static T Required<T>(IArgumentSource source, string name)
     {
         if (TryRead<T>(source, name, out var value)) return value;
         throw new ArgumentBindingException(name, $"Missing required parameter '{name}'.");
     }
 
+    /// <summary>The argument <paramref name="name"/> as <typeparamref name="T"/>, or <paramref name="defaultValue"/> when it is missing.</summary>
     public static T Optional<T>(IArgumentSource source, string name, T defaultValue) =>
         TryRead<T>(source, name, out var value) ? value : defaultValue;
 

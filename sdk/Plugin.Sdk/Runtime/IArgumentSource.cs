@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Plugin.Sdk;
 
 /// <summary>Named arguments of an API request or a module call, as the generated binding code reads them.</summary>
+/// <remarks>Hidden from IntelliSense: only the host and generated binding code use it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IArgumentSource
 {
     /// <summary>A value given as text (a query string value).</summary>

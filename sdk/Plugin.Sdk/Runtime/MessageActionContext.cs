@@ -11,15 +11,21 @@ public sealed class MessageActionContext(
     string? originalChatId,
     Func<Notification, CancellationToken, Task> reply)
 {
+    /// <summary>Id of the plugin the button belongs to.</summary>
     public string PluginId { get; } = pluginId;
 
     /// <summary>The text after <c>|</c>.</summary>
     public string Data { get; } = data;
 
+    /// <summary>Id of the user who pressed the button.</summary>
     public string? UserId { get; } = userId;
+    /// <summary>The message channel it was pressed in.</summary>
     public string? Channel { get; } = channel;
+    /// <summary>The name of the notification configuration it came through.</summary>
     public string? Source { get; } = source;
+    /// <summary>Id of the message that carried the button.</summary>
     public string? OriginalMessageId { get; } = originalMessageId;
+    /// <summary>Id of the chat that message is in.</summary>
     public string? OriginalChatId { get; } = originalChatId;
 
     /// <summary>Replies to the user; by default it updates the message that carried the button.</summary>

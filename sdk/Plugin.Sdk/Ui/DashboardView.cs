@@ -3,16 +3,25 @@ namespace Plugin.Sdk.Ui;
 /// <summary>What a <see cref="DashboardAttribute"/> method returns: the elements, and optional layout overrides.</summary>
 public sealed class DashboardView
 {
+    /// <summary>A widget showing <paramref name="elements"/>.</summary>
     public DashboardView(params UiNode[] elements) => Elements = [.. elements];
 
+    /// <summary>A widget showing <paramref name="elements"/>.</summary>
     public DashboardView(IEnumerable<UiNode> elements) => Elements = [.. elements];
 
+    /// <summary>The widget's elements (Vuetify JSON).</summary>
     public List<UiNode> Elements { get; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Cols"/> when set.</summary>
     public int? Cols { get; init; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Md"/> when set.</summary>
     public int? Md { get; init; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Refresh"/> when set.</summary>
     public int? Refresh { get; init; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Border"/> when set.</summary>
     public bool? Border { get; init; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Title"/> when set.</summary>
     public string? Title { get; init; }
+    /// <summary>Overrides <see cref="DashboardAttribute.Subtitle"/> when set.</summary>
     public string? Subtitle { get; init; }
 
     /// <summary><see cref="RenderMode.Vuetify"/> (default): the UI renders <see cref="Elements"/>. <see cref="RenderMode.Vue"/>:

@@ -8,7 +8,9 @@ namespace Plugin.Sdk.Ui;
 /// </summary>
 public sealed class FormView(IReadOnlyList<UiNode> conf, JsonObject model)
 {
+    /// <summary>The form's elements (Vuetify JSON).</summary>
     public IReadOnlyList<UiNode> Conf { get; } = conf;
+    /// <summary>The default model: config keys and their values.</summary>
     public JsonObject Model { get; } = model;
 
     /// <summary><see cref="RenderMode.Vuetify"/> (default): the UI renders <see cref="Conf"/>. <see cref="RenderMode.Vue"/>: it
@@ -22,6 +24,7 @@ public sealed class FormView(IReadOnlyList<UiNode> conf, JsonObject model)
     /// </summary>
     public static FormView Vue(JsonObject model) => new([], model) { RenderMode = RenderMode.Vue };
 
+    /// <summary>The form as MoviePilot answers it: <c>{render_mode, conf, model}</c>.</summary>
     public JsonObject ToJson() => new()
     {
         ["render_mode"] = RenderMode.WireName(),

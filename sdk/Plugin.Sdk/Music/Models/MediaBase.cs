@@ -15,6 +15,7 @@ namespace Plugin.Sdk.Music;
 [JsonConverter(typeof(MediaBaseConverter))]
 public class MediaBase
 {
+    /// <summary>The source that returned the item (<c>platform</c>); set by the host.</summary>
     [JsonPropertyName("platform")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Platform { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -7,10 +8,14 @@ namespace Plugin.Sdk.Music;
 /// Writes a <see cref="MediaBase"/> with its runtime type, so a list declared as MediaBase (search results) keeps
 /// every field of its music/album/artist/sheet items. Reads a bare MediaBase (platform, id, the rest in Extra).
 /// </summary>
+/// <remarks>Hidden from IntelliSense: <see cref="MediaBase"/> names it in its <c>[JsonConverter]</c>, so nobody needs to add it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MediaBaseConverter : JsonConverter<MediaBase>
 {
+    /// <summary>True only for <see cref="MediaBase"/> itself; derived items use their own contracts.</summary>
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(MediaBase);
 
+    /// <summary>Reads a bare item: <c>platform</c>, <c>id</c> and the rest in <see cref="MediaBase.Extra"/>.</summary>
     public override MediaBase Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
@@ -29,6 +34,7 @@ public sealed class MediaBaseConverter : JsonConverter<MediaBase>
         return item;
     }
 
+    /// <summary>Writes the item with its runtime type, so fields of derived items are kept.</summary>
     public override void Write(Utf8JsonWriter writer, MediaBase value, JsonSerializerOptions options)
     {
         if (value.GetType() != typeof(MediaBase))
