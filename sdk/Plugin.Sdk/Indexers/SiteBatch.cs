@@ -7,8 +7,8 @@ public sealed class SiteBatch(JsonObject json)
 {
     /// <summary>The section exactly as written.</summary>
     public JsonObject Json { get; } = json;
-    /// <c>delimiter</c>: what joins the keywords.
+    /// <summary><c>delimiter</c>: what joins the keywords.</summary>
     public string? Delimiter => JsonRead.String(Json["delimiter"]);
-    /// <c>space_replace</c>: what replaces spaces within one keyword.
+    /// <summary><c>space_replace</c>: what replaces spaces within one keyword.</summary>
     public string? SpaceReplace => JsonRead.String(Json["space_replace"]);
 }

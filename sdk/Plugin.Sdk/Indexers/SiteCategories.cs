@@ -7,13 +7,13 @@ public sealed class SiteCategories(JsonObject json)
 {
     /// <summary>The section exactly as written.</summary>
     public JsonObject Json { get; } = json;
-    /// <c>movie</c>: the site's movie categories.
+    /// <summary><c>movie</c>: the site's movie categories.</summary>
     public IReadOnlyList<SiteCategory> Movie => Read("movie");
-    /// <c>tv</c>: the site's TV categories.
+    /// <summary><c>tv</c>: the site's TV categories.</summary>
     public IReadOnlyList<SiteCategory> Tv => Read("tv");
     /// <summary><c>field</c>: when set, category ids are joined into this one parameter instead of <c>cat{id}=1</c>.</summary>
     public string? Field => JsonRead.String(Json["field"]);
-    /// <c>delimiter</c>: what joins category ids when <see cref="Field"/> is set; default a space.
+    /// <summary><c>delimiter</c>: what joins category ids when <see cref="Field"/> is set; default a space.</summary>
     public string Delimiter => JsonRead.String(Json["delimiter"]) ?? " ";
 
     private List<SiteCategory> Read(string key) =>

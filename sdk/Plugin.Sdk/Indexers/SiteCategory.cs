@@ -9,8 +9,8 @@ public sealed class SiteCategory(JsonObject json)
     public JsonObject Json { get; } = json;
     /// <summary><c>id</c> as text (definitions write numbers and strings alike).</summary>
     public string? Id => JsonRead.String(Json["id"]);
-    /// <c>cat</c>: the category's name at the site.
+    /// <summary><c>cat</c>: the category's name at the site.</summary>
     public string? Cat => JsonRead.String(Json["cat"]);
-    /// <c>desc</c>: a description of the category.
+    /// <summary><c>desc</c>: a description of the category.</summary>
     public string? Desc => JsonRead.String(Json["desc"]);
 }

@@ -23,7 +23,7 @@ public sealed class SiteField(string name, JsonObject json)
     public int? Index => JsonRead.Int(Json["index"]);
     /// <summary><c>text</c>: a template over other fields, e.g. <c>{{ fields['title_default'] }}</c>.</summary>
     public string? Text => JsonRead.String(Json["text"]);
-    /// <c>optional</c>: a missing value is not an error.
+    /// <summary><c>optional</c>: a missing value is not an error.</summary>
     public bool Optional => JsonRead.Bool(Json["optional"]);
     /// <summary><c>case</c>: selector → value, first match wins, <c>*</c> matches any row.</summary>
     public IReadOnlyList<KeyValuePair<string, JsonNode?>> Case => Json["case"] is JsonObject c ? c.ToList() : [];

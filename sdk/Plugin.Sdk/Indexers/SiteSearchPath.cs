@@ -7,7 +7,7 @@ public sealed class SiteSearchPath(JsonObject json)
 {
     /// <summary>The entry exactly as written.</summary>
     public JsonObject Json { get; } = json;
-    /// <c>path</c>: the search page, relative to the site's domain.
+    /// <summary><c>path</c>: the search page, relative to the site's domain.</summary>
     public string Path => JsonRead.String(Json["path"]) ?? "";
     /// <summary><c>method</c>: get (default) or post.</summary>
     public string Method => JsonRead.String(Json["method"]) ?? "get";

@@ -3,31 +3,31 @@ namespace Plugin.Sdk.Music;
 /// <summary>The seed's function names, as JavaScript plugins export them and the REST API addresses them.</summary>
 public static class MusicFunctions
 {
-    /// <c>search</c>: see <see cref="IMusicSource.SearchAsync"/>.
+    /// <summary><c>search</c>: see <see cref="IMusicSource.SearchAsync"/>.</summary>
     public const string Search = "search";
-    /// <c>getMediaSource</c>: see <see cref="IMusicSource.GetMediaSourceAsync"/>.
+    /// <summary><c>getMediaSource</c>: see <see cref="IMusicSource.GetMediaSourceAsync"/>.</summary>
     public const string GetMediaSource = "getMediaSource";
-    /// <c>getMusicInfo</c>: see <see cref="IMusicSource.GetMusicInfoAsync"/>.
+    /// <summary><c>getMusicInfo</c>: see <see cref="IMusicSource.GetMusicInfoAsync"/>.</summary>
     public const string GetMusicInfo = "getMusicInfo";
-    /// <c>getLyric</c>: see <see cref="IMusicSource.GetLyricAsync"/>.
+    /// <summary><c>getLyric</c>: see <see cref="IMusicSource.GetLyricAsync"/>.</summary>
     public const string GetLyric = "getLyric";
-    /// <c>getAlbumInfo</c>: see <see cref="IMusicSource.GetAlbumInfoAsync"/>.
+    /// <summary><c>getAlbumInfo</c>: see <see cref="IMusicSource.GetAlbumInfoAsync"/>.</summary>
     public const string GetAlbumInfo = "getAlbumInfo";
-    /// <c>getMusicSheetInfo</c>: see <see cref="IMusicSource.GetMusicSheetInfoAsync"/>.
+    /// <summary><c>getMusicSheetInfo</c>: see <see cref="IMusicSource.GetMusicSheetInfoAsync"/>.</summary>
     public const string GetMusicSheetInfo = "getMusicSheetInfo";
-    /// <c>getArtistWorks</c>: see <see cref="IMusicSource.GetArtistWorksAsync"/>.
+    /// <summary><c>getArtistWorks</c>: see <see cref="IMusicSource.GetArtistWorksAsync"/>.</summary>
     public const string GetArtistWorks = "getArtistWorks";
-    /// <c>importMusicItem</c>: see <see cref="IMusicSource.ImportMusicItemAsync"/>.
+    /// <summary><c>importMusicItem</c>: see <see cref="IMusicSource.ImportMusicItemAsync"/>.</summary>
     public const string ImportMusicItem = "importMusicItem";
-    /// <c>importMusicSheet</c>: see <see cref="IMusicSource.ImportMusicSheetAsync"/>.
+    /// <summary><c>importMusicSheet</c>: see <see cref="IMusicSource.ImportMusicSheetAsync"/>.</summary>
     public const string ImportMusicSheet = "importMusicSheet";
-    /// <c>getTopLists</c>: see <see cref="IMusicSource.GetTopListsAsync"/>.
+    /// <summary><c>getTopLists</c>: see <see cref="IMusicSource.GetTopListsAsync"/>.</summary>
     public const string GetTopLists = "getTopLists";
-    /// <c>getTopListDetail</c>: see <see cref="IMusicSource.GetTopListDetailAsync"/>.
+    /// <summary><c>getTopListDetail</c>: see <see cref="IMusicSource.GetTopListDetailAsync"/>.</summary>
     public const string GetTopListDetail = "getTopListDetail";
-    /// <c>getRecommendSheetTags</c>: see <see cref="IMusicSource.GetRecommendSheetTagsAsync"/>.
+    /// <summary><c>getRecommendSheetTags</c>: see <see cref="IMusicSource.GetRecommendSheetTagsAsync"/>.</summary>
     public const string GetRecommendSheetTags = "getRecommendSheetTags";
-    /// <c>getRecommendSheetsByTag</c>: see <see cref="IMusicSource.GetRecommendSheetsByTagAsync"/>.
+    /// <summary><c>getRecommendSheetsByTag</c>: see <see cref="IMusicSource.GetRecommendSheetsByTagAsync"/>.</summary>
     public const string GetRecommendSheetsByTag = "getRecommendSheetsByTag";
 
     /// <summary>Every function of the seed, in its order.</summary>

@@ -6,12 +6,12 @@ namespace Plugin.Sdk.Music;
 [JsonConverter(typeof(JsonStringEnumConverter<MusicQuality>))]
 public enum MusicQuality
 {
-    /// <c>low</c>: the smallest files.
+    /// <summary><c>low</c>: the smallest files.</summary>
     [JsonStringEnumMemberName("low")] Low = 0,
-    /// <c>standard</c>: the usual quality.
+    /// <summary><c>standard</c>: the usual quality.</summary>
     [JsonStringEnumMemberName("standard")] Standard = 1,
-    /// <c>high</c>: high bit rate.
+    /// <summary><c>high</c>: high bit rate.</summary>
     [JsonStringEnumMemberName("high")] High = 2,
-    /// <c>super</c>: lossless or the best the source has.
+    /// <summary><c>super</c>: lossless or the best the source has.</summary>
     [JsonStringEnumMemberName("super")] Super = 3,
 }

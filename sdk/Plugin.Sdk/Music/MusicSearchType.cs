@@ -6,14 +6,14 @@ namespace Plugin.Sdk.Music;
 [JsonConverter(typeof(JsonStringEnumConverter<MusicSearchType>))]
 public enum MusicSearchType
 {
-    /// <c>music</c>: songs (<see cref="MusicItem"/>).
+    /// <summary><c>music</c>: songs (<see cref="MusicItem"/>).</summary>
     [JsonStringEnumMemberName("music")] Music,
-    /// <c>album</c>: albums (<see cref="AlbumItem"/>).
+    /// <summary><c>album</c>: albums (<see cref="AlbumItem"/>).</summary>
     [JsonStringEnumMemberName("album")] Album,
-    /// <c>artist</c>: artists (<see cref="ArtistItem"/>).
+    /// <summary><c>artist</c>: artists (<see cref="ArtistItem"/>).</summary>
     [JsonStringEnumMemberName("artist")] Artist,
-    /// <c>sheet</c>: playlists (<see cref="MusicSheetItem"/>).
+    /// <summary><c>sheet</c>: playlists (<see cref="MusicSheetItem"/>).</summary>
     [JsonStringEnumMemberName("sheet")] Sheet,
-    /// <c>lyric</c>: songs found by their lyrics (<see cref="MusicItem"/>).
+    /// <summary><c>lyric</c>: songs found by their lyrics (<see cref="MusicItem"/>).</summary>
     [JsonStringEnumMemberName("lyric")] Lyric,
 }
