@@ -40,7 +40,7 @@ public interface IPlugin
     /// <summary>The seed's <c>get_state()</c>.</summary>
     bool IsEnabled { get; }
 
-    /// <summary>The config form (the seed's <c>get_form</c>).</summary>
+    /// <summary>The config form (MoviePilot's <c>get_form</c>).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     FormView GetForm();
 

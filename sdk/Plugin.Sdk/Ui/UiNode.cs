@@ -93,7 +93,7 @@ public sealed class UiNode
         return this;
     }
 
-    /// <summary>The element as the seed's Vuetify JSON.</summary>
+    /// <summary>The element as MoviePilot's Vuetify JSON.</summary>
     public JsonObject ToJson()
     {
         if (_raw is not null) return (JsonObject)_raw.DeepClone();
