@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Plugin.Sdk.Music;
 
-// Typed equivalents of the shapes in the MusicFree plugin protocol (seed 003). JSON names are the seed's
-// camelCase names. Plugins may extend any item with their own serialisable fields ("你可以在搜索结果或者基本媒体类型中
-// 扩展任何可被序列化的字段") and the app hands those fields back on later calls, so every shape keeps unknown
-// fields in Extra and writes them out again unchanged.
+// This folder holds typed equivalents of the shapes in the MusicFree plugin protocol (seed 003). JSON names are the
+// seed's camelCase names. Plugins may extend any item with their own serialisable fields ("你可以在搜索结果或者基本媒体类型中
+// 扩展任何可被序列化的字段") and the app hands those fields back on later calls, so every shape keeps unknown fields in Extra and
+// writes them out again unchanged.
 
 /// <summary>
 /// The seed's media base: <c>platform</c> + <c>id</c> plus whatever fields the plugin added. The host sets
