@@ -18,6 +18,7 @@ public sealed class InMemoryCache(TimeProvider time, TimeSpan? defaultTtl = null
     /// <summary>How many times a factory of <see cref="GetOrCreateAsync{T}"/> ran (a miss).</summary>
     public int FactoryCalls { get; private set; }
 
+    /// <inheritdoc/>
     public async ValueTask<T> GetOrCreateAsync<T>(string region, string key, Func<CancellationToken, ValueTask<T>> factory,
         TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
@@ -29,6 +30,7 @@ public sealed class InMemoryCache(TimeProvider time, TimeSpan? defaultTtl = null
         return created;
     }
 
+    /// <inheritdoc/>
     public ValueTask SetAsync<T>(string region, string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
         var span = ttl ?? DefaultTtl;
@@ -38,6 +40,7 @@ public sealed class InMemoryCache(TimeProvider time, TimeSpan? defaultTtl = null
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public ValueTask<(bool Found, T? Value)> TryGetAsync<T>(string region, string key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -52,12 +55,14 @@ public sealed class InMemoryCache(TimeProvider time, TimeSpan? defaultTtl = null
         }
     }
 
+    /// <inheritdoc/>
     public ValueTask RemoveAsync(string region, string key, CancellationToken cancellationToken = default)
     {
         lock (_gate) _entries.Remove((region, key));
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public ValueTask ClearRegionAsync(string region, CancellationToken cancellationToken = default)
     {
         lock (_gate)

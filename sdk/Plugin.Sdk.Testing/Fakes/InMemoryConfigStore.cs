@@ -20,11 +20,13 @@ public sealed class InMemoryConfigStore : IPluginConfigStore
     /// <summary>How many times <see cref="SaveAsync"/> was called (the plugin's own saves included).</summary>
     public int SaveCount { get; private set; }
 
+    /// <inheritdoc/>
     public Task<JsonObject?> LoadAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate) return Task.FromResult(_saved?.DeepClone().AsObject());
     }
 
+    /// <inheritdoc/>
     public Task SaveAsync(JsonObject config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);

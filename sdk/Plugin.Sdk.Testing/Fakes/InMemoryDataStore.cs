@@ -12,6 +12,7 @@ public sealed class InMemoryDataStore : IPluginDataStore
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
+    /// <inheritdoc/>
     public Task SaveAsync<T>(string key, T value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -20,13 +21,16 @@ public sealed class InMemoryDataStore : IPluginDataStore
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default) => Task.FromResult(Get<T>(key));
 
+    /// <inheritdoc/>
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (_gate) return Task.FromResult(_values.Remove(key));
     }
 
+    /// <inheritdoc/>
     public Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken = default) => Task.FromResult(Keys);
 
     /// <summary>The value saved under <paramref name="key"/>, read as <typeparamref name="T"/>; default when absent.</summary>
@@ -45,6 +49,7 @@ public sealed class InMemoryDataStore : IPluginDataStore
         return json is null ? null : JsonNode.Parse(json);
     }
 
+    /// <summary>Whether a value is saved under <paramref name="key"/>.</summary>
     public bool Contains(string key)
     {
         lock (_gate) return _values.ContainsKey(key);
@@ -62,6 +67,7 @@ public sealed class InMemoryDataStore : IPluginDataStore
     /// <summary>Seeds data before a test, as if an earlier run had saved it.</summary>
     public void Set<T>(string key, T value) => SaveAsync(key, value).GetAwaiter().GetResult();
 
+    /// <summary>Removes every saved value.</summary>
     public void Clear()
     {
         lock (_gate) _values.Clear();

@@ -9,14 +9,17 @@ public sealed class ManualTimeProvider : TimeProvider
     private DateTimeOffset _now;
     private readonly object _gate = new();
 
+    /// <summary>A clock at <paramref name="start"/>, or at 2025-01-01 00:00 UTC when not given.</summary>
     public ManualTimeProvider(DateTimeOffset? start = null) =>
         _now = start ?? new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The clock's current time.</summary>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate) return _now;
     }
 
+    /// <summary>UTC, so local times do not depend on the machine.</summary>
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     /// <summary>Moves the clock forward.</summary>
@@ -26,6 +29,7 @@ public sealed class ManualTimeProvider : TimeProvider
         lock (_gate) _now += by;
     }
 
+    /// <summary>Moves the clock forward to <paramref name="value"/>; moving it back throws.</summary>
     public void SetUtcNow(DateTimeOffset value)
     {
         lock (_gate)

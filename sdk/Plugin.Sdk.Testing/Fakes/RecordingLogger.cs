@@ -2,18 +2,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Plugin.Sdk.Testing;
 
-/// <summary>One log call of the plugin.</summary>
-public sealed record LogEntry(LogLevel Level, string Message, Exception? Exception, EventId EventId, string Category)
-{
-    public override string ToString() => $"{Level}: {Message}" + (Exception is null ? "" : $" ({Exception.GetType().Name}: {Exception.Message})");
-}
-
 /// <summary>Keeps every log entry so a test can assert on what the plugin logged (all levels are enabled).</summary>
 public sealed class RecordingLogger(string category) : ILogger
 {
     private readonly List<LogEntry> _entries = [];
     private readonly object _gate = new();
 
+    /// <summary>Every entry logged so far, in order.</summary>
     public IReadOnlyList<LogEntry> Entries
     {
         get
@@ -22,10 +17,13 @@ public sealed class RecordingLogger(string category) : ILogger
         }
     }
 
+    /// <summary>Scopes are not recorded; returns null.</summary>
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
+    /// <summary>True for every level except <see cref="LogLevel.None"/>.</summary>
     public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
+    /// <summary>Records the entry.</summary>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         if (!IsEnabled(logLevel)) return;
@@ -33,6 +31,7 @@ public sealed class RecordingLogger(string category) : ILogger
         lock (_gate) _entries.Add(entry);
     }
 
+    /// <summary>Forgets the entries logged so far.</summary>
     public void Clear()
     {
         lock (_gate) _entries.Clear();

@@ -6,6 +6,7 @@ public sealed class RecordingMessageSender : IMessageSender
     private readonly List<Notification> _sent = [];
     private readonly object _gate = new();
 
+    /// <summary>Every message posted so far, in order.</summary>
     public IReadOnlyList<Notification> Sent
     {
         get
@@ -14,6 +15,7 @@ public sealed class RecordingMessageSender : IMessageSender
         }
     }
 
+    /// <summary>Records <paramref name="message"/>.</summary>
     public Task PostAsync(Notification message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -21,6 +23,7 @@ public sealed class RecordingMessageSender : IMessageSender
         return Task.CompletedTask;
     }
 
+    /// <summary>Forgets the messages posted so far.</summary>
     public void Clear()
     {
         lock (_gate) _sent.Clear();

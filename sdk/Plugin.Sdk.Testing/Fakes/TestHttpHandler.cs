@@ -14,6 +14,7 @@ public sealed class TestHttpHandler : HttpMessageHandler
     private readonly object _gate = new();
     private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _responder;
 
+    /// <summary>Every request sent so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -29,6 +30,7 @@ public sealed class TestHttpHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers every request with what <paramref name="responder"/> returns.</summary>
     public TestHttpHandler Respond(Func<HttpRequestMessage, HttpResponseMessage> responder) =>
         Respond((request, _) => Task.FromResult(responder(request)));
 
@@ -43,6 +45,7 @@ public sealed class TestHttpHandler : HttpMessageHandler
         return Respond((request, ct) => invoker.SendAsync(request, ct));
     }
 
+    /// <summary>Records the request and answers it with the responder set by the test.</summary>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -54,6 +57,3 @@ public sealed class TestHttpHandler : HttpMessageHandler
         return response;
     }
 }
-
-/// <summary>A request the plugin sent; the body is read as text.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri? Uri, string? Body);

@@ -11,6 +11,7 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
 {
     private string? _dataFolder;
 
+    /// <summary>A context for plugin <paramref name="pluginId"/>, on <paramref name="time"/> or a new <see cref="ManualTimeProvider"/>.</summary>
     public TestPluginContext(string pluginId, ManualTimeProvider? time = null)
     {
         PluginId = pluginId;
@@ -21,8 +22,10 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         Http = new HttpClient(Handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <inheritdoc/>
     public string PluginId { get; }
 
+    /// <summary>The clock the cache expires by; advance it to test expiry.</summary>
     public ManualTimeProvider Time { get; }
 
     /// <summary>A fresh temporary folder, made on first use and deleted with the context.</summary>
@@ -40,37 +43,49 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         }
     }
 
+    /// <summary>The logger, keeping every entry.</summary>
     public RecordingLogger Logger { get; }
     ILogger IPluginContext.Logger => Logger;
 
+    /// <summary>The saved config.</summary>
     public InMemoryConfigStore Config { get; } = new();
     IPluginConfigStore IPluginContext.Config => Config;
 
+    /// <summary>The plugin's key/value data.</summary>
     public InMemoryDataStore Data { get; } = new();
     IPluginDataStore IPluginContext.Data => Data;
 
+    /// <summary>The cache, on <see cref="Time"/>.</summary>
     public InMemoryCache Cache { get; }
     IPluginCache IPluginContext.Cache => Cache;
 
+    /// <summary>Records the messages the plugin posts.</summary>
     public RecordingMessageSender Messages { get; } = new();
     IMessageSender IPluginContext.Messages => Messages;
 
+    /// <summary>Records the events the plugin raises and delivers them to its handlers.</summary>
     public RecordingEventPublisher Events { get; } = new();
     IEventPublisher IPluginContext.Events => Events;
 
+    /// <summary>The indexer sites the plugin adds.</summary>
     public InMemoryIndexerRegistry Indexers { get; } = new();
     IIndexerRegistry IPluginContext.Indexers => Indexers;
 
+    /// <summary>The storages the plugin adds.</summary>
     public InMemoryStorageRegistry Storages { get; } = new();
     IStorageRegistry IPluginContext.Storages => Storages;
 
+    /// <summary>The host facts the plugin sees.</summary>
     public TestHostInfo Host { get; } = new();
     IHostInfo IPluginContext.Host => Host;
 
+    /// <summary>The handler behind <see cref="Http"/>: set responses and read requests here.</summary>
     public TestHttpHandler Handler { get; }
 
+    /// <inheritdoc/>
     public HttpClient Http { get; }
 
+    /// <summary>Disposes <see cref="Http"/> and deletes the data folder, if one was made.</summary>
     public void Dispose()
     {
         Http.Dispose();

@@ -12,11 +12,15 @@ public sealed class ApiAttribute(string path, HttpVerb verbs = HttpVerb.Get) : A
     /// <summary>Path relative to the plugin, starting with <c>/</c>.</summary>
     public string Path { get; } = path;
 
+    /// <summary>The HTTP methods it answers (default GET); combine with <c>|</c>.</summary>
     public HttpVerb Verbs { get; } = verbs;
 
+    /// <summary>One-line summary in the API documentation.</summary>
     public string? Summary { get; set; }
 
+    /// <summary>Longer description in the API documentation.</summary>
     public string? Description { get; set; }
 
+    /// <summary>How callers authenticate (default the API token).</summary>
     public ApiAuth Auth { get; set; } = ApiAuth.ApiKey;
 }

@@ -11,6 +11,7 @@ public sealed class CommandAttribute(string cmd, string description) : Attribute
     /// <summary>The command, starting with <c>/</c>, e.g. <c>/douban_sync</c>.</summary>
     public string Cmd { get; } = cmd;
 
+    /// <summary>What the command does, shown in the channel's command menu.</summary>
     public string Description { get; } = description;
 
     /// <summary>Menu category (WeChat menus group by it).</summary>

@@ -11,6 +11,7 @@ public sealed class DashboardAttribute(string key, string name) : Attribute
     /// <summary>Unique within the plugin.</summary>
     public string Key { get; } = key;
 
+    /// <summary>The widget's name in the dashboard's widget list.</summary>
     public string Name { get; } = name;
 
     /// <summary>Columns on small screens (of 12).</summary>
@@ -25,7 +26,9 @@ public sealed class DashboardAttribute(string key, string name) : Attribute
     /// <summary>Whether the host draws the card border and padding.</summary>
     public bool Border { get; set; } = true;
 
+    /// <summary>Title shown on the card; null for none.</summary>
     public string? Title { get; set; }
 
+    /// <summary>Subtitle shown on the card; null for none.</summary>
     public string? Subtitle { get; set; }
 }

@@ -4,12 +4,16 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class FormFieldAttribute(string label) : Attribute
 {
+    /// <summary>The field's label.</summary>
     public string Label { get; } = label;
 
+    /// <summary>Help text under the field.</summary>
     public string? Hint { get; set; }
 
+    /// <summary>Text shown in an empty field.</summary>
     public string? Placeholder { get; set; }
 
+    /// <summary>The kind of input; <see cref="FieldKind.Auto"/> picks one from the property's type.</summary>
     public FieldKind Kind { get; set; } = FieldKind.Auto;
 
     /// <summary>Columns on medium screens (of 12).</summary>
@@ -21,7 +25,3 @@ public sealed class FormFieldAttribute(string label) : Attribute
     /// <summary>Select items as <c>"value"</c> or <c>"value:title"</c>.</summary>
     public string[]? Options { get; set; }
 }
-
-/// <summary>Leaves a config property out of the generated form (it is still saved).</summary>
-[AttributeUsage(AttributeTargets.Property, Inherited = false)]
-public sealed class FormIgnoreAttribute : Attribute;

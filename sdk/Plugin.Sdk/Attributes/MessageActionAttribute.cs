@@ -9,5 +9,6 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class MessageActionAttribute(string? data = null) : Attribute
 {
+    /// <summary>The button data handled: exact, or a prefix when it ends with <c>*</c>; null for every callback of the plugin.</summary>
     public string? Data { get; } = data;
 }

@@ -19,8 +19,10 @@ public sealed class PluginAttribute : Attribute
     /// <summary>An icon file packed with the plugin, an icon name of the official repository, or an http(s) URL.</summary>
     public string? Icon { get; set; }
 
+    /// <summary>The author's name (<c>plugin_author</c>).</summary>
     public string? Author { get; set; }
 
+    /// <summary>The author's home page (<c>author_url</c>).</summary>
     public string? AuthorUrl { get; set; }
 
     /// <summary>Who sees the plugin in the market: 1 everyone, 2 authenticated users, 3 only with a key.</summary>
@@ -40,12 +42,4 @@ public sealed class PluginAttribute : Attribute
     /// Default <see cref="Ui.RenderMode.Vuetify"/>.
     /// </summary>
     public RenderMode RenderMode { get; set; }
-}
-
-/// <summary>One release note of the plugin (the seed's <c>history</c>: <c>{"v1.8": "..."}</c>). Repeatable.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class PluginHistoryAttribute(string version, string notes) : Attribute
-{
-    public string Version { get; } = version;
-    public string Notes { get; } = notes;
 }

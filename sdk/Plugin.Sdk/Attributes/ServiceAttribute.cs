@@ -13,13 +13,18 @@ public sealed class ServiceAttribute(string id, string name) : Attribute
     /// <summary>Unique within the host, e.g. <c>douban_sync</c>.</summary>
     public string Id { get; } = id;
 
+    /// <summary>Name shown in the host's service list.</summary>
     public string Name { get; } = name;
 
+    /// <summary>A 5-field crontab, e.g. <c>0 8 * * *</c>.</summary>
     public string? Cron { get; set; }
 
+    /// <summary>Runs every so many seconds; 0 for none.</summary>
     public int IntervalSeconds { get; set; }
 
+    /// <summary>Runs once at this ISO 8601 time.</summary>
     public string? Date { get; set; }
 
+    /// <summary>Name of a config property holding the crontab.</summary>
     public string? CronFrom { get; set; }
 }

@@ -7,9 +7,12 @@ namespace Plugin.Sdk;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class WorkflowActionAttribute(string id, string name) : Attribute
 {
+    /// <summary>Unique within the plugin.</summary>
     public string Id { get; } = id;
 
+    /// <summary>Name shown in the workflow editor.</summary>
     public string Name { get; } = name;
 
+    /// <summary>What the action does, shown in the workflow editor.</summary>
     public string? Description { get; set; }
 }

@@ -6,45 +6,6 @@ using Plugin.Sdk.Ui;
 
 namespace Plugin.Sdk;
 
-/// <summary>The host's view of a plugin instance. Implemented by <see cref="PluginBase{TConfig}"/>; authors do not implement it.</summary>
-public interface IPlugin
-{
-    string Id { get; }
-
-    /// <summary>Called once, right after creation, before any config is applied.</summary>
-    void Bind(IPluginContext context, PluginDescriptor descriptor);
-
-    /// <summary>The config of a fresh install (<c>new TConfig()</c>) as JSON.</summary>
-    JsonObject DefaultConfig();
-
-    /// <summary>Replaces the current config; <c>null</c> resets to defaults. Throws <see cref="JsonException"/> on malformed config.</summary>
-    void ApplyConfig(JsonObject? config);
-
-    /// <summary>The current config as JSON.</summary>
-    JsonObject CurrentConfig();
-
-    /// <summary>The seed's <c>init_plugin(config)</c>: called after load and after every config change.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
-    /// <summary>The seed's <c>stop_service()</c>: called before reload, disable, update and uninstall.</summary>
-    Task StopAsync(CancellationToken cancellationToken);
-
-    /// <summary>The seed's <c>get_state()</c>.</summary>
-    bool IsEnabled { get; }
-
-    FormView GetForm();
-
-    /// <summary>The detail page, or null when the plugin has none.</summary>
-    IReadOnlyList<UiNode>? GetPage();
-}
-
-/// <summary>Config with the usual "enable plugin" switch. Derive your config from it, or use any class with a parameterless constructor.</summary>
-public class PluginConfig
-{
-    [FormField("启用插件", Order = -100, Md = 4)]
-    public bool Enabled { get; set; }
-}
-
 /// <summary>
 /// Base of every plugin. <typeparamref name="TConfig"/> is the typed config: its defaults are the default model, its
 /// properties the generated form, and <see cref="Config"/> always holds the saved values.
@@ -60,10 +21,13 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     /// <summary>The current config; replaced when the user saves the form.</summary>
     public TConfig Config { get; private set; } = new();
 
+    /// <summary>What the host gave this plugin; throws until the host has attached it.</summary>
     protected IPluginContext Context => _context ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
 
+    /// <summary>The plugin's logger.</summary>
     protected ILogger Logger => Context.Logger;
 
+    /// <summary>What the generated manifest says about this plugin (commands, APIs, config fields, ...).</summary>
     protected PluginDescriptor Descriptor => _descriptor ?? throw new InvalidOperationException($"Plugin {Id} is not attached to a host yet.");
 
     /// <summary>Enabled unless the config says otherwise (<see cref="PluginConfig.Enabled"/>).</summary>
@@ -88,6 +52,7 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     /// <summary>A button whose press comes back to this plugin's <see cref="MessageActionAttribute"/> handlers.</summary>
     protected MessageButton Button(string text, string data) => MessageButton.Callback(Id, text, data);
 
+    /// <summary>Sends <paramref name="message"/> to users through the host's notification channels.</summary>
     protected Task PostMessageAsync(Notification message, CancellationToken cancellationToken = default) =>
         Context.Messages.PostAsync(message, cancellationToken);
 
@@ -102,11 +67,13 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
         _descriptor = descriptor;
     }
 
+    /// <summary>The config of a fresh install (<c>new TConfig()</c>) as JSON.</summary>
     public JsonObject DefaultConfig() => ToJson(new TConfig());
 
     void IPlugin.ApplyConfig(JsonObject? config) =>
         Config = config is null ? new TConfig() : config.Deserialize<TConfig>(PluginJson.Options) ?? new TConfig();
 
+    /// <summary>The current <see cref="Config"/> as JSON.</summary>
     public JsonObject CurrentConfig() => ToJson(Config);
 
     Task IPlugin.InitializeAsync(CancellationToken cancellationToken) => OnInitAsync(cancellationToken);

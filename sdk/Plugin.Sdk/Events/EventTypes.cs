@@ -10,6 +10,7 @@ namespace Plugin.Sdk;
 /// </summary>
 public static class EventTypes
 {
+    /// <summary>The name MoviePilot uses for a broadcast event, e.g. <c>transfer.complete</c>.</summary>
     public static string WireName(EventType type) => type switch
     {
         EventType.PluginReload => "plugin.reload",
@@ -38,6 +39,7 @@ public static class EventTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown event type."),
     };
 
+    /// <summary>The name MoviePilot uses for a chain event, e.g. <c>name.recognize</c>.</summary>
     public static string WireName(ChainEventType type) => type switch
     {
         ChainEventType.NameRecognize => "name.recognize",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,6 +14,7 @@ namespace Plugin.Sdk.Indexers;
 /// </remarks>
 public sealed class SiteDefinition
 {
+    /// <summary>Wraps a parsed definition; <paramref name="json"/> is kept as the source of truth.</summary>
     public SiteDefinition(JsonObject json) => Json = json ?? throw new ArgumentNullException(nameof(json));
 
     /// <summary>The definition exactly as written.</summary>
@@ -36,6 +36,7 @@ public sealed class SiteDefinition
         return new(node as JsonObject ?? throw new FormatException("A site definition must be a JSON object."));
     }
 
+    /// <summary>The definition as JSON text, exactly as held.</summary>
     public string ToJson() => Json.ToJsonString();
 
     /// <summary><c>id</c>: the site's identifier, e.g. <c>nyaa</c>.</summary>
@@ -88,154 +89,4 @@ public sealed class SiteDefinition
 
     /// <summary><c>torrents</c>: how rows and fields are read from a result page.</summary>
     public SiteTorrents? Torrents => Json["torrents"] is JsonObject o ? new SiteTorrents(o) : null;
-}
-
-/// <summary>The <c>search</c> section.</summary>
-public sealed class SiteSearch(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-
-    /// <summary><c>paths</c>: one per media type (<c>type</c>: all / movie / tv) or a single one.</summary>
-    public IReadOnlyList<SiteSearchPath> Paths =>
-        Json["paths"] is JsonArray a ? a.OfType<JsonObject>().Select(p => new SiteSearchPath(p)).ToList() : [];
-
-    /// <summary><c>params</c>: query parameters; values may contain <c>{keyword}</c>. Order is kept.</summary>
-    public IReadOnlyList<KeyValuePair<string, JsonNode?>> Params =>
-        Json["params"] is JsonObject o ? o.ToList() : [];
-
-    /// <summary><c>batch</c>: how several keywords are joined into one search.</summary>
-    public SiteBatch? Batch => Json["batch"] is JsonObject o ? new SiteBatch(o) : null;
-}
-
-/// <summary>One entry of <c>search.paths</c>.</summary>
-public sealed class SiteSearchPath(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    public string Path => JsonRead.String(Json["path"]) ?? "";
-    /// <summary><c>method</c>: get (default) or post.</summary>
-    public string Method => JsonRead.String(Json["method"]) ?? "get";
-    /// <summary><c>type</c>: all, movie or tv; null when the site has one path.</summary>
-    public string? Type => JsonRead.String(Json["type"]);
-}
-
-/// <summary>The <c>batch</c> section.</summary>
-public sealed class SiteBatch(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    public string? Delimiter => JsonRead.String(Json["delimiter"]);
-    public string? SpaceReplace => JsonRead.String(Json["space_replace"]);
-}
-
-/// <summary>The <c>browse</c> section.</summary>
-public sealed class SiteBrowse(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    public string Path => JsonRead.String(Json["path"]) ?? "";
-    /// <summary><c>start</c>: the site's first page number; null or 0 when pages are counted from 0.</summary>
-    public int? Start => JsonRead.Int(Json["start"]);
-}
-
-/// <summary>The <c>category</c> section.</summary>
-public sealed class SiteCategories(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    public IReadOnlyList<SiteCategory> Movie => Read("movie");
-    public IReadOnlyList<SiteCategory> Tv => Read("tv");
-    /// <summary><c>field</c>: when set, category ids are joined into this one parameter instead of <c>cat{id}=1</c>.</summary>
-    public string? Field => JsonRead.String(Json["field"]);
-    public string Delimiter => JsonRead.String(Json["delimiter"]) ?? " ";
-
-    private List<SiteCategory> Read(string key) =>
-        Json[key] is JsonArray a ? a.OfType<JsonObject>().Select(c => new SiteCategory(c)).ToList() : [];
-}
-
-/// <summary>One category entry.</summary>
-public sealed class SiteCategory(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    /// <summary><c>id</c> as text (definitions write numbers and strings alike).</summary>
-    public string? Id => JsonRead.String(Json["id"]);
-    public string? Cat => JsonRead.String(Json["cat"]);
-    public string? Desc => JsonRead.String(Json["desc"]);
-}
-
-/// <summary>The <c>torrents</c> section.</summary>
-public sealed class SiteTorrents(JsonObject json)
-{
-    public JsonObject Json { get; } = json;
-    /// <summary><c>list.selector</c>: selects one element per torrent row.</summary>
-    public string? ListSelector => Json["list"] is JsonObject l ? JsonRead.String(l["selector"]) : null;
-
-    /// <summary><c>fields</c> in the order written.</summary>
-    public IReadOnlyList<SiteField> Fields =>
-        Json["fields"] is JsonObject f
-            ? f.Select(kv => new SiteField(kv.Key, kv.Value as JsonObject ?? new JsonObject())).ToList()
-            : [];
-}
-
-/// <summary>One entry of <c>torrents.fields</c>.</summary>
-public sealed class SiteField(string name, JsonObject json)
-{
-    public string Name { get; } = name;
-    public JsonObject Json { get; } = json;
-    /// <summary><c>selector</c> (MoviePilot also accepts <c>selectors</c> for some fields).</summary>
-    public string? Selector => JsonRead.String(Json["selector"]) ?? JsonRead.String(Json["selectors"]);
-    public bool HasSelector => Json.ContainsKey("selector") || Json.ContainsKey("selectors");
-    /// <summary><c>remove</c>: selectors, separated by ", ", removed from a copy before reading.</summary>
-    public string? Remove => JsonRead.String(Json["remove"]);
-    /// <summary><c>attribute</c>: read this attribute instead of the text.</summary>
-    public string? Attribute => JsonRead.String(Json["attribute"]);
-    /// <summary><c>contents</c>: take this line of the first match's text (negative counts from the end).</summary>
-    public int? Contents => JsonRead.Int(Json["contents"]);
-    /// <summary><c>index</c>: take this match instead of the first.</summary>
-    public int? Index => JsonRead.Int(Json["index"]);
-    /// <summary><c>text</c>: a template over other fields, e.g. <c>{{ fields['title_default'] }}</c>.</summary>
-    public string? Text => JsonRead.String(Json["text"]);
-    public bool Optional => JsonRead.Bool(Json["optional"]);
-    /// <summary><c>case</c>: selector → value, first match wins, <c>*</c> matches any row.</summary>
-    public IReadOnlyList<KeyValuePair<string, JsonNode?>> Case => Json["case"] is JsonObject c ? c.ToList() : [];
-    public bool HasCase => Json["case"] is JsonObject;
-    /// <summary><c>filters</c>: each <c>{ "name": ..., "args": ... }</c>.</summary>
-    public JsonArray? Filters => Json["filters"] as JsonArray;
-}
-
-/// <summary>Lenient readers: definitions are hand-written and MoviePilot accepts numbers as strings and vice versa.</summary>
-internal static class JsonRead
-{
-    public static string? String(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
-        _ => null,
-    };
-
-    public static int? Int(JsonNode? node)
-    {
-        if (node is not JsonValue v) return null;
-        switch (v.GetValueKind())
-        {
-            case JsonValueKind.Number:
-                return v.TryGetValue<int>(out var i) ? i : (int)v.GetValue<double>();
-            case JsonValueKind.String:
-                return int.TryParse(v.GetValue<string>().Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
-            default:
-                return null;
-        }
-    }
-
-    public static bool Bool(JsonNode? node) => node is JsonValue v && v.GetValueKind() switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.Number => v.GetValue<double>() != 0,
-        JsonValueKind.String => v.GetValue<string>() is { Length: > 0 } s && !s.Equals("false", StringComparison.OrdinalIgnoreCase) && s != "0",
-        _ => false,
-    };
-
-    public static IReadOnlyList<string> StringList(JsonNode? node) => node switch
-    {
-        JsonArray a => a.Select(String).Where(s => s is not null).Select(s => s!).ToList(),
-        JsonValue => String(node) is { } s ? [s] : [],
-        _ => [],
-    };
 }

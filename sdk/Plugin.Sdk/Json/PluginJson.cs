@@ -10,6 +10,7 @@ namespace Plugin.Sdk;
 /// </summary>
 public static class PluginJson
 {
+    /// <summary>The serializer options; read-only, share them freely.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()

@@ -26,12 +26,15 @@ public interface IMusicSource
     Task<MusicItem?> GetMusicInfoAsync(MusicItem musicItem, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetMusicInfo);
 
+    /// <summary>getLyric(musicItem): the song's lyrics, or null when there are none.</summary>
     Task<LyricSource?> GetLyricAsync(MusicItem musicItem, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetLyric);
 
+    /// <summary>getAlbumInfo(albumItem, page): the album's songs, one page at a time; page starts at 1.</summary>
     Task<AlbumInfoResult> GetAlbumInfoAsync(AlbumItem albumItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetAlbumInfo);
 
+    /// <summary>getMusicSheetInfo(sheetItem, page): the playlist's songs, one page at a time; page starts at 1.</summary>
     Task<MusicSheetInfoResult> GetMusicSheetInfoAsync(MusicSheetItem sheetItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetMusicSheetInfo);
 
@@ -43,76 +46,23 @@ public interface IMusicSource
     Task<MusicItem?> ImportMusicItemAsync(string urlLike, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.ImportMusicItem);
 
+    /// <summary>importMusicSheet(urlLike): the songs of the playlist the user pasted a link to.</summary>
     Task<List<MusicItem>> ImportMusicSheetAsync(string urlLike, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.ImportMusicSheet);
 
+    /// <summary>getTopLists(): the source's top lists, in groups.</summary>
     Task<List<TopListGroup>> GetTopListsAsync(CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetTopLists);
 
+    /// <summary>getTopListDetail(topListItem, page): the songs of one top list; page starts at 1.</summary>
     Task<TopListDetailResult> GetTopListDetailAsync(MusicSheetItem topListItem, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetTopListDetail);
 
+    /// <summary>getRecommendSheetTags(): the tags recommended playlists can be browsed by.</summary>
     Task<RecommendSheetTagsResult> GetRecommendSheetTagsAsync(CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetRecommendSheetTags);
 
+    /// <summary>getRecommendSheetsByTag(tag, page): recommended playlists with <paramref name="tag"/>; page starts at 1.</summary>
     Task<PagedResult<MusicSheetItem>> GetRecommendSheetsByTagAsync(SheetTag tag, int page, CancellationToken cancellationToken)
         => throw new MusicFunctionNotSupportedException(MusicFunctions.GetRecommendSheetsByTag);
-}
-
-/// <summary>The seed's function names, as JavaScript plugins export them and the REST API addresses them.</summary>
-public static class MusicFunctions
-{
-    public const string Search = "search";
-    public const string GetMediaSource = "getMediaSource";
-    public const string GetMusicInfo = "getMusicInfo";
-    public const string GetLyric = "getLyric";
-    public const string GetAlbumInfo = "getAlbumInfo";
-    public const string GetMusicSheetInfo = "getMusicSheetInfo";
-    public const string GetArtistWorks = "getArtistWorks";
-    public const string ImportMusicItem = "importMusicItem";
-    public const string ImportMusicSheet = "importMusicSheet";
-    public const string GetTopLists = "getTopLists";
-    public const string GetTopListDetail = "getTopListDetail";
-    public const string GetRecommendSheetTags = "getRecommendSheetTags";
-    public const string GetRecommendSheetsByTag = "getRecommendSheetsByTag";
-
-    /// <summary>Every function of the seed, in its order.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Search, GetMediaSource, GetMusicInfo, GetLyric, GetAlbumInfo, GetMusicSheetInfo, GetArtistWorks,
-        ImportMusicItem, ImportMusicSheet, GetTopLists, GetTopListDetail, GetRecommendSheetTags, GetRecommendSheetsByTag,
-    ];
-}
-
-/// <summary>
-/// Thrown by a function the source does not implement. The host answers "unsupported" for it, the way the app
-/// hides a feature whose function a plugin does not export.
-/// </summary>
-public sealed class MusicFunctionNotSupportedException(string function)
-    : NotSupportedException($"The music source does not implement '{function}'.")
-{
-    public string Function { get; } = function;
-}
-
-/// <summary>
-/// The seed's global <c>env</c> for C# sources: set by the host around every call (an async-local value, so
-/// concurrent calls each see their own).
-/// </summary>
-public sealed class MusicEnvironment
-{
-    private static readonly AsyncLocal<MusicEnvironment?> current = new();
-
-    public IReadOnlyDictionary<string, string> UserVariables { get; init; } = new Dictionary<string, string>();
-    public string AppVersion { get; init; } = "0.0.0";
-    public string Os { get; init; } = "linux";
-    public string Lang { get; init; } = "zh-CN";
-
-    /// <summary>The environment of the call in progress (an empty one outside a call).</summary>
-    public static MusicEnvironment Current
-    {
-        get => current.Value ?? Empty;
-        set => current.Value = value;
-    }
-
-    public static MusicEnvironment Empty { get; } = new();
 }

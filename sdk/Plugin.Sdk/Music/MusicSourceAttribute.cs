@@ -29,26 +29,12 @@ public sealed class MusicSourceAttribute(string platform) : Attribute
     /// <summary>The seed's <c>hints.importMusicSheet</c>: lines shown in the "import sheet" dialog.</summary>
     public string[]? ImportMusicSheetHints { get; set; }
 
+    /// <summary>The source's author (<c>author</c>).</summary>
     public string? Author { get; set; }
 
+    /// <summary>What the source offers (<c>description</c>).</summary>
     public string? Description { get; set; }
 
     /// <summary>Where an update of this source is published (<c>srcUrl</c>).</summary>
     public string? SrcUrl { get; set; }
-}
-
-/// <summary>
-/// Declares one user variable (<c>userVariables</c> entry) of a <see cref="MusicSourceAttribute"/> class; repeat
-/// for each. Values reach the source through <see cref="MusicEnvironment.UserVariables"/>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
-public sealed class MusicUserVariableAttribute(string key, string? name = null) : Attribute
-{
-    public string Key { get; } = key;
-
-    /// <summary>Shown in the settings panel (written as both <c>name</c> and the seed's <c>title</c>).</summary>
-    public string? Name { get; } = name;
-
-    /// <summary>Placeholder / help text (<c>hint</c>).</summary>
-    public string? Hint { get; set; }
 }

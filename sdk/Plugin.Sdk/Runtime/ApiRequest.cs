@@ -11,21 +11,25 @@ public sealed class ApiRequest(
     JsonElement? body,
     string? user = null) : IArgumentSource
 {
+    /// <summary>The HTTP method, upper case, e.g. <c>GET</c>.</summary>
     public string Method { get; } = method;
 
     /// <summary>The path relative to the plugin, e.g. <c>/delete_history</c>.</summary>
     public string Path { get; } = path;
 
+    /// <summary>Query string values by name (case-insensitive); a name given twice has two values.</summary>
     public IReadOnlyDictionary<string, string[]> Query { get; } = query;
 
     /// <summary>Request headers (case-insensitive names).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; } = headers;
 
+    /// <summary>The JSON body, when the request had one.</summary>
     public JsonElement? Body { get; } = body;
 
     /// <summary>The authenticated user, when the call carried a bearer token.</summary>
     public string? User { get; } = user;
 
+    /// <summary>The first query string value of <paramref name="name"/>.</summary>
     public bool TryGetText(string name, out string? value)
     {
         if (Query.TryGetValue(name, out var values) && values.Length > 0)
@@ -37,6 +41,7 @@ public sealed class ApiRequest(
         return false;
     }
 
+    /// <summary>The top-level property <paramref name="name"/> of a JSON object body (case-insensitive).</summary>
     public bool TryGetJson(string name, out JsonElement value)
     {
         if (Body is { ValueKind: JsonValueKind.Object } body)
@@ -59,20 +64,4 @@ public sealed class ApiRequest(
         new(method, path,
             (query ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => new[] { kv.Value }, StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), body);
-}
-
-/// <summary>A call to a module method a plugin overrides; arguments by name, as JSON.</summary>
-public sealed class ModuleCall(string method, IReadOnlyDictionary<string, JsonElement> arguments) : IArgumentSource
-{
-    public string Method { get; } = method;
-    public IReadOnlyDictionary<string, JsonElement> ArgumentValues { get; } = arguments;
-    public JsonElement? Body => null;
-
-    public bool TryGetText(string name, out string? value)
-    {
-        value = null;
-        return false;
-    }
-
-    public bool TryGetJson(string name, out JsonElement value) => ArgumentValues.TryGetValue(name, out value);
 }

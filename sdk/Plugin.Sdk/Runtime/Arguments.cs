@@ -1,39 +1,25 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Plugin.Sdk;
-
-/// <summary>Named arguments of an API request or a module call, as the generated binding code reads them.</summary>
-public interface IArgumentSource
-{
-    /// <summary>A value given as text (a query string value).</summary>
-    bool TryGetText(string name, out string? value);
-
-    /// <summary>A value given as JSON (a body property or a module call argument).</summary>
-    bool TryGetJson(string name, out JsonElement value);
-
-    /// <summary>The whole JSON body, when there is one.</summary>
-    JsonElement? Body { get; }
-}
-
-/// <summary>An argument was missing or had the wrong form; the host answers 400 with <see cref="Exception.Message"/>.</summary>
-public sealed class ArgumentBindingException(string argument, string message) : Exception(message)
-{
-    public string Argument { get; } = argument;
-}
 
 /// <summary>
 /// Converts named arguments into typed parameters. The generated manifest calls these; plugin code rarely needs to.
 /// Text values are read as JSON literals where the target is not a string, so <c>?page=2</c> binds an <c>int</c> and
 /// <c>?enabled=true</c> a <c>bool</c>.
 /// </summary>
+/// <remarks>Hidden from IntelliSense: only generated binding code calls it.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Arguments
 {
+    /// <summary>The argument <paramref name="name"/> as <typeparamref name="T"/>; throws <see cref="ArgumentBindingException"/> when it is missing or malformed.</summary>
     public static T Required<T>(IArgumentSource source, string name)
     {
         if (TryRead<T>(source, name, out var value)) return value;
         throw new ArgumentBindingException(name, $"Missing required parameter '{name}'.");
     }
 
+    /// <summary>The argument <paramref name="name"/> as <typeparamref name="T"/>, or <paramref name="defaultValue"/> when it is missing.</summary>
     public static T Optional<T>(IArgumentSource source, string name, T defaultValue) =>
         TryRead<T>(source, name, out var value) ? value : defaultValue;
 

@@ -5,6 +5,7 @@ namespace Plugin.Sdk.Ui;
 /// <summary>Turns a config class's fields (from the generated manifest) into the seed's form JSON.</summary>
 public static class ConfigForm
 {
+    /// <summary>The form for <paramref name="fields"/>: one row, a column per field, in <see cref="ConfigField.Order"/>.</summary>
     public static IReadOnlyList<UiNode> Build(IReadOnlyList<ConfigField> fields)
     {
         var row = Ui.Row();
@@ -13,6 +14,7 @@ public static class ConfigForm
         return [Ui.Form(row)];
     }
 
+    /// <summary>The input element for one config field, chosen by its <see cref="ConfigField.Kind"/>.</summary>
     public static UiNode Field(ConfigField field) => field.Kind switch
     {
         FieldKind.Switch => Ui.Switch(field.JsonName, field.Label, field.Hint),

@@ -14,6 +14,7 @@ public sealed class UiNode
 {
     private readonly JsonObject? _raw;
 
+    /// <summary>An element of <paramref name="component"/>, e.g. <c>VCard</c> or <c>div</c>.</summary>
     public UiNode(string component) => Component = component;
 
     private UiNode(JsonObject raw)
@@ -22,31 +23,41 @@ public sealed class UiNode
         Component = raw["component"]?.GetValue<string>() ?? "div";
     }
 
+    /// <summary>The component name.</summary>
     public string Component { get; }
+    /// <summary>The component's props; a <see cref="UiNode"/> value is written as an element.</summary>
     public Dictionary<string, object?> Props { get; } = new(StringComparer.Ordinal);
+    /// <summary>The child elements.</summary>
     public List<UiNode> Content { get; } = [];
+    /// <summary>Plain text content.</summary>
     public string? Text { get; set; }
+    /// <summary>HTML content.</summary>
     public string? Html { get; set; }
+    /// <summary>Events by name (e.g. <c>click</c>), each calling an API.</summary>
     public Dictionary<string, UiEvent> Events { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Wraps hand-written JSON; it is emitted unchanged.</summary>
     public static UiNode Raw(JsonObject json) => new(json);
 
+    /// <summary>Wraps hand-written JSON text; it is emitted unchanged.</summary>
     public static UiNode Raw(string json) =>
         new(JsonNode.Parse(json) as JsonObject ?? throw new FormatException("A UI node must be a JSON object."));
 
+    /// <summary>Sets prop <paramref name="name"/> and returns this element.</summary>
     public UiNode Prop(string name, object? value)
     {
         Props[name] = value;
         return this;
     }
 
+    /// <summary>Sets several props and returns this element.</summary>
     public UiNode WithProps(IEnumerable<KeyValuePair<string, object?>> props)
     {
         foreach (var (key, value) in props) Props[key] = value;
         return this;
     }
 
+    /// <summary>Adds children (nulls are skipped) and returns this element.</summary>
     public UiNode Add(params UiNode?[] children)
     {
         foreach (var child in children)
@@ -54,30 +65,35 @@ public sealed class UiNode
         return this;
     }
 
+    /// <summary>Adds children and returns this element.</summary>
     public UiNode Add(IEnumerable<UiNode> children)
     {
         Content.AddRange(children);
         return this;
     }
 
+    /// <summary>Sets <see cref="Text"/> and returns this element.</summary>
     public UiNode WithText(string? text)
     {
         Text = text;
         return this;
     }
 
+    /// <summary>Sets <see cref="Html"/> and returns this element.</summary>
     public UiNode WithHtml(string? html)
     {
         Html = html;
         return this;
     }
 
+    /// <summary>Calls <paramref name="handler"/> on event <paramref name="eventName"/>; returns this element.</summary>
     public UiNode On(string eventName, UiEvent handler)
     {
         Events[eventName] = handler;
         return this;
     }
 
+    /// <summary>The element as MoviePilot's Vuetify JSON.</summary>
     public JsonObject ToJson()
     {
         if (_raw is not null) return (JsonObject)_raw.DeepClone();
@@ -101,41 +117,9 @@ public sealed class UiNode
         return json;
     }
 
+    /// <summary>The element's JSON text.</summary>
     public override string ToString() => ToJson().ToJsonString(PluginJson.Options);
 
     /// <summary>Serialises a list of nodes as a JSON array.</summary>
     public static JsonArray ToJson(IEnumerable<UiNode> nodes) => new(nodes.Select(n => (JsonNode)n.ToJson()).ToArray());
-}
-
-/// <summary>A page event that calls an API (seed §7): <c>{"api": "plugin/Id/path", "method": "get", "params": {...}}</c>.</summary>
-public sealed class UiEvent
-{
-    public required string Api { get; init; }
-    public string Method { get; init; } = "get";
-    public Dictionary<string, object?> Params { get; init; } = [];
-
-    /// <summary>Calls an API of plugin <paramref name="pluginId"/>; the page refreshes afterwards.</summary>
-    public static UiEvent PluginApi(string pluginId, string path, object? parameters = null, string method = "get") => new()
-    {
-        Api = $"plugin/{pluginId}{(path.StartsWith('/') ? path : "/" + path)}",
-        Method = method,
-        Params = parameters is null ? [] : JsonSerializer.SerializeToElement(parameters, PluginJson.Options)
-            .EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value),
-    };
-
-    public JsonObject ToJson() => new()
-    {
-        ["api"] = Api,
-        ["method"] = Method,
-        ["params"] = JsonSerializer.SerializeToNode(Params, PluginJson.Options),
-    };
-}
-
-internal sealed class UiNodeJsonConverter : JsonConverter<UiNode>
-{
-    public override UiNode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        UiNode.Raw(JsonNode.Parse(ref reader) as JsonObject ?? throw new JsonException("A UI node must be a JSON object."));
-
-    public override void Write(Utf8JsonWriter writer, UiNode value, JsonSerializerOptions options) =>
-        value.ToJson().WriteTo(writer, options);
 }

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Plugin.Sdk.Music;
+
+/// <summary>IGetAlbumInfoResult.</summary>
+public class AlbumInfoResult
+{
+    /// <summary>Whether this is the last page; null counts as true.</summary>
+    [JsonPropertyName("isEnd"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? IsEnd { get; set; }
+    /// <summary>The album's songs on this page.</summary>
+    [JsonPropertyName("musicList")] public List<MusicItem> MusicList { get; set; } = [];
+    /// <summary>Fields that complete the album; only on page 1.</summary>
+    [JsonPropertyName("albumItem"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AlbumItem? AlbumItem { get; set; }
+    /// <summary>Fields MusicFree does not name, kept so they round-trip.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
