@@ -132,15 +132,7 @@ public sealed class HarnessDriver<TPlugin> : IDispatchDriver, IDisposable where 
 
     public async Task<ApiAnswer> CallApiAsync(string method, string path)
     {
-        var verb = method switch
-        {
-            "GET" => HttpVerb.Get,
-            "POST" => HttpVerb.Post,
-            "PUT" => HttpVerb.Put,
-            "DELETE" => HttpVerb.Delete,
-            _ => throw new NotSupportedException($"The test kit cannot send {method}."),
-        };
-        var result = await _harness.CallApiAsync(path, verb: verb);
+        var result = await _harness.SendApiRequestAsync(method, path);
         return new ApiAnswer(result.StatusCode, result.StatusCode == 200 ? result.Body : null);
     }
 
