@@ -246,8 +246,8 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
             string text => JsonDocument.Parse(text).RootElement.Clone(),
             _ => JsonSerializer.SerializeToElement(body, body.GetType(), PluginJson.Options),
         };
-        // The plugin sees the path as the host passes it: relative to the plugin, beginning with one slash.
-        var request = new ApiRequest(route.Method, "/" + path.TrimStart('/'), values,
+        // The plugin sees the path as the host passes it: relative to the plugin, as requested.
+        var request = new ApiRequest(route.Method, route.Path, values,
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), json, user);
         try
         {

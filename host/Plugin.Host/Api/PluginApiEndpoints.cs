@@ -69,7 +69,7 @@ public static class PluginApiEndpoints
         var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
         query.Remove("apikey"); // the key authenticates the call; it is not a plugin argument
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new ApiRequest(http.Request.Method, relative, query, headers, body, user);
+        var request = new ApiRequest(http.Request.Method, route.Path, query, headers, body, user);
 
         object? result;
         try

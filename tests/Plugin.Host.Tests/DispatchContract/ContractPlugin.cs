@@ -31,10 +31,10 @@ public static class ContractPlugin
             public Task Show(CommandContext context) => context.ReplyAsync(context.Cmd, "[" + context.Args + "]");
 
             [Api("/items", Summary = "lists")]
-            public object Items(ApiRequest request) => new { method = request.Method, items = new[] { "a", "b" } };
+            public object Items(ApiRequest request) => new { method = request.Method, path = request.Path, items = new[] { "a", "b" } };
 
             [Api("/items", HttpVerb.Post, Summary = "adds")]
-            public object Add(ApiRequest request) => new { method = request.Method, added = true };
+            public object Add(ApiRequest request) => new { method = request.Method, path = request.Path, added = true };
 
             [Api("/nothing", Summary = "answers null")]
             public object? Nothing() => null;

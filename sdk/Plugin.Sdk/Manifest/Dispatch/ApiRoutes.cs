@@ -34,7 +34,8 @@ public sealed class ApiRouteMatch
     /// <summary>The API to call when <see cref="Outcome"/> is <see cref="ApiRouteOutcome.Found"/>; otherwise null.</summary>
     public ApiDescriptor? Api { get; }
 
-    /// <summary>The requested path, as given.</summary>
+    /// <summary>The requested path as the plugin sees it in <see cref="ApiRequest.Path"/>: as given, not normalised (the
+    /// host passes <c>//items</c> on as it came), with a leading slash added when it had none.</summary>
     public string Path { get; }
 
     /// <summary>The request method in upper case, as the plugin sees it in <see cref="ApiRequest.Method"/>.</summary>
@@ -96,6 +97,7 @@ public static class ApiRoutes
         var verb = VerbOf(method);
         var wanted = Normalize(path);
         var upper = method.ToUpperInvariant();
+        path = path.StartsWith('/') ? path : "/" + path;
         var pathExists = false;
         foreach (var api in apis)
         {
