@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Plugin.Sdk;
 using Plugin.Sdk.Manifest;
