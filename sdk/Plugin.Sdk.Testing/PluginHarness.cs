@@ -178,11 +178,11 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(line);
-        var trimmed = line.Trim();
-        var space = trimmed.IndexOf(' ');
-        var cmd = space < 0 ? trimmed : trimmed[..space];
-        var args = space < 0 ? "" : trimmed[(space + 1)..].Trim();
-        var command = Descriptor.Commands.FirstOrDefault(c => c.Cmd == cmd) ?? throw new InvalidOperationException(
+        // Split as the host splits a user message: the command ends at the first space or tab.
+        var parsed = CommandLine.Parse(line);
+        var cmd = parsed.Command;
+        var args = parsed.Arguments;
+        var command = parsed.FindIn(Descriptor.Commands) ?? throw new InvalidOperationException(
             $"{Descriptor.Id} has no command {cmd}; it has: {List(Descriptor.Commands.Select(c => c.Cmd))}.");
         var replies = new List<Notification>();
         var context = new CommandContext(cmd, args, command.Data, userId, channel, "test", Reply(replies));
@@ -192,12 +192,27 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
 
     /// <summary>
     /// Calls a plugin API by its path: <c>CallApiAsync("/history", new { page = 2 })</c>. The query may be an anonymous
-    /// object or a dictionary; a <paramref name="body"/> is sent as JSON (and makes the default verb POST). A binding
-    /// error gives status 400 with the message, as the host answers.
+    /// object or a dictionary; a <paramref name="body"/> is sent as JSON (and makes the default verb POST). The path is
+    /// routed as the host routes it (see <see cref="SendApiRequestAsync"/>), and the result carries the status the host
+    /// would answer: 200 (a null result too, with the body <c>null</c>), 400 with the message for a binding error, 404
+    /// for an unknown path, 405 for a known path with another verb.
     /// </summary>
-    public async Task<ApiCallResult> CallApiAsync(string path, object? query = null, object? body = null, HttpVerb? verb = null,
+    public Task<ApiCallResult> CallApiAsync(string path, object? query = null, object? body = null, HttpVerb? verb = null,
         string? user = null, CancellationToken cancellationToken = default)
     {
+        var method = verb ?? (body is null ? HttpVerb.Get : HttpVerb.Post);
+        return SendApiRequestAsync(method.ToString().ToUpperInvariant(), path, query, body, user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls a plugin API with any HTTP method, e.g. <c>SendApiRequestAsync("HEAD", "/items")</c>, routed as the host
+    /// routes it: leading and trailing slashes do not matter (<c>/items/</c> reaches <c>/items</c>), HEAD is answered by
+    /// the GET API (without a body), an unknown path is 404 and a known path with another method 405.
+    /// </summary>
+    public async Task<ApiCallResult> SendApiRequestAsync(string method, string path, object? query = null, object? body = null,
+        string? user = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var values = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         var question = path.IndexOf('?');
@@ -214,14 +229,15 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         }
         foreach (var (name, value) in QueryValues(query)) Append(values, name, value);
 
-        var method = verb ?? (body is null ? HttpVerb.Get : HttpVerb.Post);
-        // One path may have several methods (GET lists, POST adds): the verb picks among them, as in the host's routing.
-        var candidates = Descriptor.Apis.Where(a => a.Path == path).ToList();
-        if (candidates.Count == 0)
-            throw new InvalidOperationException($"{Descriptor.Id} has no API {path}; it has: {List(Descriptor.Apis.Select(a => a.Path).Distinct())}.");
-        var api = candidates.FirstOrDefault(a => (a.Verbs & method) != 0);
-        if (api is null)
-            return new ApiCallResult(405, null, $"{path} does not answer {method.ToString().ToUpperInvariant()}.");
+        // One path may have several methods (GET lists, POST adds): the method picks among them, as in the host's routing.
+        var route = ApiRoutes.Match(Descriptor.Apis, path, method);
+        if (route.Api is not { } api)
+        {
+            return route.Outcome == ApiRouteOutcome.MethodNotAllowed
+                ? new ApiCallResult(route.StatusCode, null, $"{path} does not answer {route.Method}.")
+                : new ApiCallResult(route.StatusCode, null,
+                    $"{Descriptor.Id} has no API {path}; it has: {List(Descriptor.Apis.Select(a => a.Path).Distinct())}.");
+        }
 
         JsonElement? json = body switch
         {
@@ -230,12 +246,13 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
             string text => JsonDocument.Parse(text).RootElement.Clone(),
             _ => JsonSerializer.SerializeToElement(body, body.GetType(), PluginJson.Options),
         };
-        var request = new ApiRequest(method.ToString().ToUpperInvariant(), path, values,
+        // The plugin sees the path as the host passes it: relative to the plugin, as requested.
+        var request = new ApiRequest(route.Method, route.Path, values,
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), json, user);
         try
         {
             var value = await api.Invoke(Plugin, request, cancellationToken);
-            return value is null ? new ApiCallResult(204, null, null) : new ApiCallResult(200, value, null);
+            return new ApiCallResult(ApiResponseRule.StatusCode, value, null, ApiRoutes.HasResponseBody(route.Method));
         }
         catch (ArgumentBindingException ex)
         {
@@ -258,12 +275,9 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         await service.Invoke(Plugin, cancellationToken);
     }
 
-    /// <summary>The service's schedule as the host would read it now: its cron, or the config's cron for <c>CronFrom</c> services.</summary>
-    public string? ServiceCron(string id)
-    {
-        var service = Service(id);
-        return service.Trigger == ServiceTriggerKind.ConfigCron ? service.ReadCron?.Invoke(Plugin) : service.Cron;
-    }
+    /// <summary>The service's schedule as the host would read it now: its cron, or the config's cron for <c>CronFrom</c>
+    /// services; null when it has none (not cron-triggered, or a blank config cron, which the host leaves unscheduled).</summary>
+    public string? ServiceCron(string id) => ServiceSchedule.CronOf(Service(id), Plugin);
 
     /// <summary>Renders a dashboard widget by key.</summary>
     public async Task<DashboardView> RenderDashboardAsync(string key, string? userAgent = null, CancellationToken cancellationToken = default)
@@ -283,19 +297,23 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
 
     /// <summary>
     /// Presses a message button: <paramref name="data"/> is the part after <c>|</c>, or the whole
-    /// <c>[PLUGIN]Id|data</c>. Every matching <c>[MessageAction]</c> handler runs; returns the replies. Throws when none matches.
+    /// <c>[PLUGIN]Id|data</c>. As in the host, the plugin's <see cref="EventType.MessageAction"/> handlers get the raw
+    /// event first (it is recorded in <see cref="PublishedEvents"/>), then every matching <c>[MessageAction]</c> handler
+    /// runs; returns the replies. Throws when no handler matches (the host reports that as a failure).
     /// </summary>
     public async Task<IReadOnlyList<Notification>> PressButtonAsync(string data, string? userId = "test-user", string? channel = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (MessageButton.TryParseCallback(data, out var pluginId, out var rest))
+        if (MessageCallbacks.TryParse(data, out var pluginId, out var rest))
         {
-            if (pluginId != Descriptor.Id)
+            if (!MessageCallbacks.IsFor(pluginId, Descriptor.Id))
                 throw new InvalidOperationException($"The button is for plugin {pluginId}, not {Descriptor.Id}.");
             data = rest;
         }
-        var handlers = Descriptor.MessageActions.Where(a => a.Matches(data)).ToList();
+        await Context.Events.PublishAsync(EventType.MessageAction,
+            MessageCallbacks.EventData(Descriptor.Id, data, userId, channel, "test"), cancellationToken);
+        var handlers = MessageCallbacks.HandlersFor(Descriptor.MessageActions, data);
         if (handlers.Count == 0)
             throw new InvalidOperationException($"No [MessageAction] of {Descriptor.Id} matches '{data}'.");
         var replies = new List<Notification>();
@@ -396,23 +414,43 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     }
 }
 
-/// <summary>What a plugin API answered: status (200, 204 for null, 400 for a binding error, 405), the value and its JSON.</summary>
-public sealed class ApiCallResult(int statusCode, object? value, string? error)
+/// <summary>
+/// What a plugin API answered: the status the host would send (200 for every returned value, null included; 400 for a
+/// binding error; 404 for an unknown path; 405 for a known path with another method), the value and its JSON.
+/// </summary>
+public sealed class ApiCallResult
 {
-    public int StatusCode { get; } = statusCode;
+    private readonly bool _hasBody;
+
+    /// <summary>A result with <paramref name="statusCode"/>, the returned <paramref name="value"/> and the host's <paramref name="error"/> message.</summary>
+    public ApiCallResult(int statusCode, object? value, string? error)
+        : this(statusCode, value, error, hasBody: true)
+    {
+    }
+
+    internal ApiCallResult(int statusCode, object? value, string? error, bool hasBody)
+    {
+        StatusCode = statusCode;
+        Value = value;
+        Error = error;
+        _hasBody = hasBody;
+    }
+
+    public int StatusCode { get; }
 
     /// <summary>The value the method returned (before serialisation).</summary>
-    public object? Value { get; } = value;
+    public object? Value { get; }
 
-    /// <summary>The host's error message for 400/405.</summary>
-    public string? Error { get; } = error;
+    /// <summary>The host's error message for 400, 404 and 405.</summary>
+    public string? Error { get; }
 
-    /// <summary>The body as the host would send it (serialised with <see cref="PluginJson.Options"/>).</summary>
-    public JsonNode? Json => Value is null ? null : JsonSerializer.SerializeToNode(Value, Value.GetType(), PluginJson.Options);
+    /// <summary>The body as the host would send it, parsed; null for a null result, an error or a HEAD request.</summary>
+    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 
-    /// <summary>The body text.</summary>
-    public string Body => Value is null ? "" : JsonSerializer.Serialize(Value, Value.GetType(), PluginJson.Options);
+    /// <summary>The body text as the host would send it (<see cref="PluginJson.Options"/>): <c>null</c> for a null result;
+    /// empty for an error status and for a HEAD request, whose answer has no body.</summary>
+    public string Body => StatusCode == ApiResponseRule.StatusCode && _hasBody ? ApiResponseRule.Serialize(Value) : "";
 
     /// <summary>The body read back as <typeparamref name="T"/> (as a client would).</summary>
-    public T? As<T>() => Value is null ? default : JsonSerializer.Deserialize<T>(Body, PluginJson.Options);
+    public T? As<T>() => Value is null ? default : JsonSerializer.Deserialize<T>(ApiResponseRule.Serialize(Value), PluginJson.Options);
 }

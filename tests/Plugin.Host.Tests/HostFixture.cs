@@ -11,9 +11,10 @@ namespace Plugin.Host.Tests;
 
 /// <summary>
 /// The real host on a loopback port with a temp data folder and a temp folder feed of real packages. Plugins are
-/// installed through the REST API at start, as a user would.
+/// installed through the REST API at start, as a user would. A fixture with other plugins derives from it and overrides
+/// <see cref="PackPlugins"/> and <see cref="InstallPluginsAsync"/>.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public const string Password = "test-password";
     public const string ApiToken = "test-api-token";
@@ -28,7 +29,8 @@ public sealed class HostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public async Task InitializeAsync()
+    /// <summary>Writes the packages of the feed; runs before the host starts.</summary>
+    protected virtual void PackPlugins()
     {
         PluginPackages.Pack(Feed, "Echo", "1.0.0", PluginPackages.Compile("Echo", "1.0.0", TestPlugins.Echo("1.0.0")));
         PluginPackages.Pack(Feed, "Faulty", "1.0.0", PluginPackages.Compile("Faulty", "1.0.0", TestPlugins.Faulty));
@@ -44,7 +46,19 @@ public sealed class HostFixture : IAsyncLifetime
         PluginPackages.Pack(Feed, "TunesSource", "1.0.0", tunes.Assembly, packageJson: tunes.PackageJson);
         var clash = PluginPackages.CompileWithGenerator("Clash", "1.0.0", MusicPlugins.Clash(MusicPluginTests.TakenPlatform));
         PluginPackages.Pack(Feed, "Clash", "1.0.0", clash.Assembly, packageJson: clash.PackageJson);
+    }
 
+    /// <summary>Installs plugins through the REST API once the host answers and the token is known.</summary>
+    protected virtual async Task InstallPluginsAsync()
+    {
+        foreach (var id in new[] { "Echo", "Faulty", "Broken", "Sleepy", "Gone" })
+            Installs[id] = await SendAsync(HttpMethod.Get, $"/api/v1/plugin/install/{id}", Auth.Bearer);
+        Installs["Upd"] = await SendAsync(HttpMethod.Get, "/api/v1/plugin/install/Upd?version=1.0.0", Auth.Bearer);
+    }
+
+    public async Task InitializeAsync()
+    {
+        PackPlugins();
         App = HostApplication.Build(
         [
             "--urls", "http://127.0.0.1:0",
@@ -67,9 +81,7 @@ public sealed class HostFixture : IAsyncLifetime
         login.EnsureSuccessStatusCode();
         Token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
 
-        foreach (var id in new[] { "Echo", "Faulty", "Broken", "Sleepy", "Gone" })
-            Installs[id] = await SendAsync(HttpMethod.Get, $"/api/v1/plugin/install/{id}", Auth.Bearer);
-        Installs["Upd"] = await SendAsync(HttpMethod.Get, "/api/v1/plugin/install/Upd?version=1.0.0", Auth.Bearer);
+        await InstallPluginsAsync();
     }
 
     public enum Auth { None, Bearer, ApiKey, Header }

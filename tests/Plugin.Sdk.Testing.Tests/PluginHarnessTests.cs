@@ -108,6 +108,38 @@ public sealed class PluginHarnessTests
     }
 
     [Fact]
+    public async Task Commands_and_apis_are_dispatched_as_the_host_dispatches_them()
+    {
+        using var harness = PluginHarness.Create<WatchPlugin>();
+
+        var tabbed = await harness.RunCommandAsync("/watch_add\t流浪 2019");
+        var trailing = await harness.CallApiAsync("/items/");
+        var head = await harness.SendApiRequestAsync("HEAD", "/items");
+        var unknown = await harness.CallApiAsync("/nope");
+        var wrongVerb = await harness.SendApiRequestAsync("PATCH", "/items");
+
+        Assert.Equal("流浪", Assert.Single(tabbed).Text);
+        Assert.Equal(200, trailing.StatusCode);
+        Assert.Single(trailing.Json!["data"]!.AsArray());
+        Assert.Equal((200, "", null), (head.StatusCode, head.Body, head.Json));
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.Contains("/items", unknown.Error);
+        Assert.Equal(405, wrongVerb.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_button_press_raises_the_raw_message_action_event_first()
+    {
+        using var harness = PluginHarness.Create<WatchPlugin>();
+
+        await harness.PressButtonAsync("[PLUGIN]watchplugin|refresh_2");
+
+        var raised = Assert.IsType<MessageActionEventData>(Assert.Single(harness.PublishedEvents, e => e.Type == EventType.MessageAction).Data);
+        Assert.Equal(("WatchPlugin", "refresh_2"), (raised.PluginId, raised.Text));
+        Assert.Equal("刷新 refresh_2", Assert.Single(harness.Replies).Title);
+    }
+
+    [Fact]
     public async Task Cache_regions_expire_with_the_manual_clock()
     {
         using var harness = PluginHarness.Create<WatchPlugin>();

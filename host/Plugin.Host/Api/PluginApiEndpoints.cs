@@ -2,6 +2,7 @@ using System.Text.Json;
 using Plugin.Host.Runtime;
 using Plugin.Host.Security;
 using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Api;
 
@@ -14,7 +15,9 @@ public static class PluginApiEndpoints
 {
     public static void MapPluginApis(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/v1/plugin/{pluginId}/{**path}", ["GET", "POST", "PUT", "DELETE"], HandleAsync)
+        // HEAD is mapped too: ApiRoutes answers it with the GET API, as web servers answer HEAD; without it here the
+        // routing table refused HEAD with 405 before that rule was ever asked.
+        app.MapMethods("/api/v1/plugin/{pluginId}/{**path}", ["GET", "HEAD", "POST", "PUT", "DELETE"], HandleAsync)
             .WithTags("plugin APIs")
             .ExcludeFromDescription(); // each plugin API is documented on its own by PluginApiDocumentTransformer
     }
@@ -34,10 +37,10 @@ public static class PluginApiEndpoints
             return;
         }
         var relative = "/" + (path ?? "");
-        var (api, pathExists) = PluginFeatures.FindApi(descriptor, relative, http.Request.Method);
-        if (api is null)
+        var route = ApiRoutes.Match(descriptor.Apis, relative, http.Request.Method);
+        if (route.Api is not { } api)
         {
-            await Write(http, pathExists ? 405 : 404, new Envelope(false, pathExists
+            await Write(http, route.StatusCode, new Envelope(false, route.Outcome == ApiRouteOutcome.MethodNotAllowed
                 ? $"Plugin {entry.Id} API {relative} does not accept {http.Request.Method}."
                 : $"Plugin {entry.Id} has no API {relative}."));
             return;
@@ -66,7 +69,7 @@ public static class PluginApiEndpoints
         var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
         query.Remove("apikey"); // the key authenticates the call; it is not a plugin argument
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new ApiRequest(http.Request.Method, relative, query, headers, body, user);
+        var request = new ApiRequest(http.Request.Method, route.Path, query, headers, body, user);
 
         object? result;
         try
@@ -83,16 +86,10 @@ public static class PluginApiEndpoints
             await Write(http, e.TimedOut ? 504 : 500, new Envelope(false, e.Message));
             return;
         }
-        if (result is null)
-        {
-            http.Response.StatusCode = 200;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync("null", ct);
-            return;
-        }
-        http.Response.StatusCode = 200;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body, result, result.GetType(), PluginJson.Options, ct);
+        http.Response.StatusCode = ApiResponseRule.StatusCode;
+        http.Response.ContentType = ApiResponseRule.ContentType;
+        if (ApiRoutes.HasResponseBody(http.Request.Method))
+            await ApiResponseRule.WriteAsync(http.Response.Body, result, ct);
     }
 
     private static Task Write(HttpContext http, int status, object value)

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Plugin.Sdk;
-using Plugin.Sdk.Ui;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Runtime;
 
@@ -17,8 +15,7 @@ namespace Plugin.Host.Runtime;
 public sealed class EventDispatcher(
     PluginCatalog catalog,
     PluginInvoker invoker,
-    IOptions<RuntimeOptions> options,
-    ILogger<EventDispatcher> logger) : BackgroundService
+    IOptions<RuntimeOptions> options) : BackgroundService
 {
     private readonly Channel<QueuedEvent> _queue = Channel.CreateUnbounded<QueuedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.EventConcurrency));
@@ -77,7 +74,7 @@ public sealed class EventDispatcher(
         }
     }
 
-    private async Task RunHandlerAsync(string pluginId, IPlugin instance, Plugin.Sdk.Manifest.EventHandlerDescriptor handler,
+    private async Task RunHandlerAsync(string pluginId, IPlugin instance, EventHandlerDescriptor handler,
         PluginEvent evt, CancellationToken stoppingToken)
     {
         try
@@ -102,28 +99,30 @@ public sealed class EventDispatcher(
     public async Task<T> SendChainAsync<T>(ChainEventType type, T data, CancellationToken cancellationToken = default) where T : ChainEventData =>
         (T)(await RunChainAsync(type, data, cancellationToken)).Data;
 
-    /// <summary>Runs a chain event: declared sources first, then every handler of every enabled plugin by priority
-    /// (lower first; ties keep plugin order). Failures and time-outs are reported, never thrown.</summary>
+    /// <summary>Runs a chain event in the order <see cref="ChainPlan"/> lays down: every enabled plugin's declared sources
+    /// and storage providers first, then every handler by priority (lower first; ties keep plugin order). Each step is a
+    /// call into plugin code (a filter UI or a storage factory is plugin code too), so each goes through the invoker with
+    /// the chain's time limit. Failures and time-outs are reported, never thrown.</summary>
     public async Task<ChainOutcome> RunChainAsync(ChainEventType type, ChainEventData data, CancellationToken cancellationToken = default)
     {
-        var errors = new List<string>();
-        AddDeclaredSources(type, data, errors);
-        var handlers = catalog.Active
-            .SelectMany(e => e.Descriptor is { } d && e.Instance is { } i
-                ? d.ChainHandlers.Where(h => h.EventType == type).Select(h => (Entry: e, Instance: i, Handler: h))
-                : [])
-            .OrderBy(x => x.Handler.Priority)
-            .ToList();
+        var participants = catalog.Active
+            .Where(e => e is { Descriptor: not null, Instance: not null })
+            .Select(e => new ChainParticipant(e.Id, e.Descriptor!, e.Instance!));
+        var plan = ChainPlan.Create(type, data, participants);
         var limit = EventTypes.TimeLimit(type) ?? RuntimeOptions.Limit(options.Value.ChainTimeoutSeconds);
         var evt = new PluginChainEvent(type, data);
         var ran = new List<string>();
-        foreach (var (entry, instance, handler) in handlers)
+        var errors = new List<string>();
+        foreach (var step in plan.Steps)
         {
             try
             {
-                await invoker.InvokeAsync(entry.Id, $"chain handler {handler.Method} ({EventTypes.WireName(type)})", limit,
-                    ct => handler.Invoke(instance, evt, ct), cancellationToken);
-                ran.Add($"{entry.Id}.{handler.Method}");
+                var contribution = await invoker.InvokeAsync(step.Participant.PluginId, step.Operation, limit,
+                    ct => step.RunAsync(evt, ct), cancellationToken);
+                // Applied here, after the call returned in time: an abandoned call cannot reach the shared data.
+                contribution?.ApplyTo(data);
+                if (step.Handler is { } handler)
+                    ran.Add($"{step.Participant.PluginId}.{handler.Method}");
             }
             catch (PluginCallException e)
             {
@@ -133,55 +132,8 @@ public sealed class EventDispatcher(
         return new ChainOutcome(data, ran, errors);
     }
 
-    // Discover/recommend sources and storage providers are declared in the manifest: the host answers for them, so a
-    // plugin needs no chain handler of its own.
-    private void AddDeclaredSources(ChainEventType type, ChainEventData data, List<string> errors)
-    {
-        foreach (var entry in catalog.Active)
-        {
-            if (entry is not { Descriptor: { } d, Instance: { } instance })
-                continue;
-            try
-            {
-                switch (data)
-                {
-                    case DiscoverSourceEventData discover when type == ChainEventType.DiscoverSource:
-                        foreach (var source in d.DiscoverSources)
-                            discover.ExtraSources.Add(new DiscoverMediaSource
-                            {
-                                Name = source.Name,
-                                MediaidPrefix = source.MediaIdPrefix,
-                                ApiPath = PluginApiPath(entry.Id, source.ApiPath),
-                                FilterParams = source.FilterParams.ToDictionary(p => p, _ => JsonSerializer.SerializeToElement<string?>(null)),
-                                FilterUi = source.FilterUi is null ? []
-                                    : [.. source.FilterUi(instance).Select(n => JsonSerializer.SerializeToElement(n.ToJson()))],
-                            });
-                        break;
-                    case RecommendSourceEventData recommend when type == ChainEventType.RecommendSource:
-                        foreach (var source in d.RecommendSources)
-                            recommend.ExtraSources.Add(new RecommendMediaSource { Name = source.Name, ApiPath = PluginApiPath(entry.Id, source.ApiPath) });
-                        break;
-                    case StorageOperSelectionEventData storage when type == ChainEventType.StorageOperSelection && storage.StorageOper is null:
-                        var provider = d.StorageProviders.FirstOrDefault(p => string.Equals(p.Type, storage.Storage, StringComparison.OrdinalIgnoreCase));
-                        if (provider is not null)
-                        {
-                            storage.StorageOper = provider.Create(instance);
-                            storage.Source = entry.Id;
-                        }
-                        break;
-                }
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Plugin {PluginId}: declared sources for {Event} failed", entry.Id, EventTypes.WireName(type));
-                errors.Add($"Plugin {entry.Id}: declared sources failed: {e.Message}");
-            }
-        }
-    }
-
     /// <summary>MoviePilot's source <c>api_path</c> is relative to <c>api/v1/</c>: <c>plugin/&lt;Id&gt;/&lt;path&gt;</c>.</summary>
-    public static string PluginApiPath(string pluginId, string apiPath) =>
-        apiPath.StartsWith("plugin/", StringComparison.Ordinal) ? apiPath : $"plugin/{pluginId}/{apiPath.TrimStart('/')}";
+    public static string PluginApiPath(string pluginId, string apiPath) => ChainContribution.SourceApiPath(pluginId, apiPath);
 
     private sealed record QueuedEvent(EventType Type, EventData Data, string? Source);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Runtime;
 
@@ -27,9 +28,9 @@ public sealed class MessageRouter(PluginCatalog catalog, PluginInvoker invoker, 
 
     private async Task<(bool, string)> RouteAsync(Conversation conversation, string text, string? source, CancellationToken cancellationToken)
     {
-        if (MessageButton.TryParseCallback(text, out var pluginId, out var data))
+        if (MessageCallbacks.TryParse(text, out var pluginId, out var data))
             return await RunMessageActionAsync(conversation, pluginId, data, source, cancellationToken);
-        if (text.StartsWith('/'))
+        if (CommandLine.IsCommand(text))
             return await RunCommandAsync(conversation, text, source, cancellationToken);
         await dispatcher.PublishAsync(EventType.UserMessage, new UserMessageEventData
         {
@@ -40,17 +41,16 @@ public sealed class MessageRouter(PluginCatalog catalog, PluginInvoker invoker, 
 
     private async Task<(bool, string)> RunCommandAsync(Conversation conversation, string text, string? source, CancellationToken cancellationToken)
     {
-        var space = text.IndexOfAny([' ', '\t']);
-        var cmd = space < 0 ? text : text[..space];
-        var args = space < 0 ? "" : text[(space + 1)..].Trim();
+        var line = CommandLine.Parse(text);
+        var cmd = line.Command;
         foreach (var entry in catalog.Active)
         {
             if (entry is not { Descriptor: { } d, Instance: { } instance })
                 continue;
-            var command = d.Commands.FirstOrDefault(c => string.Equals(c.Cmd, cmd, StringComparison.Ordinal));
+            var command = line.FindIn(d.Commands);
             if (command is null)
                 continue;
-            var context = new CommandContext(cmd, args, command.Data, conversation.UserId, conversation.Channel, source,
+            var context = new CommandContext(cmd, line.Arguments, command.Data, conversation.UserId, conversation.Channel, source,
                 (message, ct) => Reply(entry, message, ct));
             try
             {
@@ -72,11 +72,9 @@ public sealed class MessageRouter(PluginCatalog catalog, PluginInvoker invoker, 
         if (entry is not { IsActive: true, Descriptor: { } d, Instance: { } instance })
             return (false, $"Plugin {pluginId} is not installed or not enabled.");
         // Plugins that listen to the raw event (the seed's style) get it too.
-        await dispatcher.PublishAsync(EventType.MessageAction, new MessageActionEventData
-        {
-            PluginId = entry.Id, Text = data, Userid = conversation.UserId, Channel = conversation.Channel, Source = source,
-        }, null, cancellationToken);
-        var handlers = d.MessageActions.Where(a => a.Matches(data)).ToList();
+        await dispatcher.PublishAsync(EventType.MessageAction,
+            MessageCallbacks.EventData(entry.Id, data, conversation.UserId, conversation.Channel, source), null, cancellationToken);
+        var handlers = MessageCallbacks.HandlersFor(d.MessageActions, data);
         if (handlers.Count == 0)
             return (false, $"Plugin {entry.Id} has no message action for '{data}'.");
         var errors = new List<string>();

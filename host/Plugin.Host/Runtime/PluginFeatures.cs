@@ -25,27 +25,6 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
         return entry;
     }
 
-    /// <summary>Finds the API for a path relative to the plugin; null verbs match = 405.</summary>
-    public static (ApiDescriptor? Api, bool PathExists) FindApi(PluginDescriptor descriptor, string path, string method)
-    {
-        var verb = method.ToUpperInvariant() switch
-        {
-            "GET" or "HEAD" => HttpVerb.Get, "POST" => HttpVerb.Post, "PUT" => HttpVerb.Put, "DELETE" => HttpVerb.Delete, _ => (HttpVerb)0,
-        };
-        var pathExists = false;
-        foreach (var api in descriptor.Apis)
-        {
-            if (!string.Equals(Normalize(api.Path), Normalize(path), StringComparison.Ordinal))
-                continue;
-            pathExists = true;
-            if ((api.Verbs & verb) != 0)
-                return (api, true);
-        }
-        return (null, pathExists);
-    }
-
-    private static string Normalize(string path) => "/" + path.Trim('/');
-
     public Task<object?> CallApiAsync(PluginEntry entry, ApiDescriptor api, ApiRequest request, CancellationToken cancellationToken) =>
         invoker.InvokeAsync(entry.Id, $"API {api.Path}", CallLimit, ct => api.Invoke(entry.Instance!, request, ct), cancellationToken);
 

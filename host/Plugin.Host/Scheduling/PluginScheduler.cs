@@ -92,8 +92,8 @@ public sealed class PluginScheduler(IServiceProvider services, SchedulerName sch
 
             case ServiceTriggerKind.Cron:
             case ServiceTriggerKind.ConfigCron:
-                var text = service.Trigger == ServiceTriggerKind.Cron ? service.Cron : service.ReadCron?.Invoke(instance);
-                if (string.IsNullOrWhiteSpace(text))
+                var text = ServiceSchedule.CronOf(service, instance);
+                if (text is null)
                     return new ScheduledService(pluginId, service.Id, service.Name, "cron: (not set)", null);
                 if (!Crontab.TryParse(text, out var crontab, out var error))
                 {

@@ -10,8 +10,10 @@ public sealed record SentChainEvent(ChainEventType Type, ChainEventData Data);
 
 /// <summary>
 /// Records published events and delivers them to the plugin's own handlers, as the host would deliver them to every
-/// plugin. Unlike the host, delivery finishes before <see cref="PublishAsync"/> returns and a handler's exception is
-/// not swallowed: a test sees the outcome at once and a failing handler fails the test.
+/// plugin. Chain events run in the host's order: what the plugin declares for the event (<c>[DiscoverSource]</c>,
+/// <c>[RecommendSource]</c>, <c>[StorageProvider]</c>) is added first, then its chain handlers run by priority. Unlike the
+/// host, delivery finishes before <see cref="PublishAsync"/> returns and a handler's exception is not swallowed: a test
+/// sees the outcome at once and a failing handler fails the test.
 /// </summary>
 public sealed class RecordingEventPublisher : IEventPublisher
 {
@@ -61,10 +63,15 @@ public sealed class RecordingEventPublisher : IEventPublisher
         ArgumentNullException.ThrowIfNull(data);
         if (DeliverToPlugin && _descriptor is not null && _plugin is not null)
         {
+            // The host's order: the plugin's declared sources and storage providers first, so its own handlers see them,
+            // then its handlers by priority (lower first; ties keep declaration order).
+            var plan = ChainPlan.Create(type, data, [new ChainParticipant(_descriptor.Id, _descriptor, _plugin())]);
             var delivered = new PluginChainEvent(type, data);
-            // Lower priority first, as the host orders chain handlers; ties keep declaration order (OrderBy is stable).
-            foreach (var handler in _descriptor.ChainHandlers.Where(h => h.EventType == type).OrderBy(h => h.Priority))
-                await handler.Invoke(_plugin(), delivered, cancellationToken);
+            foreach (var step in plan.Steps)
+            {
+                var contribution = await step.RunAsync(delivered, cancellationToken);
+                contribution?.ApplyTo(data);
+            }
         }
         lock (_gate) _chains.Add(new SentChainEvent(type, data));
         return data;
