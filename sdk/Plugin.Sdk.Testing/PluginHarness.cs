@@ -60,6 +60,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     /// <summary>The plugin instance (read its typed <c>Config</c> and state here).</summary>
     public TPlugin Plugin { get; }
 
+    /// <summary>The plugin's generated descriptor, as the host reads it.</summary>
     public PluginDescriptor Descriptor { get; }
 
     /// <summary>The in-memory context the plugin runs in.</summary>
@@ -83,15 +84,19 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         }
     }
 
+    /// <summary>Everything the plugin logged.</summary>
     public IReadOnlyList<LogEntry> Logs => Context.Logger.Entries;
 
+    /// <summary>The plugin's data store.</summary>
     public InMemoryDataStore Data => Context.Data;
 
+    /// <summary>The plugin's cache.</summary>
     public InMemoryCache Cache => Context.Cache;
 
     /// <summary>The config as the plugin saved it (or as the test set it), or null.</summary>
     public JsonObject? SavedConfig => Context.Config.Saved;
 
+    /// <summary>The broadcast events the plugin published, in order.</summary>
     public IReadOnlyList<PublishedEvent> PublishedEvents => Context.Events.Published;
 
     // ---- config ---------------------------------------------------------------------------------------------
@@ -164,8 +169,10 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         await Plugin.StopAsync(cancellationToken);
     }
 
+    /// <summary>The config form the host would show (<c>GET /api/v1/plugin/form/{id}</c>).</summary>
     public FormView GetForm() => Plugin.GetForm();
 
+    /// <summary>The detail page the host would show (<c>GET /api/v1/plugin/page/{id}</c>); null when the plugin has none.</summary>
     public IReadOnlyList<UiNode>? GetPage() => Plugin.GetPage();
 
     // ---- extension points -----------------------------------------------------------------------------------
@@ -395,12 +402,14 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
+    /// <summary>Stops the plugin as the host does on disable or uninstall.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Stops the plugin as the host does on disable or uninstall.</summary>
     public void Dispose()
     {
         if (!_stopped)
@@ -412,45 +421,4 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         }
         Context.Dispose();
     }
-}
-
-/// <summary>
-/// What a plugin API answered: the status the host would send (200 for every returned value, null included; 400 for a
-/// binding error; 404 for an unknown path; 405 for a known path with another method), the value and its JSON.
-/// </summary>
-public sealed class ApiCallResult
-{
-    private readonly bool _hasBody;
-
-    /// <summary>A result with <paramref name="statusCode"/>, the returned <paramref name="value"/> and the host's <paramref name="error"/> message.</summary>
-    public ApiCallResult(int statusCode, object? value, string? error)
-        : this(statusCode, value, error, hasBody: true)
-    {
-    }
-
-    internal ApiCallResult(int statusCode, object? value, string? error, bool hasBody)
-    {
-        StatusCode = statusCode;
-        Value = value;
-        Error = error;
-        _hasBody = hasBody;
-    }
-
-    public int StatusCode { get; }
-
-    /// <summary>The value the method returned (before serialisation).</summary>
-    public object? Value { get; }
-
-    /// <summary>The host's error message for 400, 404 and 405.</summary>
-    public string? Error { get; }
-
-    /// <summary>The body as the host would send it, parsed; null for a null result, an error or a HEAD request.</summary>
-    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
-
-    /// <summary>The body text as the host would send it (<see cref="PluginJson.Options"/>): <c>null</c> for a null result;
-    /// empty for an error status and for a HEAD request, whose answer has no body.</summary>
-    public string Body => StatusCode == ApiResponseRule.StatusCode && _hasBody ? ApiResponseRule.Serialize(Value) : "";
-
-    /// <summary>The body read back as <typeparamref name="T"/> (as a client would).</summary>
-    public T? As<T>() => Value is null ? default : JsonSerializer.Deserialize<T>(ApiResponseRule.Serialize(Value), PluginJson.Options);
 }

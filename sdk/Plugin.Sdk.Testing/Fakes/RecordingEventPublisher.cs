@@ -2,12 +2,6 @@ using Plugin.Sdk.Manifest;
 
 namespace Plugin.Sdk.Testing;
 
-/// <summary>An event the plugin (or the test) published.</summary>
-public sealed record PublishedEvent(EventType Type, EventData Data);
-
-/// <summary>A chain event the plugin (or the test) sent, with the data as the chain left it.</summary>
-public sealed record SentChainEvent(ChainEventType Type, ChainEventData Data);
-
 /// <summary>
 /// Records published events and delivers them to the plugin's own handlers, as the host would deliver them to every
 /// plugin. Chain events run in the host's order: what the plugin declares for the event (<c>[DiscoverSource]</c>,
@@ -26,6 +20,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
     /// <summary>Whether published events reach the plugin's own handlers (default true).</summary>
     public bool DeliverToPlugin { get; set; } = true;
 
+    /// <summary>The broadcast events published, in order.</summary>
     public IReadOnlyList<PublishedEvent> Published
     {
         get
@@ -34,6 +29,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
         }
     }
 
+    /// <summary>The chain events sent, in order, with their data as the handlers left it.</summary>
     public IReadOnlyList<SentChainEvent> ChainEvents
     {
         get
@@ -48,6 +44,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
         _descriptor = descriptor;
     }
 
+    /// <summary>Records the event and delivers it to the plugin's own handlers, as the host would.</summary>
     public async Task PublishAsync(EventType type, EventData data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -58,6 +55,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
             await handler.Invoke(_plugin(), delivered, cancellationToken);
     }
 
+    /// <summary>Records the chain event and runs it through the plugin as the host would: declared contributions first, then handlers by priority.</summary>
     public async Task<T> SendChainAsync<T>(ChainEventType type, T data, CancellationToken cancellationToken = default) where T : ChainEventData
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -77,6 +75,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
         return data;
     }
 
+    /// <summary>Forgets what was recorded.</summary>
     public void Clear()
     {
         lock (_gate)

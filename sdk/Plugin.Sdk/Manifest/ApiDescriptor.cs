@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Plugin.Sdk.Manifest;
 
-/// <summary>A plugin API (<c>[Api]</c>) at <c>/api/v1/plugin/{PluginId}{Path}</c>; <see cref="Invoke"/> returns the value to send as JSON (null for no content).</summary>
+/// <summary>A plugin API (<c>[Api]</c>) at <c>/api/v1/plugin/{PluginId}{Path}</c>; <see cref="Invoke"/> returns the value to send as JSON (a null result is answered 200 with the body <c>null</c>).</summary>
 /// <remarks>Generated code creates it with an object initializer, so a later 1.x SDK can add members without breaking
 /// plugins built earlier; the positional constructor is what Plugin.Sdk 1.0.0's generator called.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
