@@ -1,4 +1,6 @@
-using Plugin.Sdk.Generators.Parsing;
+extern alias Generator;
+
+using SemVer = Generator::Plugin.Sdk.SemVer;
 
 namespace Plugin.Sdk.Generators.Tests;
 
