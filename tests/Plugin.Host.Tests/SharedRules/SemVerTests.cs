@@ -29,6 +29,10 @@ public class SemVerTests
         // Build metadata does not take part in the order.
         pairs.Add("1.0.0+build.1", "1.0.0+build.2");
         pairs.Add("1.0.0-beta.1+a", "1.0.0-beta.1");
+        // NuGet compares labels ignoring case (semver.org would put "Beta" before "alpha"); SemVer follows NuGet.
+        pairs.Add("1.0.0-Beta", "1.0.0-alpha");
+        pairs.Add("1.0.0-beta", "1.0.0-BETA");
+        pairs.Add("1.0.0-RC.1", "1.0.0-rc.2");
         return pairs;
     }
 
