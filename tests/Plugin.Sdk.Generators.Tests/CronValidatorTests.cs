@@ -38,5 +38,8 @@ public class CronValidatorTests
     [InlineData("1.2", false)]
     [InlineData("01.2.3", false)]
     [InlineData("v1.2.3", false)]
+    [InlineData("1.0.0-01", false)]
+    [InlineData("1.0.0-0.1", true)]
+    [InlineData("1.0.0+01", true)]
     public void SemVer_is_checked(string version, bool valid) => Assert.Equal(valid, SemVer.IsValid(version));
 }

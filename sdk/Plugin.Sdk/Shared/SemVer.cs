@@ -19,7 +19,8 @@ internal static class SemVer
     /// <summary>
     /// Whether <paramref name="version"/> is a semantic version: three numeric parts without leading zeros, then an
     /// optional <c>-prerelease</c> and <c>+build</c> of dot-separated, non-empty identifiers of ASCII letters, digits and
-    /// <c>-</c>. No leading <c>v</c>, no whitespace.
+    /// <c>-</c>; a prerelease identifier made of digits only has no leading zero either (<c>1.0.0-01</c> is refused, as
+    /// semver.org and NuGet refuse it; build metadata may have one). No leading <c>v</c>, no whitespace.
     /// </summary>
     public static bool IsValid(string version)
     {
@@ -28,7 +29,8 @@ internal static class SemVer
         if (parts.Length != 3) return false;
         foreach (var part in parts)
             if (!IsNumericIdentifier(part)) return false;
-        return (prerelease is null || AreIdentifiers(prerelease)) && (build is null || AreIdentifiers(build));
+        return (prerelease is null || AreIdentifiers(prerelease, numericWithoutLeadingZero: true))
+            && (build is null || AreIdentifiers(build, numericWithoutLeadingZero: false));
     }
 
     /// <summary>
@@ -103,13 +105,14 @@ internal static class SemVer
         return dash >= 0 ? rest.Substring(0, dash) : rest;
     }
 
-    private static bool AreIdentifiers(string text)
+    private static bool AreIdentifiers(string text, bool numericWithoutLeadingZero)
     {
         foreach (var id in text.Split('.'))
         {
             if (id.Length == 0) return false;
             foreach (var c in id)
                 if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-')) return false;
+            if (numericWithoutLeadingZero && IsDigits(id) && !IsNumericIdentifier(id)) return false;
         }
         return true;
     }
