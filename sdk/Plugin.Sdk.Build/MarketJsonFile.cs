@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Schema = Plugin.Sdk.Manifest.MarketEntrySchema;
 
 namespace Plugin.Sdk.Build
 {
@@ -48,7 +49,7 @@ namespace Plugin.Sdk.Build
 
         /// <summary>The generator stamps <c>"dotnet": { "package_id": ... }</c> into each entry; it names the owning project.</summary>
         public static string? PackageIdOf(JsonNode entry) =>
-            ((entry as JsonObject)?.Get("dotnet") as JsonObject)?.Get("package_id") is JsonString id ? id.Value : null;
+            ((entry as JsonObject)?.Get(Schema.Dotnet) as JsonObject)?.Get(Schema.PackageId) is JsonString id ? id.Value : null;
 
         public static JsonObject? TryRead(string path, out string? error)
         {

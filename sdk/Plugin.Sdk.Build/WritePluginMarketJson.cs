@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Schema = Plugin.Sdk.Manifest.MarketEntrySchema;
 
 namespace Plugin.Sdk.Build
 {
@@ -124,9 +125,9 @@ namespace Plugin.Sdk.Build
             Plugins = entries.Select(e =>
             {
                 var item = new TaskItem(e.Key);
-                item.SetMetadata("Icon", (e.Value.Get("icon") as JsonString)?.Value ?? "");
-                item.SetMetadata("Version", (e.Value.Get("version") as JsonString)?.Value ?? "");
-                item.SetMetadata("RenderMode", (e.Value.Get("render_mode") as JsonString)?.Value ?? "");
+                item.SetMetadata("Icon", (e.Value.Get(Schema.Icon) as JsonString)?.Value ?? "");
+                item.SetMetadata("Version", (e.Value.Get(Schema.Version) as JsonString)?.Value ?? "");
+                item.SetMetadata("RenderMode", (e.Value.Get(Schema.RenderMode) as JsonString)?.Value ?? "");
                 return (ITaskItem)item;
             }).ToArray();
             return !Log.HasLoggedErrors;

@@ -1,3 +1,5 @@
+extern alias Generator;
+
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,7 +40,7 @@ public static partial class PluginPackages
         var compilation = CSharpCompilation.Create(name, trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
-            [new Plugin.Sdk.Generators.PluginGenerator().AsSourceGenerator()], parseOptions: parse,
+            [new Generator::Plugin.Sdk.Generators.PluginGenerator().AsSourceGenerator()], parseOptions: parse,
             optionsProvider: new BuildProperties(new Dictionary<string, string> { ["build_property.Version"] = version, ["build_property.PackageId"] = name }));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

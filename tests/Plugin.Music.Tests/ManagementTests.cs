@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Music.Management;
 using Plugin.Music.Runtime;
+using Plugin.Sdk;
 
 namespace Plugin.Music.Tests;
 

@@ -1,4 +1,6 @@
-using Plugin.Sdk.Generators.Parsing;
+extern alias Generator;
+
+using SemVer = Generator::Plugin.Sdk.SemVer;
 
 namespace Plugin.Sdk.Generators.Tests;
 
@@ -36,5 +38,8 @@ public class CronValidatorTests
     [InlineData("1.2", false)]
     [InlineData("01.2.3", false)]
     [InlineData("v1.2.3", false)]
+    [InlineData("1.0.0-01", false)]
+    [InlineData("1.0.0-0.1", true)]
+    [InlineData("1.0.0+01", true)]
     public void SemVer_is_checked(string version, bool valid) => Assert.Equal(valid, SemVer.IsValid(version));
 }

@@ -18,9 +18,10 @@ namespace Plugin.Sdk.Generators.Emitting
         private const string S = "global::Plugin.Sdk.";
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
 
-        private static readonly string[] s_fieldKinds = { "Auto", "Switch", "Text", "Password", "TextArea", "Number", "Select", "MultiSelect", "Cron" };
-        private static readonly string[] s_triggers = { "Cron", "Interval", "Date", "ConfigCron" };
-        private static readonly string[] s_auth = { "ApiKey", "Bearer", "Anonymous" };
+        // The SDK's own enums, compiled into this assembly from sdk/Plugin.Sdk/Shared: member names are read from them.
+        private static readonly System.Type s_fieldKinds = typeof(FieldKind);
+        private static readonly System.Type s_triggers = typeof(Manifest.ServiceTriggerKind);
+        private static readonly System.Type s_auth = typeof(ApiAuth);
 
         public static string Emit(IReadOnlyList<PluginModel> plugins, IReadOnlyList<MusicSourceModel> musicSources, BuildInfo build)
         {
@@ -313,17 +314,14 @@ namespace Plugin.Sdk.Generators.Emitting
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string Name(string[] names, int value) =>
-            value >= 0 && value < names.Length ? names[value] : "(" + value.ToString(CultureInfo.InvariantCulture) + ")";
+        private static string Name(System.Type enumType, int value) =>
+            EnumNames.Of(enumType, value) ?? "(" + value.ToString(CultureInfo.InvariantCulture) + ")";
 
         private static string Verbs(int verbs)
         {
-            var names = new List<string>();
-            string[] all = { "Get", "Post", "Put", "Delete" };
-            for (var i = 0; i < all.Length; i++)
-                if ((verbs & (1 << i)) != 0) names.Add(S + "HttpVerb." + all[i]);
+            var names = EnumNames.Flags(typeof(HttpVerb), verbs, out var unnamed);
             // Unknown bits (a cast number) are kept as they are.
-            return names.Count == 0 || (verbs & ~15) != 0 ? "(" + S + "HttpVerb)" + Int(verbs) : string.Join(" | ", names);
+            return names.Count == 0 || unnamed != 0 ? "(" + S + "HttpVerb)" + Int(verbs) : string.Join(" | ", names.Select(n => S + "HttpVerb." + n));
         }
 
         private static string StripNullable(string type) => type.EndsWith("?", System.StringComparison.Ordinal) ? type.Substring(0, type.Length - 1) : type;

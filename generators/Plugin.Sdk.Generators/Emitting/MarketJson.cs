@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Plugin.Sdk.Generators.Model;
+using Schema = Plugin.Sdk.Manifest.MarketEntrySchema;
 
 namespace Plugin.Sdk.Generators.Emitting
 {
@@ -18,27 +19,27 @@ namespace Plugin.Sdk.Generators.Emitting
         {
             var json = new StringBuilder();
             json.Append('{');
-            Property(json, "name", plugin.Name, first: true);
-            Property(json, "description", plugin.Description);
+            Property(json, Schema.Name, plugin.Name, first: true);
+            Property(json, Schema.Description, plugin.Description);
             // MoviePilot's repositories write labels as one comma-separated string.
-            Property(json, "labels", string.Join(",", plugin.Labels));
-            Property(json, "version", build.Version);
-            if ((plugin.Icon ?? build.DefaultIcon) is { } icon) Property(json, "icon", icon);
-            if (plugin.Author is not null) Property(json, "author", plugin.Author);
-            if (plugin.AuthorUrl is not null) Property(json, "author_url", plugin.AuthorUrl);
-            json.Append(",\"level\":").Append(plugin.Level.ToString(CultureInfo.InvariantCulture));
-            json.Append(",\"history\":{");
+            Property(json, Schema.Labels, string.Join(",", plugin.Labels));
+            Property(json, Schema.Version, build.Version);
+            if ((plugin.Icon ?? build.DefaultIcon) is { } icon) Property(json, Schema.Icon, icon);
+            if (plugin.Author is not null) Property(json, Schema.Author, plugin.Author);
+            if (plugin.AuthorUrl is not null) Property(json, Schema.AuthorUrl, plugin.AuthorUrl);
+            Key(json, Schema.Level).Append(plugin.Level.ToString(CultureInfo.InvariantCulture));
+            Key(json, Schema.History).Append('{');
             for (var i = 0; i < plugin.History.Count; i++)
                 Property(json, plugin.History[i].Version, plugin.History[i].Notes, first: i == 0);
             json.Append('}');
             // Only vue plugins carry it (MoviePilot's render_mode): the build checks their module is there, and the market
             // can tell that the package ships one. Vuetify plugins' entries stay as they were.
-            if (plugin.VueRenderMode) Property(json, "render_mode", "vue");
+            if (plugin.VueRenderMode) Property(json, Schema.RenderMode, "vue");
             if (music is { Count: > 0 })
             {
                 // The market shows what a package brings before it is installed; the host itself registers the
                 // sources from the compiled manifest, never from this text.
-                json.Append(",\"music\":[");
+                Key(json, Schema.Music).Append('[');
                 for (var i = 0; i < music.Count; i++)
                 {
                     if (i > 0) json.Append(',');
@@ -46,10 +47,10 @@ namespace Plugin.Sdk.Generators.Emitting
                 }
                 json.Append(']');
             }
-            json.Append(",\"v2\":true");
-            json.Append(",\"dotnet\":{");
-            Property(json, "package_id", build.PackageId ?? plugin.Id, first: true);
-            Property(json, "sdk_version", build.SdkVersion);
+            Key(json, Schema.V2).Append("true");
+            Key(json, Schema.Dotnet).Append('{');
+            Property(json, Schema.PackageId, build.PackageId ?? plugin.Id, first: true);
+            Property(json, Schema.SdkVersion, build.SdkVersion);
             json.Append("}}");
             return json.ToString();
         }
@@ -61,38 +62,38 @@ namespace Plugin.Sdk.Generators.Emitting
         private static void MusicSource(StringBuilder json, MusicSourceModel m)
         {
             json.Append('{');
-            Property(json, "platform", m.Platform, first: true);
-            Property(json, "version", m.Version);
-            if (m.Author is not null) Property(json, "author", m.Author);
-            if (m.Description is not null) Property(json, "description", m.Description);
-            if (m.SrcUrl is not null) Property(json, "srcUrl", m.SrcUrl);
-            Array(json, "primaryKey", m.PrimaryKey);
-            Property(json, "cacheControl", CacheControlWire(m.CacheControl));
-            if (m.SearchTypes is { } types) Array(json, "supportedSearchType", types.Select(t => t.ToLowerInvariant()));
+            Property(json, Schema.MusicSource.Platform, m.Platform, first: true);
+            Property(json, Schema.MusicSource.Version, m.Version);
+            if (m.Author is not null) Property(json, Schema.MusicSource.Author, m.Author);
+            if (m.Description is not null) Property(json, Schema.MusicSource.Description, m.Description);
+            if (m.SrcUrl is not null) Property(json, Schema.MusicSource.SrcUrl, m.SrcUrl);
+            Array(json, Schema.MusicSource.PrimaryKey, m.PrimaryKey);
+            Property(json, Schema.MusicSource.CacheControl, CacheControlWire(m.CacheControl));
+            if (m.SearchTypes is { } types) Array(json, Schema.MusicSource.SupportedSearchType, types.Select(t => t.ToLowerInvariant()));
             if (m.ImportMusicItemHints is not null || m.ImportMusicSheetHints is not null)
             {
-                json.Append(",\"hints\":{");
+                Key(json, Schema.MusicSource.Hints).Append('{');
                 var first = true;
-                if (m.ImportMusicItemHints is { } item) { Array(json, "importMusicItem", item, first); first = false; }
-                if (m.ImportMusicSheetHints is { } sheet) Array(json, "importMusicSheet", sheet, first);
+                if (m.ImportMusicItemHints is { } item) { Array(json, Schema.MusicSource.ImportMusicItem, item, first); first = false; }
+                if (m.ImportMusicSheetHints is { } sheet) Array(json, Schema.MusicSource.ImportMusicSheet, sheet, first);
                 json.Append('}');
             }
             if (m.UserVariables.Count > 0)
             {
-                json.Append(",\"userVariables\":[");
+                Key(json, Schema.MusicSource.UserVariables).Append('[');
                 for (var i = 0; i < m.UserVariables.Count; i++)
                 {
                     var v = m.UserVariables[i];
                     if (i > 0) json.Append(',');
                     json.Append('{');
-                    Property(json, "key", v.Key, first: true);
-                    if (v.Name is not null) Property(json, "name", v.Name);
-                    if (v.Hint is not null) Property(json, "hint", v.Hint);
+                    Property(json, Schema.MusicSource.VariableKey, v.Key, first: true);
+                    if (v.Name is not null) Property(json, Schema.MusicSource.VariableName, v.Name);
+                    if (v.Hint is not null) Property(json, Schema.MusicSource.VariableHint, v.Hint);
                     json.Append('}');
                 }
                 json.Append(']');
             }
-            Array(json, "functions", m.Functions);
+            Array(json, Schema.MusicSource.Functions, m.Functions);
             json.Append('}');
         }
 
@@ -117,6 +118,14 @@ namespace Plugin.Sdk.Generators.Emitting
                 firstValue = false;
             }
             json.Append(']');
+        }
+
+        /// <summary>Starts a property that follows another: <c>,"name":</c>.</summary>
+        private static StringBuilder Key(StringBuilder json, string name)
+        {
+            json.Append(',');
+            String(json, name);
+            return json.Append(':');
         }
 
         private static void Property(StringBuilder json, string name, string value, bool first = false)

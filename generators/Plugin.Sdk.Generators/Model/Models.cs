@@ -62,16 +62,7 @@ namespace Plugin.Sdk.Generators.Model
 
     internal sealed record ApiModel(string Path, int Verbs, string? Summary, string? Description, int Auth, MethodCall Call);
 
-    internal enum TriggerKind
-    {
-        // Same order as Plugin.Sdk.Manifest.ServiceTriggerKind.
-        Cron,
-        Interval,
-        Date,
-        ConfigCron,
-    }
-
-    internal sealed record ServiceModel(string Id, string Name, TriggerKind Trigger, string? Cron, int IntervalSeconds, string? Date,
+    internal sealed record ServiceModel(string Id, string Name, Manifest.ServiceTriggerKind Trigger, string? Cron, int IntervalSeconds, string? Date,
         string? CronFrom, MethodCall Call);
 
     internal sealed record EventHandlerModel(string EventMember, MethodCall Call);

@@ -7,8 +7,9 @@ namespace Plugin.Sdk.Generators.Parsing
 {
     internal sealed partial class PluginParser
     {
-        // Plugin.Sdk.FieldKind values; the emitter writes them back by name.
-        internal const int KindAuto = 0, KindSwitch = 1, KindText = 2, KindNumber = 5, KindSelect = 6, KindMultiSelect = 7;
+        // Plugin.Sdk.FieldKind values (the enum is compiled into the generator); the emitter writes them back by name.
+        internal const int KindAuto = (int)FieldKind.Auto, KindSwitch = (int)FieldKind.Switch, KindText = (int)FieldKind.Text,
+            KindNumber = (int)FieldKind.Number, KindSelect = (int)FieldKind.Select, KindMultiSelect = (int)FieldKind.MultiSelect;
 
         /// <summary>
         /// The config form's fields: public properties with a public setter (what the config JSON round-trips), base

@@ -266,15 +266,8 @@ namespace Plugin.Sdk.Generators.Parsing
             return model;
         }
 
-        private static string VerbNames(int verbs)
-        {
-            var names = new List<string>();
-            if ((verbs & 1) != 0) names.Add("GET");
-            if ((verbs & 2) != 0) names.Add("POST");
-            if ((verbs & 4) != 0) names.Add("PUT");
-            if ((verbs & 8) != 0) names.Add("DELETE");
-            return string.Join("|", names);
-        }
+        private static string VerbNames(int verbs) =>
+            string.Join("|", EnumNames.Flags(typeof(HttpVerb), verbs, out _).Select(n => n.ToUpperInvariant()));
 
         private void ParseModuleOverride(IMethodSymbol method, AttributeData attribute, Members members)
         {
@@ -378,7 +371,7 @@ namespace Plugin.Sdk.Generators.Parsing
             if (interval != 0) triggers.Add("IntervalSeconds");
             if (date is not null) triggers.Add("Date");
             if (cronFrom is not null) triggers.Add("CronFrom");
-            var trigger = TriggerKind.Cron;
+            var trigger = Manifest.ServiceTriggerKind.Cron;
             if (triggers.Count == 0)
                 Report(DiagnosticDescriptors.ServiceTrigger, attributeLocation, id, "has no trigger");
             else if (triggers.Count > 1)
@@ -386,26 +379,26 @@ namespace Plugin.Sdk.Generators.Parsing
 
             if (cron is not null)
             {
-                trigger = TriggerKind.Cron;
+                trigger = Manifest.ServiceTriggerKind.Cron;
                 var error = CronValidator.Validate(cron);
                 if (error is not null) Report(DiagnosticDescriptors.InvalidCron, ArgumentLocation(attribute, "Cron", -1), cron, error);
             }
             if (interval != 0)
             {
-                trigger = TriggerKind.Interval;
+                trigger = Manifest.ServiceTriggerKind.Interval;
                 if (interval < 0)
                     Report(DiagnosticDescriptors.InvalidInterval, ArgumentLocation(attribute, "IntervalSeconds", -1),
                         interval.ToString(CultureInfo.InvariantCulture), id);
             }
             if (date is not null)
             {
-                trigger = TriggerKind.Date;
+                trigger = Manifest.ServiceTriggerKind.Date;
                 if (!DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                     Report(DiagnosticDescriptors.InvalidDate, ArgumentLocation(attribute, "Date", -1), date, id);
             }
             if (cronFrom is not null)
             {
-                trigger = TriggerKind.ConfigCron;
+                trigger = Manifest.ServiceTriggerKind.ConfigCron;
                 var property = configType?.GetMembers(cronFrom).OfType<IPropertySymbol>()
                     .FirstOrDefault(p => !p.IsStatic && p.GetMethod is { DeclaredAccessibility: Accessibility.Public });
                 if (property is null || property.Type.SpecialType != SpecialType.System_String)

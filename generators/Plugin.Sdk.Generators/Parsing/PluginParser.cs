@@ -111,8 +111,8 @@ namespace Plugin.Sdk.Generators.Parsing
             if (level is < 1 or > 3)
                 Report(DiagnosticDescriptors.InvalidLevel, ArgumentLocation(attribute, "Level", -1), level.ToString(CultureInfo.InvariantCulture));
             var labels = NamedStrings(attribute, "Labels");
-            // RenderMode is an int-backed enum: 1 is RenderMode.Vue (the plugin ships its own compiled module).
-            var vue = NamedInt(attribute, "RenderMode", 0) == 1;
+            // RenderMode.Vue: the plugin ships its own compiled module.
+            var vue = NamedInt(attribute, "RenderMode", 0) == (int)Ui.RenderMode.Vue;
 
             var history = ParseHistory(symbol);
             var configFields = configType is null ? EquatableArray<ConfigFieldModel>.Empty : ParseConfigFields(configType);

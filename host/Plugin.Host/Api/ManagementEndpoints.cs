@@ -134,8 +134,7 @@ public static class ManagementEndpoints
     }
 
     /// <summary>The seed's <c>level</c> from the package's market entry; a package without one is for everyone.</summary>
-    private static int LevelOf(MarketPackage package) =>
-        package.Entry?["level"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<int>(out var level) ? level : 1;
+    private static int LevelOf(MarketPackage package) => PluginListItem.Level(package.Entry);
 
     private static async Task<IResult> InstallAsync(string id, string? version, PluginManager manager, IPluginMarket market,
         IOptions<HostSettings> settings, CancellationToken ct)

@@ -36,13 +36,13 @@ public sealed record PluginListItem(
         var version = d?.Version ?? entry.Version;
         return new PluginListItem(
             entry.Id,
-            d?.Name ?? Text(e, "name") ?? entry.Id,
-            d?.Description ?? Text(e, "description") ?? "",
-            d?.Icon ?? Text(e, "icon"),
+            d?.Name ?? Text(e, MarketEntrySchema.Name) ?? entry.Id,
+            d?.Description ?? Text(e, MarketEntrySchema.Description) ?? "",
+            d?.Icon ?? Text(e, MarketEntrySchema.Icon),
             version,
-            d is not null ? string.Join(",", d.Labels) : Text(e, "labels") ?? "",
-            d?.Author ?? Text(e, "author"),
-            d?.AuthorUrl ?? Text(e, "author_url"),
+            d is not null ? string.Join(",", d.Labels) : Text(e, MarketEntrySchema.Labels) ?? "",
+            d?.Author ?? Text(e, MarketEntrySchema.Author),
+            d?.AuthorUrl ?? Text(e, MarketEntrySchema.AuthorUrl),
             d?.Order ?? 999,
             d?.Level ?? Level(e),
             Installed: true,
@@ -60,13 +60,13 @@ public sealed record PluginListItem(
 
     public static PluginListItem FromMarket(MarketPackage package) => new(
         package.Id,
-        Text(package.Entry, "name") ?? package.Id,
-        Text(package.Entry, "description") ?? package.Description ?? "",
-        Text(package.Entry, "icon") ?? package.IconUrl,
+        Text(package.Entry, MarketEntrySchema.Name) ?? package.Id,
+        Text(package.Entry, MarketEntrySchema.Description) ?? package.Description ?? "",
+        Text(package.Entry, MarketEntrySchema.Icon) ?? package.IconUrl,
         package.Version.ToNormalizedString(),
-        Text(package.Entry, "labels") ?? "",
-        Text(package.Entry, "author") ?? package.Authors,
-        Text(package.Entry, "author_url"),
+        Text(package.Entry, MarketEntrySchema.Labels) ?? "",
+        Text(package.Entry, MarketEntrySchema.Author) ?? package.Authors,
+        Text(package.Entry, MarketEntrySchema.AuthorUrl),
         999,
         Level(package.Entry),
         Installed: false,
@@ -89,9 +89,10 @@ public sealed record PluginListItem(
             _ => null,
         };
 
-    private static int Level(JsonObject? entry) =>
-        entry?["level"] is JsonValue v && v.TryGetValue<int>(out var level) ? level : 1;
+    /// <summary>The entry's <c>level</c>; an entry without one (or a package without an entry) is for everyone.</summary>
+    internal static int Level(JsonObject? entry) =>
+        entry?[MarketEntrySchema.Level] is JsonValue v && v.TryGetValue<int>(out var level) ? level : MarketEntrySchema.DefaultLevel;
 
     private static Dictionary<string, string> ReadHistory(JsonObject? entry) =>
-        entry?["history"] is JsonObject h ? h.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "") : [];
+        entry?[MarketEntrySchema.History] is JsonObject h ? h.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "") : [];
 }

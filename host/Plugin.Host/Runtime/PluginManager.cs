@@ -256,7 +256,7 @@ public sealed class PluginManager(
         // The generator lists an assembly's [MusicSource] classes under its first plugin by id (package.json's "music");
         // that plugin carries them here too, so its enable switch and lifetime are theirs (PluginMusicSources).
         var musicSources = loaded.Manifest is IMusicSourceManifest music && music.MusicSources.Count > 0 ? music.MusicSources : null;
-        var musicOwner = descriptors.Select(d => d.Id).Order(StringComparer.Ordinal).FirstOrDefault();
+        var musicOwner = MarketEntrySchema.MusicSourceOwner(descriptors.Select(d => d.Id));
         if (musicSources is not null && musicOwner is null)
             _logger.LogWarning("Plugin package {PackageId} {Version} declares {Count} music source(s) but no [Plugin] class to carry them; they are not registered",
                 package.Id, package.Version, musicSources.Count);

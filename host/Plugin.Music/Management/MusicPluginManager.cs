@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Music.Runtime;
+using Plugin.Sdk;
 using Plugin.Sdk.Manifest;
 using Plugin.Sdk.Music;
 

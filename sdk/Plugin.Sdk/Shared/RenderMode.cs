@@ -1,10 +1,16 @@
-// Compiled into Plugin.Sdk and, linked, into the generator (Plugin.Sdk.Generators.csproj), so both read one definition.
+// Compiled into Plugin.Sdk (public) and, linked, into the generator (internal there: PLUGIN_SDK_GENERATOR), so the
+// generator writes member names read from this very definition. See README.md in this folder.
 namespace Plugin.Sdk.Ui;
 
 /// <summary>
 /// How the web UI draws a plugin's config form, detail page or dashboard widget (MoviePilot's <c>render_mode</c>).
 /// </summary>
-public enum RenderMode
+#if PLUGIN_SDK_GENERATOR
+internal
+#else
+public
+#endif
+enum RenderMode
 {
     /// <summary>The seed's Vuetify JSON, built with <see cref="Ui"/> and <see cref="UiNode"/> (<c>"vuetify"</c>). The default.</summary>
     Vuetify = 0,

@@ -1,9 +1,15 @@
-// Compiled into Plugin.Sdk and, linked, into the generator (Plugin.Sdk.Generators.csproj), so both read one definition.
+// Compiled into Plugin.Sdk (public) and, linked, into the generator (internal there: PLUGIN_SDK_GENERATOR), so the
+// generator writes member names read from this very definition. See README.md in this folder.
 namespace Plugin.Sdk.Manifest;
 
 /// <summary>What starts a scheduled service: the <c>[Service]</c> attribute's <c>Cron</c>, <c>IntervalSeconds</c>,
 /// <c>Date</c> or <c>CronFrom</c>.</summary>
-public enum ServiceTriggerKind
+#if PLUGIN_SDK_GENERATOR
+internal
+#else
+public
+#endif
+enum ServiceTriggerKind
 {
     /// <summary>A fixed 5-field crontab.</summary>
     Cron,
