@@ -181,7 +181,10 @@ namespace Plugin.Sdk.Generators
                 info.Arguments.Items.Cast<object>().ToArray()));
         }
 
-        /// <summary>Checks that need every plugin of the compilation: unique plugin ids, commands, service ids; the version.</summary>
+        /// <summary>
+        /// Checks that need every plugin of the compilation: unique plugin ids, commands, service ids. (The version is
+        /// PluginVersionAnalyzer's: it needs no other plugin.)
+        /// </summary>
         private static void CrossCheck(SourceProductionContext context, EquatableArray<PluginKeys> plugins, BuildInfo build)
         {
             var ids = new Dictionary<string, PluginKeys>(StringComparer.Ordinal);
@@ -206,11 +209,6 @@ namespace Plugin.Sdk.Generators
                     if (services.TryGetValue(service.Key, out var owner))
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, service.Location?.ToLocation(), service.Key, owner));
                     else services[service.Key] = "plugin " + plugin.Id;
-                }
-                if (!SemVer.IsValid(build.Version))
-                {
-                    // One report per plugin attribute, so each plugin's author sees why its version is refused.
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidVersion, plugin.Location?.ToLocation(), build.Version, plugin.Id));
                 }
             }
         }
