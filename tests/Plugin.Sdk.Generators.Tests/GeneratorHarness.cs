@@ -27,6 +27,9 @@ internal static class GeneratorHarness
         return [.. paths.DistinctBy(Path.GetFileName).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
+    /// <summary>The BCL and Plugin.Sdk as metadata references, for the analyzer and code-fix tests too.</summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
     public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => ($"Plugin{i}.cs", s)).ToArray());
 
     public static CSharpCompilation Compile(params (string Path, string Source)[] sources) =>
