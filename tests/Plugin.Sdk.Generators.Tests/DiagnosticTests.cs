@@ -100,6 +100,8 @@ public class DiagnosticTests
         var fromAnalyzer = s_analyzerRules.Contains(id);
         Assert.Equal(fromAnalyzer ? 1 : 0, result.AnalyzerDiagnostics.Count(d => d.Id == id));
         Assert.Equal(fromAnalyzer ? 0 : 1, result.GeneratorDiagnostics.Count(d => d.Id == id));
+        // What the generator now skips silently must still leave compilable output: no error in the manifest it emits.
+        Assert.DoesNotContain(result.CompileErrors, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
         /// <summary>
         /// Calls <paramref name="action"/> for every class declaration carrying [Plugin] in a compilation that references
         /// the SDK, as the generator's ForAttributeWithMetadataName sees them (records and structs are not plugins).
+        /// Analyzers call it after <see cref="ConfigureGeneratedCode"/>.
         /// </summary>
         public static void RegisterPluginClassAction(AnalysisContext context, Action<SymbolAnalysisContext, PluginClass> action)
         {
@@ -78,6 +79,13 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
                 }, SymbolKind.NamedType);
             });
         }
+
+        /// <summary>
+        /// Generated code is analyzed and reported like any other: the generator, whose rules these were, reads every
+        /// [Plugin] class of the compilation, files the project marks as generated (*.g.cs, auto-generated headers)
+        /// included. The manifest the generator emits declares no [Plugin] class, so this adds no noise.
+        /// </summary>
+        public const GeneratedCodeAnalysisFlags ConfigureGeneratedCode = GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
         /// <summary>
         /// The methods carrying extension-point attributes that the generator looks at, in its order: the plugin class

@@ -13,7 +13,7 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(PluginAnalysis.ConfigureGeneratedCode);
             context.EnableConcurrentExecution();
             PluginAnalysis.RegisterPluginClassAction(context, static (c, plugin) =>
             {
