@@ -36,12 +36,9 @@ namespace Plugin.Sdk.CodeFixes
                 return;
             var value = literal.Token.ValueText;
             if (value.StartsWith("/", StringComparison.Ordinal)) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Write \"/{value}\"", ct => Fix(context.Document, literal, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create($"Write \"/{value}\"", ct => Fix(context.Document, literal, ct), EquivalenceKey),
+                context.Diagnostics);
         }
 
         private static async Task<Document> Fix(Document document, LiteralExpressionSyntax literal, CancellationToken cancellationToken)

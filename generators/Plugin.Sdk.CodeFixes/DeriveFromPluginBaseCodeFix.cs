@@ -45,10 +45,7 @@ namespace Plugin.Sdk.CodeFixes
                 ? "global::Plugin.Sdk.PluginBase"
                 : "global::Plugin.Sdk.PluginBase<" + config.ToDisplayString(s_fullName) + ">";
             var title = config is null ? "Derive from PluginBase" : $"Derive from PluginBase<{config.Name}>";
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                context.RegisterCodeFix(CodeAction.Create(title, ct => Fix(context.Document, declaration, baseType, ct), EquivalenceKey), diagnostic);
-            }
+            context.RegisterCodeFix(CodeAction.Create(title, ct => Fix(context.Document, declaration, baseType, ct), EquivalenceKey), context.Diagnostics);
         }
 
         /// <summary>'{Plugin}Config' (in the plugin's namespace first), else the one PluginConfig class of that namespace.</summary>

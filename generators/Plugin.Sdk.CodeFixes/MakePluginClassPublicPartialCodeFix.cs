@@ -30,15 +30,13 @@ namespace Plugin.Sdk.CodeFixes
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root?.FindToken(context.Span.Start).Parent is not ClassDeclarationSyntax declaration) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Make '{declaration.Identifier.ValueText}' public partial",
-                        ct => Fix(context.Document, declaration, ct),
-                        EquivalenceKey),
-                    diagnostic);
-            }
+            // MPP0014 and MPP0015 underline the same name and have one fix: offer it once for both.
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Make '{declaration.Identifier.ValueText}' public partial",
+                    ct => Fix(context.Document, declaration, ct),
+                    EquivalenceKey),
+                context.Diagnostics);
         }
 
         private static async Task<Document> Fix(Document document, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
