@@ -55,6 +55,23 @@ public class AnalyzerTests
                 """));
 
     [Fact]
+    public Task Class_neither_public_nor_partial_gets_one_fix_for_both() =>
+        AnalyzerVerifier<PluginClassNotPublicAnalyzer, MakePluginClassPublicPartialCodeFix>.FixWith(
+            [new PluginClassNotPartialAnalyzer()],
+            Source("""
+                [Plugin]
+                internal class {|MPP0014:{|MPP0015:P|}|} : PluginBase<PConfig>
+                {
+                }
+                """),
+            Source("""
+                [Plugin]
+                public partial class P : PluginBase<PConfig>
+                {
+                }
+                """));
+
+    [Fact]
     public Task Public_class_gets_partial() =>
         AnalyzerVerifier<PluginClassNotPartialAnalyzer, MakePluginClassPublicPartialCodeFix>.Fix(
             Source("""

@@ -33,9 +33,24 @@ internal static class AnalyzerVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
-    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> Create(string source, string? version)
+    /// <summary>Like <see cref="Fix"/>, with <paramref name="others"/> running beside <typeparamref name="TAnalyzer"/>.</summary>
+    public static Task FixWith(DiagnosticAnalyzer[] others, string source, string fixedSource, int iterations = 1)
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        var test = Create(source, null, others);
+        test.FixedCode = fixedSource;
+        test.NumberOfIncrementalIterations = iterations;
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync();
+    }
+
+    private sealed class Test(DiagnosticAnalyzer[] others) : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Concat(others);
+    }
+
+    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> Create(string source, string? version, DiagnosticAnalyzer[]? others = null)
+    {
+        var test = new Test(others ?? [])
         {
             TestCode = source,
             // A framework name with no package: resolves to no references and downloads nothing; the references
