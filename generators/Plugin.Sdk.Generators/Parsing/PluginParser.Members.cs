@@ -28,7 +28,6 @@ namespace Plugin.Sdk.Generators.Parsing
             public readonly List<RecommendSourceModel> RecommendSources = new();
             public readonly List<KeyedLocation> CommandKeys = new();
             public readonly List<KeyedLocation> ServiceKeys = new();
-
         }
 
         private const string Ctx = "a";
