@@ -31,7 +31,6 @@ namespace Plugin.Sdk.Generators
             public const string CompilationInfo = "CompilationInfo";
             public const string BuildInfo = "BuildInfo";
             public const string ManifestInput = "ManifestInput";
-            public const string CrossChecks = "CrossChecks";
             public const string Diagnostics = "PluginDiagnostics";
             public const string MusicParseResults = "MusicParseResults";
             public const string MusicModels = "MusicModels";
@@ -92,8 +91,7 @@ namespace Plugin.Sdk.Generators
                 foreach (var item in items) Report(spc, item);
             });
 
-            context.RegisterSourceOutput(allKeys.Combine(buildInfo).WithTrackingName(Steps.CrossChecks),
-                static (spc, input) => CrossCheck(spc, input.Left, input.Right));
+            context.RegisterSourceOutput(allKeys, static (spc, keys) => CrossCheck(spc, keys));
 
             // [MusicSource] classes (Plugin.Sdk.Music): registered in the same manifest through IMusicSourceManifest.
             var musicResults = context.SyntaxProvider
@@ -181,8 +179,11 @@ namespace Plugin.Sdk.Generators
                 info.Arguments.Items.Cast<object>().ToArray()));
         }
 
-        /// <summary>Checks that need every plugin of the compilation: unique plugin ids, commands, service ids; the version.</summary>
-        private static void CrossCheck(SourceProductionContext context, EquatableArray<PluginKeys> plugins, BuildInfo build)
+        /// <summary>
+        /// Checks that need every plugin of the compilation: unique plugin ids, commands, service ids. (The version is
+        /// PluginVersionAnalyzer's: it needs no other plugin, and no build property reaches this step any more.)
+        /// </summary>
+        private static void CrossCheck(SourceProductionContext context, EquatableArray<PluginKeys> plugins)
         {
             var ids = new Dictionary<string, PluginKeys>(StringComparer.Ordinal);
             var commands = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -206,11 +207,6 @@ namespace Plugin.Sdk.Generators
                     if (services.TryGetValue(service.Key, out var owner))
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateService, service.Location?.ToLocation(), service.Key, owner));
                     else services[service.Key] = "plugin " + plugin.Id;
-                }
-                if (!SemVer.IsValid(build.Version))
-                {
-                    // One report per plugin attribute, so each plugin's author sees why its version is refused.
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidVersion, plugin.Location?.ToLocation(), build.Version, plugin.Id));
                 }
             }
         }

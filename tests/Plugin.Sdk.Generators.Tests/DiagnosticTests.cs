@@ -78,11 +78,37 @@ public class DiagnosticTests
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(source));
         var expectedLine = Line(source);
 
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == id);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
         Assert.Equal(severity, diagnostic.Severity);
         Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         // The message says what to write instead.
         Assert.Matches("(?i)write|declare|set |give|choose|change|keep|make|rename|return|add|move", diagnostic.GetMessage());
+    }
+
+    // The rules that need no generation are DiagnosticAnalyzers (Diagnostics/Analyzers): the generator must not report
+    // them too, or authors would see each mistake twice.
+    private static readonly string[] s_analyzerRules =
+        ["MPP0001", "MPP0002", "MPP0004", "MPP0006", "MPP0007", "MPP0008", "MPP0012", "MPP0013", "MPP0014", "MPP0015", "MPP0016",
+         "MPP0019", "MPP0021", "MPP0036"];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_mistake_comes_from_one_place(string id, DiagnosticSeverity severity, string source)
+    {
+        _ = severity;
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        var fromAnalyzer = s_analyzerRules.Contains(id);
+        Assert.Equal(fromAnalyzer ? 1 : 0, result.AnalyzerDiagnostics.Count(d => d.Id == id));
+        Assert.Equal(fromAnalyzer ? 0 : 1, result.GeneratorDiagnostics.Count(d => d.Id == id));
+        // What the generator now skips silently must still leave compilable output: no error in the manifest it emits.
+        Assert.DoesNotContain(result.CompileErrors, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Analyzers_support_exactly_the_rules_moved_out_of_the_generator()
+    {
+        var supported = GeneratorHarness.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Order().ToArray();
+        Assert.Equal(s_analyzerRules, supported);
     }
 
     [Fact]
@@ -90,7 +116,8 @@ public class DiagnosticTests
     {
         var source = Plugin("", "/*!*/[Plugin]");
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(source), version: "1.2");
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Empty(result.GeneratorDiagnostics);
         Assert.Equal("MPP0019", diagnostic.Id);
         Assert.Equal(Line(source), diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
@@ -103,7 +130,7 @@ public class DiagnosticTests
                      "    [Command(\"/sync\", \"y\")][Service(\"job\", \"y\", IntervalSeconds = 1)] public void B() { }\n}\n";
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(("a.cs", first), ("b.cs", second)));
         Snapshot.Match(result.DiagnosticsText, "Diagnostics.CrossPlugin");
-        Assert.Equal(["MPP0003", "MPP0005", "MPP0020"], result.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.Equal(["MPP0003", "MPP0005", "MPP0020"], result.Diagnostics.Select(d => d.Id).Order());
     }
 
     [Fact]
@@ -120,7 +147,7 @@ public class DiagnosticTests
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(Plugin(
             """    [ChainHandler(ChainEventType.NameRecognize)] public void A(TransferCompleteEventData data) { }""")));
-        var message = Assert.Single(result.GeneratorDiagnostics).GetMessage();
+        var message = Assert.Single(result.Diagnostics).GetMessage();
         Assert.Contains("declare the parameter as NameRecognizeEventData", message);
     }
 
@@ -128,7 +155,7 @@ public class DiagnosticTests
     public void Correct_plugin_has_no_diagnostics_and_the_generator_never_throws()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Full, "this is ( not C#"));
-        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id.StartsWith("MPP", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("MPP", StringComparison.Ordinal));
         Assert.Null(result.Run.Exception);
     }
 

@@ -8,7 +8,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Plugin.Sdk.Generators.Tests;
 
-/// <summary>Runs the generator on real source against the real Plugin.Sdk, as the compiler would in a plugin build.</summary>
+/// <summary>
+/// Runs the generator and the analyzers packed with it on real source against the real Plugin.Sdk, as the compiler
+/// would in a plugin build.
+/// </summary>
 internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -24,6 +27,9 @@ internal static class GeneratorHarness
         return [.. paths.DistinctBy(Path.GetFileName).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
+    /// <summary>The BCL and Plugin.Sdk as metadata references, for the analyzer and code-fix tests too.</summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
     public static CSharpCompilation Compile(params string[] sources) => Compile(sources.Select((s, i) => ($"Plugin{i}.cs", s)).ToArray());
 
     public static CSharpCompilation Compile(params (string Path, string Source)[] sources) =>
@@ -32,8 +38,16 @@ internal static class GeneratorHarness
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(string? version = "1.2.0") =>
-        CreateDriver(version is null ? [] : new Dictionary<string, string> { ["build_property.Version"] = version });
+    /// <summary>Every analyzer of the generator assembly: the MPP rules that need no generation live there.</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [.. typeof(PluginGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)];
+
+    public static GeneratorDriver CreateDriver(string? version = "1.2.0") => CreateDriver(Properties(version));
+
+    private static Dictionary<string, string> Properties(string? version) =>
+        version is null ? [] : new Dictionary<string, string> { ["build_property.Version"] = version };
 
     /// <summary>A driver seeing these MSBuild properties (keys as the compiler sees them: <c>build_property.Name</c>).</summary>
     public static GeneratorDriver CreateDriver(Dictionary<string, string> properties) =>
@@ -43,14 +57,20 @@ internal static class GeneratorHarness
             optionsProvider: new OptionsProvider(properties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public sealed record Result(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+    /// <param name="GeneratorDiagnostics">What the generator itself reported.</param>
+    /// <param name="AnalyzerDiagnostics">What the analyzers reported on the compilation with the generated manifest.</param>
+    public sealed record Result(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics,
+        ImmutableArray<Diagnostic> AnalyzerDiagnostics)
     {
+        /// <summary>Every MPP diagnostic an author sees in the build: the generator's and the analyzers'.</summary>
+        public ImmutableArray<Diagnostic> Diagnostics => GeneratorDiagnostics.AddRange(AnalyzerDiagnostics);
+
         public GeneratorRunResult Run => Driver.GetRunResult().Results.Single();
 
         public string GeneratedText => string.Join("\n", Run.GeneratedSources.Select(s => "// " + s.HintName + "\n" + s.SourceText));
 
-        /// <summary>Diagnostics of the generator, one per line: id, severity, position, message.</summary>
-        public string DiagnosticsText => string.Join("\n", GeneratorDiagnostics
+        /// <summary>Diagnostics of the generator and the analyzers, one per line: id, severity, position, message.</summary>
+        public string DiagnosticsText => string.Join("\n", Diagnostics
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id)
             .Select(Format));
 
@@ -64,12 +84,16 @@ internal static class GeneratorHarness
         return $"{d.Id} {d.Severity}{where}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    public static Result Run(CSharpCompilation compilation, string? version = "1.2.0") => Run(CreateDriver(version), compilation);
+    public static Result Run(CSharpCompilation compilation, string? version = "1.2.0") =>
+        Run(CreateDriver(version), compilation, Properties(version));
 
-    public static Result Run(GeneratorDriver driver, CSharpCompilation compilation)
+    /// <param name="properties">The MSBuild properties the analyzers see; give the driver's (default: version 1.2.0).</param>
+    public static Result Run(GeneratorDriver driver, CSharpCompilation compilation, Dictionary<string, string>? properties = null)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new Result(driver, output, diagnostics);
+        var options = new AnalyzerOptions([], new OptionsProvider(properties ?? Properties("1.2.0")));
+        var analyzerDiagnostics = output.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return new Result(driver, output, diagnostics, analyzerDiagnostics);
     }
 
     /// <summary>Emits the compilation and loads it, so tests can call the generated delegates for real.</summary>

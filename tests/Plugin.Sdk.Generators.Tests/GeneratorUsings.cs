@@ -4,3 +4,5 @@ extern alias Generator;
 
 global using Generator::Plugin.Sdk.Generators;
 global using Generator::Plugin.Sdk.Generators.Parsing;
+global using Generator::Plugin.Sdk.Generators.Diagnostics;
+global using Generator::Plugin.Sdk.Generators.Diagnostics.Analyzers;

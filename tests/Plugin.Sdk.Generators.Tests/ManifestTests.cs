@@ -14,7 +14,7 @@ public class ManifestTests
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Full));
 
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileErrors);
         Snapshot.Match(result.GeneratedText, "Full.PluginManifest.g");
     }
@@ -25,7 +25,7 @@ public class ManifestTests
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Full, TestSources.Second, TestSources.Third), "2.0.0-beta.1");
 
         Assert.Single(result.Run.GeneratedSources);
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileErrors);
         Snapshot.Match(result.GeneratedText, "Several.PluginManifest.g");
 
@@ -78,7 +78,7 @@ public class ManifestTests
             [Plugin(Name = "json", Description = "Vuetify JSON")]
             public partial class JsonPage : PluginBase { }
             """));
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileErrors);
         var plugins = Manifest(GeneratorHarness.Load(result.Output)).Plugins.ToDictionary(p => p.Id);
 
@@ -92,13 +92,13 @@ public class ManifestTests
     [Fact]
     public void Build_properties_give_package_id_and_default_icon()
     {
-        var driver = GeneratorHarness.CreateDriver(new Dictionary<string, string>
+        var properties = new Dictionary<string, string>
         {
             ["build_property.Version"] = "0.3.0",
             ["build_property.PackageId"] = "Acme.SignIn",
             ["build_property.PluginIcon"] = "assets/signin.png",
-        });
-        var result = GeneratorHarness.Run(driver, GeneratorHarness.Compile(TestSources.Second));
+        };
+        var result = GeneratorHarness.Run(GeneratorHarness.CreateDriver(properties), GeneratorHarness.Compile(TestSources.Second), properties);
         var plugin = Manifest(GeneratorHarness.Load(result.Output)).Plugins.Single();
         var json = JsonNode.Parse(plugin.PackageJson)!;
         Assert.Equal(("0.3.0", "signin.png"), (plugin.Version, plugin.Icon));
@@ -275,7 +275,7 @@ public class ManifestTests
             """;
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(source));
 
-        var inaccessible = Assert.Single(result.GeneratorDiagnostics);
+        var inaccessible = Assert.Single(result.Diagnostics);
         Assert.Equal("MPP0036", inaccessible.Id);
         Assert.Contains("'Secret' of class 'SharedBase'", inaccessible.GetMessage());
         Assert.Empty(result.CompileErrors);

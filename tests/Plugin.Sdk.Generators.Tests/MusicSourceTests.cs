@@ -11,7 +11,7 @@ public class MusicSourceTests
     public void Music_sources_are_registered_in_the_manifest()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Second, TestSources.Music));
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.CompileErrors);
         Snapshot.Match(result.GeneratedText, "Music.PluginManifest.g");
 
@@ -60,7 +60,7 @@ public class MusicSourceTests
             """;
         // Minimal sorts after AutoSignIn: only AutoSignIn carries the sources.
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Third, TestSources.Second, TestSources.Music, minimal));
-        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Diagnostics);
         var entries = GeneratorHarness.Load(result.Output).GetCustomAttributes<PluginMarketEntryAttribute>()
             .ToDictionary(a => a.PluginId, a => JsonNode.Parse(a.Json)!.AsObject());
         Assert.False(entries["Minimal"].ContainsKey("music"));
@@ -97,6 +97,6 @@ public class MusicSourceTests
             """;
         var result = GeneratorHarness.Run(GeneratorHarness.Compile(source));
         Snapshot.Match(result.DiagnosticsText, "Music.Diagnostics");
-        Assert.Equal(["MPP0032", "MPP0033", "MPP0034", "MPP0035"], result.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.Equal(["MPP0032", "MPP0033", "MPP0034", "MPP0035"], result.Diagnostics.Select(d => d.Id).Order());
     }
 }

@@ -23,6 +23,7 @@ public sealed class PluginPackTests(PackFixture fixture)
         Assert.Contains("lib/net10.0/Plugin.Sdk.dll", files);
         Assert.Contains("lib/net10.0/Plugin.Sdk.xml", files);
         Assert.Contains("analyzers/dotnet/cs/Plugin.Sdk.Generators.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Plugin.Sdk.CodeFixes.dll", files);
         Assert.Contains("tasks/netstandard2.0/Plugin.Sdk.Build.dll", files);
         Assert.Contains("build/Plugin.Sdk.props", files);
         Assert.Contains("build/Plugin.Sdk.targets", files);
@@ -35,6 +36,7 @@ public sealed class PluginPackTests(PackFixture fixture)
         using var reader = new PackageArchiveReader(fixture.SdkPackage);
         var dependencies = reader.NuspecReader.GetDependencyGroups().SelectMany(g => g.Packages).Select(p => p.Id).ToList();
         Assert.DoesNotContain("Plugin.Sdk.Generators", dependencies);
+        Assert.DoesNotContain("Plugin.Sdk.CodeFixes", dependencies);
         Assert.DoesNotContain("Plugin.Sdk.Build", dependencies);
     }
 
@@ -241,8 +243,18 @@ public sealed class PluginPackTests(PackFixture fixture)
         WritePlugin(workspace, "NoPlugin", "1.0.0", "NoPlugin", "public class JustAClass { }", icon: false);
         var library = WritePlugin(workspace, "SharedLib", "1.0.0", "SharedLib", "public static class Shared { public const int Answer = 42; }",
             properties: "<IsPluginPackage>false</IsPluginPackage>", icon: false);
+        // Source mistakes come from the analyzers packed beside the generator (and the code-fix dll there must not
+        // disturb the command-line compiler, which loads every assembly of the folder).
+        WritePlugin(workspace, "NoSlash", "1.2", "NoSlash", """
+            [Plugin(Name = "no slash", Description = "a command without its slash")]
+            public partial class NoSlash : PluginBase
+            {
+                [Command("sync", "sync")] public void Sync() { }
+            }
+            """, icon: false);
         fixture.Run(workspace, "new", "sln", "--format", "sln", "-n", "Mistakes").ShouldSucceed("dotnet new sln");
-        fixture.Run(workspace, "sln", "Mistakes.sln", "add", "NoIcon/NoIcon.csproj", "NoPlugin/NoPlugin.csproj", "SharedLib/SharedLib.csproj").ShouldSucceed("dotnet sln add");
+        fixture.Run(workspace, "sln", "Mistakes.sln", "add", "NoIcon/NoIcon.csproj", "NoPlugin/NoPlugin.csproj", "SharedLib/SharedLib.csproj",
+            "NoSlash/NoSlash.csproj").ShouldSucceed("dotnet sln add");
 
         var result = fixture.Run(workspace, "pack", "Mistakes.sln", "-c", "Release", "-o", Path.Combine(workspace, "out"));
 
@@ -251,6 +263,10 @@ public sealed class PluginPackTests(PackFixture fixture)
         Assert.Matches(@"error MPPB001: NoPlugin\.dll has no \[Plugin\] class", result.Output);
         Assert.DoesNotContain("SharedLib.csproj : error", result.Output);
         Assert.DoesNotMatch(@"error MPPB\d+[^\n]*SharedLib", result.Output);
+        Assert.Matches(@"Plugin\.cs\(\d+,\d+\): error MPP0001: Command 'sync' must start with '/'", result.Output);
+        Assert.Matches(@"Plugin\.cs\(\d+,\d+\): error MPP0019: Version '1\.2' of plugin 'NoSlash' is not a semantic version", result.Output);
+        Assert.DoesNotContain("CS8032", result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
         // The opted-out library is an ordinary package: no plugin type, no package.json.
         var nupkg = Path.Combine(workspace, "out", "SharedLib.1.0.0.nupkg");
         Assert.True(File.Exists(nupkg), "SharedLib packs:\n" + result.Output);

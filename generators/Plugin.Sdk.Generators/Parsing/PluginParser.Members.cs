@@ -28,12 +28,6 @@ namespace Plugin.Sdk.Generators.Parsing
             public readonly List<RecommendSourceModel> RecommendSources = new();
             public readonly List<KeyedLocation> CommandKeys = new();
             public readonly List<KeyedLocation> ServiceKeys = new();
-
-            // Per-plugin uniqueness: key → the first method that used it.
-            public readonly List<(string Path, int Verbs, string Method)> ApiKeys = new();
-            public readonly Dictionary<string, string> DashboardKeys = new();
-            public readonly Dictionary<string, string> ActionKeys = new();
-            public readonly Dictionary<string, string> MessageKeys = new();
         }
 
         private const string Ctx = "a";
@@ -52,13 +46,8 @@ namespace Plugin.Sdk.Generators.Parsing
             {
                 _cancellationToken.ThrowIfCancellationRequested();
 
-                if (method.IsStatic || method.IsGenericMethod)
-                {
-                    foreach (var attribute in attributes)
-                        Report(DiagnosticDescriptors.InvalidMethod, LocationInfo.From(attribute.ApplicationSyntaxReference),
-                            ShortAttributeName(attribute), method.IsStatic ? "static" : "generic", method.Name);
-                    continue;
-                }
+                // The manifest cannot call a static or generic method: StaticOrGenericMethodAnalyzer reports it (MPP0021).
+                if (method.IsStatic || method.IsGenericMethod) continue;
 
                 ApiModel? api = null;
                 foreach (var attribute in attributes)
@@ -90,8 +79,8 @@ namespace Plugin.Sdk.Generators.Parsing
         /// The methods carrying extension-point attributes, of the plugin class and of its own base classes up to
         /// PluginBase (an author's shared base plugin). An override that carries attributes replaces the method it
         /// overrides; one without attributes leaves the base declaration registered (the call dispatches to the override
-        /// anyway). A method the generated manifest cannot call (private, protected) is reported rather than left to fail
-        /// inside generated code.
+        /// anyway). A method the generated manifest cannot call (private, protected) is left out rather than left to fail
+        /// inside generated code; InaccessibleMethodAnalyzer reports it (MPP0036).
         /// </summary>
         private List<(IMethodSymbol Method, List<AttributeData> Attributes)> AttributedMethods(INamedTypeSymbol symbol)
         {
@@ -109,13 +98,7 @@ namespace Plugin.Sdk.Generators.Parsing
                         .ToList();
                     if (attributes.Count == 0) continue;
                     for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod) replaced.Add(o.OriginalDefinition);
-                    if (!CallableFromPlugin(method, symbol))
-                    {
-                        foreach (var attribute in attributes)
-                            Report(DiagnosticDescriptors.MethodInaccessible, LocationInfo.From(attribute.ApplicationSyntaxReference) ?? Where(method),
-                                ShortAttributeName(attribute), method.Name, type.Name, symbol.Name);
-                        continue;
-                    }
+                    if (!CallableFromPlugin(method, symbol)) continue;
                     found.Add((method, attributes));
                 }
             }
@@ -223,9 +206,8 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private void ParseCommand(IMethodSymbol method, AttributeData attribute, Members members)
         {
+            // A command without its leading '/' is CommandWithoutSlashAnalyzer's MPP0001.
             var cmd = CtorString(attribute, 0) ?? "";
-            if (!cmd.StartsWith("/", StringComparison.Ordinal))
-                Report(DiagnosticDescriptors.CommandWithoutSlash, ArgumentLocation(attribute, "cmd", 0), cmd);
             members.CommandKeys.Add(new KeyedLocation(cmd, LocationInfo.From(attribute.ApplicationSyntaxReference)));
             var args = InjectedArgs(method, attribute, _types.CommandContext,
                 "(), (CommandContext), (CancellationToken) or (CommandContext, CancellationToken)");
@@ -241,19 +223,7 @@ namespace Plugin.Sdk.Generators.Parsing
         {
             var path = CtorString(attribute, 0) ?? "";
             var verbs = attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int v ? v : 1;
-            if (!path.StartsWith("/", StringComparison.Ordinal))
-                Report(DiagnosticDescriptors.ApiPathWithoutSlash, ArgumentLocation(attribute, "path", 0), path);
-
-            foreach (var (otherPath, otherVerbs, otherMethod) in members.ApiKeys)
-            {
-                if (string.Equals(otherPath, path, StringComparison.OrdinalIgnoreCase) && (otherVerbs & verbs) != 0)
-                {
-                    Report(DiagnosticDescriptors.DuplicateApi, LocationInfo.From(attribute.ApplicationSyntaxReference),
-                        VerbNames(otherVerbs & verbs), path, $"'{otherMethod}'");
-                    break;
-                }
-            }
-            members.ApiKeys.Add((path, verbs, method.Name));
+            // A path without '/' (MPP0002) and a path and verb used twice (MPP0004) are reported by analyzers.
 
             var args = BoundArgs(method, _types.ApiRequest, path, bodyAllowed: true);
             var (kind, result) = ClassifyReturn(method);
@@ -265,9 +235,6 @@ namespace Plugin.Sdk.Generators.Parsing
             members.Apis.Add(model);
             return model;
         }
-
-        private static string VerbNames(int verbs) =>
-            string.Join("|", EnumNames.Flags(typeof(HttpVerb), verbs, out _).Select(n => n.ToUpperInvariant()));
 
         private void ParseModuleOverride(IMethodSymbol method, AttributeData attribute, Members members)
         {
@@ -459,8 +426,7 @@ namespace Plugin.Sdk.Generators.Parsing
                         args.Add(Arg(source, parameter));
                         continue;
                     }
-                    Report(DiagnosticDescriptors.HandlerParameter, Where(parameter), "[" + attributeName + "]", method.Name, eventName,
-                        expected?.Name ?? "unknown", type.Name, (chain ? "ChainEventData" : "EventData") + " or " + wrapper?.Name);
+                    // Event data of another type: HandlerParameterAnalyzer reports MPP0012; the handler is left out.
                     ok = false;
                     continue;
                 }
@@ -488,10 +454,8 @@ namespace Plugin.Sdk.Generators.Parsing
         private void ParseDashboard(IMethodSymbol method, AttributeData attribute, Members members)
         {
             var key = CtorString(attribute, 0) ?? "";
+            // A key used twice is DuplicateKeysAnalyzer's MPP0006.
             if (key.Length == 0) Report(DiagnosticDescriptors.EmptyId, ArgumentLocation(attribute, "key", 0), "The key", "Dashboard", method.Name);
-            else if (members.DashboardKeys.TryGetValue(key, out var first))
-                Report(DiagnosticDescriptors.DuplicateDashboard, ArgumentLocation(attribute, "key", 0), key, $"'{first}'");
-            else members.DashboardKeys[key] = method.Name;
 
             var args = InjectedArgs(method, attribute, _types.DashboardRequest, "() or (DashboardRequest), optionally followed by CancellationToken");
             var call = TypedCall(method, attribute, args, _types.DashboardView, false, "DashboardView, Task<DashboardView> or ValueTask<DashboardView>");
@@ -504,10 +468,8 @@ namespace Plugin.Sdk.Generators.Parsing
         private void ParseWorkflowAction(IMethodSymbol method, AttributeData attribute, Members members)
         {
             var id = CtorString(attribute, 0) ?? "";
+            // An id used twice is DuplicateKeysAnalyzer's MPP0007.
             if (id.Length == 0) Report(DiagnosticDescriptors.EmptyId, ArgumentLocation(attribute, "id", 0), "The id", "WorkflowAction", method.Name);
-            else if (members.ActionKeys.TryGetValue(id, out var first))
-                Report(DiagnosticDescriptors.DuplicateWorkflowAction, ArgumentLocation(attribute, "id", 0), id, $"'{first}'");
-            else members.ActionKeys[id] = method.Name;
 
             var args = InjectedArgs(method, attribute, _types.ActionContext, "(ActionContext) or (ActionContext, CancellationToken)");
             var call = TypedCall(method, attribute, args, _types.ActionResult, true,
@@ -518,12 +480,8 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private void ParseMessageAction(IMethodSymbol method, AttributeData attribute, Members members)
         {
+            // A callback value handled twice is DuplicateKeysAnalyzer's MPP0008.
             var data = CtorString(attribute, 0);
-            var key = data ?? "\0all";
-            if (members.MessageKeys.TryGetValue(key, out var first))
-                Report(DiagnosticDescriptors.DuplicateMessageAction, LocationInfo.From(attribute.ApplicationSyntaxReference),
-                    data is null ? "(every callback)" : "'" + data + "'", $"'{first}'");
-            else members.MessageKeys[key] = method.Name;
 
             var args = InjectedArgs(method, attribute, _types.MessageActionContext,
                 "(MessageActionContext) or (MessageActionContext, CancellationToken)");

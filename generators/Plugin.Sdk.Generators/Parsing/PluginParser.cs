@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Plugin.Sdk.Generators.Diagnostics;
 using Plugin.Sdk.Generators.Model;
@@ -83,11 +81,7 @@ namespace Plugin.Sdk.Generators.Parsing
                 Report(DiagnosticDescriptors.PluginGeneric, classLocation, symbol.Name);
                 fatal = true;
             }
-            if (symbol.DeclaredAccessibility != Accessibility.Public && symbol.ContainingType is null)
-                Report(DiagnosticDescriptors.PluginNotPublic, classLocation, symbol.Name);
-            if (!symbol.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_cancellationToken) is ClassDeclarationSyntax c &&
-                                                              c.Modifiers.Any(SyntaxKind.PartialKeyword)))
-                Report(DiagnosticDescriptors.PluginNotPartial, classLocation, symbol.Name);
+            // Not public (MPP0015) and not partial (MPP0014) are reported by analyzers; neither breaks the manifest.
             if (symbol.IsAbstract || symbol.IsStatic)
             {
                 Report(DiagnosticDescriptors.PluginNotCreatable, classLocation, symbol.Name, symbol.IsStatic ? "is static" : "is abstract");
@@ -99,17 +93,14 @@ namespace Plugin.Sdk.Generators.Parsing
                 fatal = true;
             }
 
+            // Without PluginBase<TConfig> the manifest cannot call the plugin: it is left out, and
+            // PluginClassNotDerivedAnalyzer reports MPP0016.
             var configType = FindConfigType(symbol);
-            if (configType is null)
-            {
-                Report(DiagnosticDescriptors.PluginNotDerived, classLocation, symbol.Name);
-                fatal = true;
-            }
+            if (configType is null) fatal = true;
 
             var name = NamedString(attribute, "Name") ?? symbol.Name;
+            // A level outside 1-3 is PluginLevelAnalyzer's MPP0013; the manifest carries the value as written.
             var level = NamedInt(attribute, "Level", 1);
-            if (level is < 1 or > 3)
-                Report(DiagnosticDescriptors.InvalidLevel, ArgumentLocation(attribute, "Level", -1), level.ToString(CultureInfo.InvariantCulture));
             var labels = NamedStrings(attribute, "Labels");
             // RenderMode.Vue: the plugin ships its own compiled module.
             var vue = NamedInt(attribute, "RenderMode", 0) == (int)Ui.RenderMode.Vue;
