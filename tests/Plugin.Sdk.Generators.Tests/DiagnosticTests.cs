@@ -120,7 +120,19 @@ public class DiagnosticTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Equal("MPP0019", diagnostic.Id);
         Assert.Equal(Line(source), diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        // A project file is out of a code fix's reach, so the message spells out the normalised version.
+        Assert.Contains("set <Version>1.2.0</Version>", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData("1.2", "1.2.0")]
+    [InlineData("7", "7.0.0")]
+    [InlineData("v1.2.3", "1.2.3")]
+    [InlineData("01.2", "1.2.0")]
+    [InlineData("1.2.3.4", "1.2.3")]
+    [InlineData("latest", "1.2.3")]
+    public void Version_message_suggests_the_normalised_version(string version, string suggested) =>
+        Assert.Equal(suggested, PluginVersionAnalyzer.Suggest(version));
 
     [Fact]
     public void Two_plugins_with_one_id_and_a_shared_command_and_service()

@@ -69,7 +69,7 @@ namespace Plugin.Sdk.Generators.Diagnostics
             "Plugin class '{0}' is nested in '{1}': declare it at namespace level");
 
         public static readonly DiagnosticDescriptor InvalidVersion = Error("MPP0019", "Plugin version is not semver",
-            "Version '{0}' of plugin '{1}' is not a semantic version: set <Version>1.2.3</Version> (MAJOR.MINOR.PATCH, optional -prerelease) in the project");
+            "Version '{0}' of plugin '{1}' is not a semantic version: set <Version>{2}</Version> (MAJOR.MINOR.PATCH, optional -prerelease) in the project");
 
         public static readonly DiagnosticDescriptor DuplicatePluginId = Error("MPP0020", "Two plugins with one id",
             "Plugin id '{0}' (the class name) is also used by {1}: rename one of the classes");
