@@ -35,11 +35,7 @@ public static class HostClaims
     /// </summary>
     public static string? CallerName(this ClaimsPrincipal user) => user.BearerUser() ?? user.IdentityBy(ApiKey)?.Name;
 
-    internal static ClaimsPrincipal Principal(string? name, string method, string scheme)
-    {
-        var claims = new List<Claim> { new(Method, method) };
-        if (name is not null)
-            claims.Add(new Claim(ClaimTypes.Name, name));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
-    }
+    /// <summary>The principal a scheme hands to ASP.NET Core: one identity, authenticated by <paramref name="scheme"/>.</summary>
+    internal static ClaimsPrincipal Principal(string name, string method, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(Method, method)], scheme, ClaimTypes.Name, ClaimTypes.Role));
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Plugin.Sdk;
 
 namespace Plugin.Host.Security;
@@ -56,40 +55,5 @@ public static class HostPolicies
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HostAuthorizationResultHandler>();
         return services;
-    }
-}
-
-/// <summary>
-/// Met when the caller authenticated by one of <see cref="Methods"/> (<see cref="HostClaims.Method"/>). Carries the
-/// <see cref="Detail"/> of the 401 answer, so each policy keeps the message the host has always given for it.
-/// </summary>
-public sealed class CallerRequirement(string detail, params string[] methods) : AuthorizationHandler<CallerRequirement>, IAuthorizationRequirement
-{
-    public string Detail { get; } = detail;
-    public IReadOnlyList<string> Methods { get; } = methods;
-
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CallerRequirement requirement)
-    {
-        if (requirement.Methods.Any(context.User.IsAuthenticatedBy))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Answers a refused request with <c>401 {"detail": ...}</c>, the body MoviePilot's clients expect, whether the caller
-/// sent no credentials (challenge) or the wrong kind (forbid: an API key on a bearer-only API); the host never answers
-/// 403. The detail is the failing policy's <see cref="CallerRequirement.Detail"/>.
-/// </summary>
-public sealed class HostAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
-{
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult) =>
-        authorizeResult.Succeeded ? next(context) : WriteRefusalAsync(context, policy);
-
-    /// <summary>The 401 for <paramref name="policy"/>; also used by the plugin APIs, which evaluate their policy per request.</summary>
-    public static Task WriteRefusalAsync(HttpContext context, AuthorizationPolicy policy)
-    {
-        var detail = policy.Requirements.OfType<CallerRequirement>().FirstOrDefault()?.Detail ?? "Not authenticated";
-        return Results.Json(new { detail }, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
     }
 }
