@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Plugin.Host.Security;
 
 /// <summary>
-/// Answers a refused request with <c>401 {"detail": ...}</c>, the body MoviePilot's clients expect, whether the caller
-/// sent no credentials (challenge) or the wrong kind (forbid: an API key on a bearer-only API); the host never answers
-/// 403. The detail is the failing policy's <see cref="CallerRequirement.Detail"/>.
+/// Answers a refused request with <c>401 {"detail": ...}</c>, the body MoviePilot's clients expect, whether no scheme of
+/// the policy accepted the credentials (challenge) or a scheme did but the policy wants another kind of caller (forbid);
+/// the host has never answered 403. The detail is the policy's <see cref="CallerRequirement.Detail"/>. Nothing calls the
+/// schemes' own challenge, so they write no second answer.
 /// </summary>
 public sealed class HostAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
