@@ -18,6 +18,6 @@ public static class AuthEndpoints
             if (!secrets.CheckLogin(user, password))
                 return Results.Json(new { detail = "Incorrect user name or password." }, statusCode: 401);
             return Results.Json(new { access_token = tokens.Issue(user), token_type = "bearer" });
-        }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery();
+        }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous();
     }
 }

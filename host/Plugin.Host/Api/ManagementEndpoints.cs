@@ -10,7 +10,8 @@ using Plugin.Sdk;
 
 namespace Plugin.Host.Api;
 
-/// <summary>The plugin management API with MoviePilot's paths (issue 3 point 5). Every route needs a bearer token or the API key.</summary>
+/// <summary>The plugin management API with MoviePilot's paths (issue 3 point 5). Every route needs a bearer token or the API key
+/// (the <see cref="HostPolicies.User"/> policy, applied by the host to the group these are mapped in).</summary>
 public static class ManagementEndpoints
 {
     public static void MapPluginManagement(this RouteGroupBuilder api)
@@ -96,7 +97,7 @@ public static class ManagementEndpoints
             var bytes = new MemoryStream();
             await stream.CopyToAsync(bytes, ct);
             return Results.File(bytes.ToArray(), type);
-        }).WithTags("plugins").WithSummary("A plugin's icon from its package");
+        }).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static string? ImageType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
@@ -285,7 +286,7 @@ public static class ManagementEndpoints
         if (string.IsNullOrWhiteSpace(text))
             throw new PluginOperationException(400, "The message needs a non-empty 'text'.");
         string? Field(string name) => body[name]?.ToString();
-        var outcome = await router.HandleAsync(text, Field("userid") ?? request.HttpContext.Items["host.user"] as string, Field("channel"),
+        var outcome = await router.HandleAsync(text, Field("userid") ?? request.HttpContext.User.CallerName(), Field("channel"),
             Field("source") ?? "web", ct);
         return Results.Json(new Envelope(outcome.Success, outcome.Message, new
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Plugin.Host.Runtime;
 using Plugin.Host.Security;
 using Plugin.Sdk;
@@ -19,10 +21,13 @@ public static class PluginApiEndpoints
         // routing table refused HEAD with 405 before that rule was ever asked.
         app.MapMethods("/api/v1/plugin/{pluginId}/{**path}", ["GET", "HEAD", "POST", "PUT", "DELETE"], HandleAsync)
             .WithTags("plugin APIs")
+            // Each API declares its own auth, known only once the request names the API: HandleAsync applies its policy.
+            .AllowAnonymous()
             .ExcludeFromDescription(); // each plugin API is documented on its own by PluginApiDocumentTransformer
     }
 
-    private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginFeatures features, HostAuth auth)
+    private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginFeatures features,
+        IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
     {
         var ct = http.RequestAborted;
         var entry = features.Catalog.Find(pluginId);
@@ -45,10 +50,15 @@ public static class PluginApiEndpoints
                 : $"Plugin {entry.Id} has no API {relative}."));
             return;
         }
-        var (caller, user) = auth.Identify(http);
-        if (!HostAuth.Allows(api.Auth, caller))
+        // What the authorization middleware does for a route's policy, here for the API's: authenticate with the
+        // policy's schemes (this sets http.User), authorize, and answer a refusal as the middleware would.
+        var policyName = HostPolicies.For(api.Auth);
+        var policy = await policies.GetPolicyAsync(policyName)
+            ?? throw new InvalidOperationException($"The authorization policy '{policyName}' is not registered.");
+        var authentication = await evaluator.AuthenticateAsync(policy, http);
+        if (!(await evaluator.AuthorizeAsync(policy, authentication, http, api)).Succeeded)
         {
-            await Write(http, 401, new { detail = api.Auth == ApiAuth.Bearer ? "Not authenticated: a bearer token is required." : "Not authenticated: apikey required." });
+            await HostAuthorizationResultHandler.WriteRefusalAsync(http, policy);
             return;
         }
 
@@ -69,7 +79,7 @@ public static class PluginApiEndpoints
         var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
         query.Remove("apikey"); // the key authenticates the call; it is not a plugin argument
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new ApiRequest(http.Request.Method, route.Path, query, headers, body, user);
+        var request = new ApiRequest(http.Request.Method, route.Path, query, headers, body, http.User.BearerUser());
 
         object? result;
         try

@@ -10,8 +10,8 @@ public static class DocsPage
 
     public static void MapDocs(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/docs/openapi.json", () => Results.Redirect(DocumentPath)).ExcludeFromDescription();
+        app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/docs/openapi.json", () => Results.Redirect(DocumentPath)).ExcludeFromDescription().AllowAnonymous();
     }
 
     private const string Html = """

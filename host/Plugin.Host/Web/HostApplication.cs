@@ -55,8 +55,8 @@ public static class HostApplication
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<HostSecrets>().SigningKey, sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromMinutes(Math.Max(1, sp.GetRequiredService<IOptions<HostSettings>>().Value.TokenLifetimeMinutes))));
-        services.AddSingleton<HostAuth>();
-        services.AddSingleton<RequireHostAuthFilter>();
+        // The bearer and API-key schemes and the policies the endpoints name (HostPolicies).
+        services.AddHostAuthentication();
         services.AddSingleton<MessageOutbox>();
         services.AddHybridCache();
 
@@ -117,22 +117,26 @@ public static class HostApplication
     {
         app.UseStatusCodePages();
         MapWebUi(app);
+        // After the web UI's static files (served to everyone) and before the endpoints, whose policies it applies.
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapDocs();
-        app.MapHealthChecks("/health");
-        app.MapGet("/api/v1/health", () => Results.Json(new { status = "ok" })).WithTags("host");
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapGet("/api/v1/health", () => Results.Json(new { status = "ok" })).WithTags("host").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ErrorFilter>();
         api.MapLogin();
         api.MapPluginIcons();
-        var managed = api.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
+        var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User);
         managed.MapPluginManagement();
         managed.MapPluginRemotes();
+        // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).
         app.MapPluginApis();
 
         // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth.
-        var engines = app.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
+        var engines = app.MapGroup("").RequireAuthorization(HostPolicies.User);
         engines.MapIndexerEndpoints();
         engines.MapMusicEndpoints();
     }
