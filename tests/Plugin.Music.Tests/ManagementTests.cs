@@ -108,6 +108,37 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     }
 
     [Fact]
+    public async Task A_javascript_plugin_whose_platform_a_csharp_source_took_is_kept_listed_and_saved()
+    {
+        using (var manager = NewManager())
+            await manager.InstallCodeAsync(Plugin("撞车", "1.0.0"));
+
+        // The host now registers a C# source for the same platform: it wins, but the user's plugin must not vanish.
+        var clash = new MusicSourceRegistration("Clash.Source", _ => new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl),
+            new Plugin.Sdk.Music.MusicSourceManifest { Platform = "撞车", Version = "9.0.0" });
+        using (var manager = new MusicPluginManager(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http,
+                   NullLogger<MusicPluginManager>.Instance, [clash]))
+        {
+            var list = await manager.ListAsync();
+            Assert.Equal(2, list.Count);
+            var js = list.Single(p => p.LoadError is not null);
+            Assert.Equal(("撞车", "1.0.0"), (js.Platform, js.Version));
+            Assert.Contains("taken by a C# source", js.LoadError);
+            // Calls go to the source that holds the platform.
+            Assert.Equal("9.0.0", (await manager.GetAsync("撞车"))!.Value.Runtime!.Manifest.Version);
+        }
+        Assert.Contains("\"javascript\"", File.ReadAllText(Path.Combine(_dataDir, "plugins.json")));
+
+        // Without the C# source the plugin is back, code and all.
+        using (var manager = NewManager())
+        {
+            var info = Assert.Single(await manager.ListAsync());
+            Assert.Equal(("撞车", "1.0.0", null), (info.Platform, info.Version, info.LoadError));
+            Assert.NotNull((await manager.GetAsync("撞车"))!.Value.Runtime);
+        }
+    }
+
+    [Fact]
     public async Task Bad_plugins_are_refused_with_a_clear_message()
     {
         using var manager = NewManager();
