@@ -23,20 +23,20 @@ public sealed record MusicSearchEntry(string Platform, bool Success, bool? IsEnd
 /// fallback and the plugin's cacheControl (items identified by its primaryKey), and optional functions reported as
 /// unsupported rather than as errors.
 /// </summary>
-public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions options)
+public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions options)
 {
     private readonly ConcurrentDictionary<string, (JsonNode Source, long Stamp)> _mediaCache = new();
     private long _stamp;
 
-    public MusicPluginManager Plugins => manager;
+    public MusicSourceCatalog Catalog => catalog;
 
     public async Task<MusicCallResult> CallAsync(string platform, string function, JsonArray arguments, CancellationToken cancellationToken = default)
     {
         if (!MusicFunctions.All.Contains(function))
             return new(MusicCallStatus.BadRequest, null, $"'{function}' is not a MusicFree plugin function ({string.Join(", ", MusicFunctions.All)})");
-        var found = await manager.GetAsync(platform, cancellationToken).ConfigureAwait(false);
+        var found = await catalog.GetAsync(platform, cancellationToken).ConfigureAwait(false);
         if (found is null) return new(MusicCallStatus.NotFound, null, $"no music source '{platform}' is installed");
-        var (runtime, enabled, variables, loadError) = found.Value;
+        var (runtime, enabled, variables, loadError) = found;
         if (runtime is null) return new(MusicCallStatus.Failed, null, $"music source '{platform}' failed to load: {loadError}");
         if (!enabled) return new(MusicCallStatus.Disabled, null, $"music source '{platform}' is disabled");
         return await CallRuntimeAsync(runtime, variables, function, arguments, cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ public sealed class MusicService(MusicPluginManager manager, MusicSourceOptions 
     /// <summary>Searches every enabled source that has search (and the type) in parallel.</summary>
     public async Task<IReadOnlyList<MusicSearchEntry>> SearchAllAsync(string query, string type, int page, CancellationToken cancellationToken = default)
     {
-        var sources = await manager.EnabledAsync(cancellationToken).ConfigureAwait(false);
+        var sources = await catalog.EnabledAsync(cancellationToken).ConfigureAwait(false);
         var tasks = sources
             .Where(s => s.Runtime.Functions.Contains(MusicFunctions.Search))
             .Where(s => s.Runtime.Manifest.SupportedSearchType is not { } supported || supported.Any(t => t.ToWire() == type))

@@ -17,8 +17,8 @@ public static class MusicServiceCollectionExtensions
     public const string HttpClientName = "Plugin.Music";
 
     /// <summary>
-    /// Adds the music engine: <see cref="MusicService"/>, <see cref="MusicPluginManager"/> (plugins loaded at start-up)
-    /// and <see cref="MusicSourceOptions"/> bound from the configuration section <c>Music</c>; <c>Music:DataDir</c>
+    /// Adds the music engine: <see cref="MusicService"/>, <see cref="MusicSourceCatalog"/> (sources loaded at start-up),
+    /// <see cref="JsPluginInstaller"/>, <see cref="MusicSourceRegistrar"/> and <see cref="MusicSourceOptions"/> bound from the configuration section <c>Music</c>; <c>Music:DataDir</c>
     /// defaults to <c>Host:DataDir</c>/music (<c>./data/music</c>). C# sources: <see cref="AddMusicSource{T}"/>, or any
     /// <see cref="IMusicSource"/> registered as a service.
     /// </summary>
@@ -46,12 +46,18 @@ public static class MusicServiceCollectionExtensions
             foreach (var source in sp.GetServices<IMusicSource>())
                 if (registrations.All(r => r.TypeName != source.GetType().FullName))
                     registrations.Add(new MusicSourceRegistration(source.GetType().FullName!, _ => source));
-            return new MusicPluginManager(
+            return new MusicSourceCatalog(
                 sp.GetRequiredService<MusicSourceOptions>(),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-                sp.GetRequiredService<ILogger<MusicPluginManager>>(),
+                sp.GetRequiredService<ILogger<MusicSourceCatalog>>(),
                 registrations, sp);
         });
+        services.TryAddSingleton(sp => new JsPluginInstaller(
+            sp.GetRequiredService<MusicSourceCatalog>(),
+            sp.GetRequiredService<MusicSourceOptions>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<ILogger<JsPluginInstaller>>()));
+        services.TryAddSingleton<MusicSourceRegistrar>();
         services.TryAddSingleton<MusicService>();
         services.AddHostedService<MusicStartup>();
         return services;
@@ -81,14 +87,14 @@ public static class MusicServiceCollectionExtensions
     }
 
     /// <summary>Loads installed plugins when the host starts, so the first request does not pay for it.</summary>
-    private sealed class MusicStartup(MusicPluginManager manager, ILogger<MusicStartup> logger) : IHostedService
+    private sealed class MusicStartup(MusicSourceCatalog catalog, ILogger<MusicStartup> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             try
             {
                 await Task.Run(JsLibraries.Warm, cancellationToken).ConfigureAwait(false);
-                await manager.InitializeAsync(cancellationToken).ConfigureAwait(false);
+                await catalog.InitializeAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -139,6 +139,17 @@ public sealed class LoopbackSite : IAsyncDisposable
             return Results.Json(new { user = form["user"].ToString(), tags = form["tags[]"].ToArray(), contentType = c.Request.ContentType });
         });
         app.MapGet("/status/{code:int}", (int code) => Results.Json(new { code }, statusCode: code));
+        // A body with no Content-Length that never ends (until the client hangs up): only a bounded read stops it.
+        app.MapGet("/endless", async (HttpContext c) =>
+        {
+            var chunk = new byte[8192];
+            Array.Fill(chunk, (byte)'/');
+            while (!c.RequestAborted.IsCancellationRequested)
+            {
+                await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+                await c.Response.Body.FlushAsync(c.RequestAborted);
+            }
+        });
         app.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(5000, ct); return "late"; });
         app.MapGet("/text", () => Results.Content("{\"looks\":\"like json\"}", "text/plain"));
         app.MapGet("/echo", (HttpContext c) => Results.Json(new { query = c.Request.QueryString.Value, ua = c.Request.Headers.UserAgent.ToString(), custom = c.Request.Headers["X-Custom"].ToString() }));

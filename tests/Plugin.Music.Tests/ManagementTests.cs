@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Music.Management;
 using Plugin.Music.Runtime;
 using Plugin.Sdk;
@@ -11,8 +10,7 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-mgmt-" + Guid.NewGuid().ToString("N"));
 
-    private MusicPluginManager NewManager() =>
-        new(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http, NullLogger<MusicPluginManager>.Instance);
+    private MusicEngine NewManager() => new(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http);
 
     private static string Plugin(string platform, string version, string extra = "") =>
         $"module.exports = {{ platform: \"{platform}\", version: \"{version}\", {extra} async search(q) {{ return {{ data: [{{ id: q, v: \"{version}\" }}] }}; }} }};";
@@ -21,11 +19,11 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     public async Task Install_from_code_url_and_subscription()
     {
         using var manager = NewManager();
-        var fromCode = await manager.InstallCodeAsync(Plugin("甲", "1.0.0"));
+        var fromCode = await manager.Installer.InstallCodeAsync(Plugin("甲", "1.0.0"));
         Assert.Equal(MusicInstallStatus.Installed, fromCode.Status);
 
         fixture.Site.Files["b.js"] = Plugin("乙", "0.1.0");
-        var fromUrl = await manager.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/b.js");
+        var fromUrl = await manager.Installer.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/b.js");
         Assert.Equal(MusicInstallStatus.Installed, Assert.Single(fromUrl).Status);
 
         fixture.Site.Files["c.js"] = Plugin("丙", "2.0.0");
@@ -35,13 +33,13 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
                 new JsonObject { ["name"] = "丙", ["url"] = fixture.Site.BaseUrl + "/files/c.js", ["version"] = "2.0.0" },
                 new JsonObject { ["name"] = "坏", ["url"] = fixture.Site.BaseUrl + "/files/missing.js", ["version"] = "1.0.0" }),
         }.ToJsonString();
-        var fromSubscription = await manager.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/sub.json");
+        var fromSubscription = await manager.Installer.InstallFromUrlAsync(fixture.Site.BaseUrl + "/files/sub.json");
         Assert.Equal(2, fromSubscription.Count);
         Assert.Equal(MusicInstallStatus.Installed, fromSubscription[0].Status);
         Assert.Equal(MusicInstallStatus.Failed, fromSubscription[1].Status);
         Assert.Contains("404", fromSubscription[1].Message);
 
-        var list = await manager.ListAsync();
+        var list = await manager.Catalog.ListAsync();
         Assert.Equal(["甲", "乙", "丙"], list.Select(p => p.Platform).OrderBy(p => p == "甲" ? 0 : p == "乙" ? 1 : 2));
     }
 
@@ -49,15 +47,15 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     public async Task One_plugin_per_platform_newer_replaces_older_refused_identical_code_once()
     {
         using var manager = NewManager();
-        Assert.Equal(MusicInstallStatus.Installed, (await manager.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
-        Assert.Equal(MusicInstallStatus.AlreadyInstalled, (await manager.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
-        var older = await manager.InstallCodeAsync(Plugin("源", "1.1.9"));
+        Assert.Equal(MusicInstallStatus.Installed, (await manager.Installer.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
+        Assert.Equal(MusicInstallStatus.AlreadyInstalled, (await manager.Installer.InstallCodeAsync(Plugin("源", "1.2.0"))).Status);
+        var older = await manager.Installer.InstallCodeAsync(Plugin("源", "1.1.9"));
         Assert.Equal(MusicInstallStatus.Refused, older.Status);
         Assert.Contains("newer", older.Message);
-        await manager.SetVariablesAsync("源", new Dictionary<string, string> { ["token"] = "keep" });
-        var newer = await manager.InstallCodeAsync(Plugin("源", "1.10.0"));
+        await manager.Catalog.SetVariablesAsync("源", new Dictionary<string, string> { ["token"] = "keep" });
+        var newer = await manager.Installer.InstallCodeAsync(Plugin("源", "1.10.0"));
         Assert.Equal(MusicInstallStatus.Updated, newer.Status);
-        var info = Assert.Single(await manager.ListAsync());
+        var info = Assert.Single(await manager.Catalog.ListAsync());
         Assert.Equal("1.10.0", info.Version);
         Assert.Equal("keep", info.Variables["token"]);
         // The replaced code file is gone; only the current one is kept.
@@ -70,14 +68,14 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
         using var manager = NewManager();
         var src = fixture.Site.BaseUrl + "/files/u.js";
         fixture.Site.Files["u.js"] = Plugin("更新源", "1.0.0", $"srcUrl: \"{src}\",");
-        await manager.InstallFromUrlAsync(src);
-        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.UpdateAsync("更新源")).Status);
+        await manager.Installer.InstallFromUrlAsync(src);
+        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.Installer.UpdateAsync("更新源")).Status);
         fixture.Site.Files["u.js"] = Plugin("更新源", "0.9.0", $"srcUrl: \"{src}\",");
-        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.UpdateAsync("更新源")).Status);
+        Assert.Equal(MusicInstallStatus.UpToDate, (await manager.Installer.UpdateAsync("更新源")).Status);
         fixture.Site.Files["u.js"] = Plugin("更新源", "1.0.1", $"srcUrl: \"{src}\",");
-        var updated = await manager.UpdateAsync("更新源");
+        var updated = await manager.Installer.UpdateAsync("更新源");
         Assert.Equal(MusicInstallStatus.Updated, updated.Status);
-        Assert.Equal("1.0.1", (await manager.ListAsync()).Single().Version);
+        Assert.Equal("1.0.1", (await manager.Catalog.ListAsync()).Single().Version);
     }
 
     [Fact]
@@ -85,42 +83,93 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     {
         using (var manager = NewManager())
         {
-            await manager.InstallCodeAsync(Plugin("持久", "1.0.0"));
-            await manager.InstallCodeAsync(Plugin("停用", "1.0.0"));
-            await manager.SetVariablesAsync("持久", new Dictionary<string, string> { ["cookie"] = "a=b" });
-            await manager.SetEnabledAsync("停用", false);
+            await manager.Installer.InstallCodeAsync(Plugin("持久", "1.0.0"));
+            await manager.Installer.InstallCodeAsync(Plugin("停用", "1.0.0"));
+            await manager.Catalog.SetVariablesAsync("持久", new Dictionary<string, string> { ["cookie"] = "a=b" });
+            await manager.Catalog.SetEnabledAsync("停用", false);
         }
         using (var manager = NewManager())
         {
-            var list = await manager.ListAsync();
+            var list = await manager.Catalog.ListAsync();
             Assert.Equal("a=b", list.Single(p => p.Platform == "持久").Variables["cookie"]);
             Assert.False(list.Single(p => p.Platform == "停用").Enabled);
-            Assert.Single(await manager.EnabledAsync());
-            Assert.True((await manager.UninstallAsync("持久")).Succeeded);
-            Assert.False((await manager.UninstallAsync("持久")).Succeeded);
+            Assert.Single(await manager.Catalog.EnabledAsync());
+            Assert.True((await manager.Catalog.UninstallAsync("持久")).Succeeded);
+            Assert.False((await manager.Catalog.UninstallAsync("持久")).Succeeded);
         }
         using (var manager = NewManager())
         {
-            Assert.Equal(["停用"], (await manager.ListAsync()).Select(p => p.Platform));
+            Assert.Equal(["停用"], (await manager.Catalog.ListAsync()).Select(p => p.Platform));
             Assert.Single(Directory.GetFiles(Path.Combine(_dataDir, "plugins")));
             Assert.Empty(Directory.GetFiles(_dataDir, "*.tmp", SearchOption.AllDirectories));
         }
     }
 
     [Fact]
+    public async Task A_javascript_plugin_whose_platform_a_csharp_source_took_is_kept_listed_and_saved()
+    {
+        using (var manager = NewManager())
+            await manager.Installer.InstallCodeAsync(Plugin("撞车", "1.0.0"));
+
+        // The host now registers a C# source for the same platform: it wins, but the user's plugin must not vanish.
+        var clash = new MusicSourceRegistration("Clash.Source", _ => new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl),
+            new Plugin.Sdk.Music.MusicSourceManifest { Platform = "撞车", Version = "9.0.0" });
+        using (var manager = new MusicEngine(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http, [clash]))
+        {
+            var list = await manager.Catalog.ListAsync();
+            Assert.Equal(2, list.Count);
+            var js = list.Single(p => p.LoadError is not null);
+            Assert.Equal(("撞车", "1.0.0"), (js.Platform, js.Version));
+            Assert.Contains("taken by a C# source", js.LoadError);
+            // Calls go to the source that holds the platform.
+            Assert.Equal("9.0.0", (await manager.Catalog.GetAsync("撞车"))!.Runtime!.Manifest.Version);
+        }
+        Assert.Contains("\"javascript\"", File.ReadAllText(Path.Combine(_dataDir, "plugins.json")));
+
+        // Without the C# source the plugin is back, code and all.
+        using (var manager = NewManager())
+        {
+            var info = Assert.Single(await manager.Catalog.ListAsync());
+            Assert.Equal(("撞车", "1.0.0", null), (info.Platform, info.Version, info.LoadError));
+            Assert.NotNull((await manager.Catalog.GetAsync("撞车"))!.Runtime);
+        }
+
+        // Behind the C# source the plugin can still be uninstalled; the C# source stays.
+        using (var manager = new MusicEngine(new MusicSourceOptions { DataDir = _dataDir }, fixture.Http, [clash]))
+        {
+            Assert.Equal(MusicInstallStatus.Installed, (await manager.Catalog.UninstallAsync("撞车")).Status);
+            Assert.Equal(MusicSourceKind.CSharp, Assert.Single(await manager.Catalog.ListAsync()).Kind);
+            Assert.Empty(Directory.GetFiles(Path.Combine(_dataDir, "plugins")));
+            Assert.Equal(MusicInstallStatus.Refused, (await manager.Catalog.UninstallAsync("撞车")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task A_download_is_cut_off_at_the_size_limit_while_it_is_read()
+    {
+        var options = new MusicSourceOptions { DataDir = _dataDir, MaxPluginBytes = 64 * 1024, CallTimeout = TimeSpan.FromSeconds(20) };
+        using var manager = new MusicEngine(options, fixture.Http);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = Assert.Single(await manager.Installer.InstallFromUrlAsync(fixture.Site.BaseUrl + "/endless"));
+        Assert.Equal(MusicInstallStatus.Failed, result.Status);
+        Assert.EndsWith("larger than 65536 bytes", result.Message);
+        Assert.True(started.Elapsed < options.CallTimeout, $"took {started.Elapsed}: the body was not cut off while reading");
+    }
+
+    [Fact]
     public async Task Bad_plugins_are_refused_with_a_clear_message()
     {
         using var manager = NewManager();
-        Assert.Contains("platform is missing", (await manager.InstallCodeAsync("module.exports = { version: '1.0.0' };")).Message);
-        Assert.Contains("reserved", (await manager.InstallCodeAsync("module.exports = { platform: '本地' };")).Message);
-        var syntax = await manager.InstallCodeAsync("module.exports = { platform: 'x', ");
+        Assert.Contains("platform is missing", (await manager.Installer.InstallCodeAsync("module.exports = { version: '1.0.0' };")).Message);
+        Assert.Contains("reserved", (await manager.Installer.InstallCodeAsync("module.exports = { platform: '本地' };")).Message);
+        var syntax = await manager.Installer.InstallCodeAsync("module.exports = { platform: 'x', ");
         Assert.Equal(MusicInstallStatus.Failed, syntax.Status);
         Assert.Contains("pasted code", syntax.Message);
-        var throws = await manager.InstallCodeAsync("throw new Error('boom at load');");
+        var throws = await manager.Installer.InstallCodeAsync("throw new Error('boom at load');");
         Assert.Contains("boom at load", throws.Message);
-        var unknown = await manager.InstallCodeAsync("const ws = require('webdav'); module.exports = { platform: 'w' };");
+        var unknown = await manager.Installer.InstallCodeAsync("const ws = require('webdav'); module.exports = { platform: 'w' };");
         Assert.Contains("Cannot find module 'webdav'", unknown.Message);
-        Assert.Empty(await manager.ListAsync());
+        Assert.Empty(await manager.Catalog.ListAsync());
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Music.Management;
 using Plugin.Music.Runtime;
 using Plugin.Sdk.Music;
@@ -11,14 +10,18 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "music-sem-" + Guid.NewGuid().ToString("N"));
 
+    private MusicEngine? _engine;
+
+    private JsPluginInstaller Installer => _engine!.Installer;
+
     private async Task<MusicService> ServiceWithAsync(params string[] plugins)
     {
         var options = new MusicSourceOptions { DataDir = _dataDir };
-        var manager = new MusicPluginManager(options, fixture.Http, NullLogger<MusicPluginManager>.Instance);
+        var manager = _engine = new MusicEngine(options, fixture.Http);
         foreach (var plugin in plugins)
-            Assert.True((await manager.InstallCodeAsync(fixture.PluginCode(plugin))).Succeeded);
-        await manager.SetVariablesAsync("JSON测试源", new Dictionary<string, string> { ["token"] = "tok-123" });
-        return new MusicService(manager, options);
+            Assert.True((await manager.Installer.InstallCodeAsync(fixture.PluginCode(plugin))).Succeeded);
+        await manager.Catalog.SetVariablesAsync("JSON测试源", new Dictionary<string, string> { ["token"] = "tok-123" });
+        return new MusicService(manager.Catalog, options);
     }
 
     [Theory]
@@ -52,8 +55,8 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
               async getMediaSource(item, quality) { n++; return { url: "http://127.0.0.1/" + item.id + "/" + item.aid + "/" + quality + "/" + n }; } };
             """;
         var music = await ServiceWithAsync();
-        await music.Plugins.InstallCodeAsync(cached);
-        await music.Plugins.InstallCodeAsync(cached.Replace("缓存源", "不存源").Replace("\"cache\"", "\"no-store\""));
+        await Installer.InstallCodeAsync(cached);
+        await Installer.InstallCodeAsync(cached.Replace("缓存源", "不存源").Replace("\"cache\"", "\"no-store\""));
         async Task<string> Url(string platform, string id, string aid) =>
             (await music.CallAsync(platform, "getMediaSource", [new JsonObject { ["id"] = id, ["aid"] = aid, ["title"] = "ignored" }, "standard"])).Data!["url"]!.GetValue<string>();
         Assert.Equal(await Url("缓存源", "1", "a"), await Url("缓存源", "1", "a"));
@@ -65,7 +68,7 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
     public async Task No_cache_serves_the_cached_source_when_the_plugin_fails()
     {
         var music = await ServiceWithAsync();
-        await music.Plugins.InstallCodeAsync("""
+        await Installer.InstallCodeAsync("""
             let calls = 0;
             module.exports = { platform: "离线源", async getMediaSource(item) { if (++calls > 1) throw new Error("offline"); return { url: "http://127.0.0.1/ok" }; } };
             """);
@@ -79,7 +82,7 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
     public async Task Missing_getMediaSource_uses_the_item_url_and_missing_functions_are_unsupported()
     {
         var music = await ServiceWithAsync();
-        await music.Plugins.InstallCodeAsync("module.exports = { platform: \"简源\", async search() { return { data: [{ id: 1, platform: \"wrong\" }] }; } };");
+        await Installer.InstallCodeAsync("module.exports = { platform: \"简源\", async search() { return { data: [{ id: 1, platform: \"wrong\" }] }; } };");
         var source = await music.CallAsync("简源", "getMediaSource", [new JsonObject { ["id"] = "1", ["url"] = "http://127.0.0.1/a.mp3" }, "high"]);
         Assert.Equal("http://127.0.0.1/a.mp3", source.Data!["url"]!.GetValue<string>());
         var lyric = await music.CallAsync("简源", "getLyric", [new JsonObject { ["id"] = "1" }]);
@@ -97,7 +100,7 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
     public async Task Search_across_sources_honours_supported_types_and_reports_failures()
     {
         var music = await ServiceWithAsync("jsonsite.js", "htmlsite.js");
-        await music.Plugins.InstallCodeAsync("module.exports = { platform: \"坏源\", async search() { throw new Error(\"站点维护\"); } };");
+        await Installer.InstallCodeAsync("module.exports = { platform: \"坏源\", async search() { throw new Error(\"站点维护\"); } };");
         var entries = await music.SearchAllAsync("周杰伦", "music", 1);
         Assert.Equal(2, entries.Count); // htmlsite has no search
         var ok = entries.Single(e => e.Platform == "JSON测试源");
@@ -128,6 +131,7 @@ public sealed class SemanticsTests(SiteFixture fixture) : IClassFixture<SiteFixt
 
     public void Dispose()
     {
+        _engine?.Dispose();
         if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
     }
 }

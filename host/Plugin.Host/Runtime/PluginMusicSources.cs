@@ -3,16 +3,19 @@ using Plugin.Music.Management;
 namespace Plugin.Host.Runtime;
 
 /// <summary>
-/// Puts the C# music sources of installed plugin packages into the music engine (<see cref="MusicPluginManager"/>, kind
-/// "csharp", owned by the carrying plugin's id) while that plugin is active, and takes them out when it is disabled,
-/// stopped, reloaded, updated or uninstalled — before its load context unloads, so the engine holds none of its types.
-/// <para>
+/// Decides when the C# music sources of installed plugin packages are in the music engine, and drives its
+/// <see cref="MusicSourceRegistrar"/> with the plugin's id as the owner key:
+/// <list type="bullet">
+/// <item>registered while the plugin is <b>active</b> (after a start, config save, reset or reload that leaves it active);</item>
+/// <item>unregistered, with their variables and enabled switch kept for the plugin's return, when it is disabled,
+/// stopped, reloaded or updated — before its load context unloads, so the engine holds none of its types;</item>
+/// <item>forgotten, settings and all, when the plugin is uninstalled.</item>
+/// </list>
 /// One source per platform: a source whose platform is already taken (an installed JavaScript plugin, a source the host
-/// registered itself, another plugin's source) is refused and the existing one kept. The refusal is logged by the
-/// engine and shown on the plugin as its <see cref="PluginEntry.Error"/> (the plugin itself stays active).
-/// </para>
+/// registered itself, another plugin's source) is refused by the engine and the existing one kept; the refusal is shown
+/// on the plugin as its <see cref="PluginEntry.Error"/> (the plugin itself stays active).
 /// </summary>
-public sealed class PluginMusicSources(MusicPluginManager music, ILogger<PluginMusicSources> logger) : IPluginLifecycleListener
+public sealed class PluginMusicSources(MusicSourceRegistrar music, ILogger<PluginMusicSources> logger) : IPluginLifecycleListener
 {
     public async Task PluginStartedAsync(PluginEntry entry, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ public sealed class PluginMusicSources(MusicPluginManager music, ILogger<PluginM
         {
             try
             {
-                var result = await music.AddClrSourceAsync(entry.Id, descriptor, cancellationToken);
+                var result = await music.RegisterAsync(entry.Id, descriptor, cancellationToken);
                 if (!result.Succeeded)
                     refused.Add(result.Message);
             }
@@ -53,7 +56,10 @@ public sealed class PluginMusicSources(MusicPluginManager music, ILogger<PluginM
     {
         try
         {
-            await music.RemoveClrSourcesAsync(pluginId, forget, cancellationToken);
+            if (forget)
+                await music.ForgetAsync(pluginId, cancellationToken);
+            else
+                await music.UnregisterAsync(pluginId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,27 +31,27 @@ public static class MusicEndpoints
             }
         });
 
-        group.MapGet("/plugins", async (MusicPluginManager manager, CancellationToken ct) =>
-            Envelope(true, null, await manager.ListAsync(ct)));
+        group.MapGet("/plugins", async (MusicSourceCatalog catalog, CancellationToken ct) =>
+            Envelope(true, null, await catalog.ListAsync(ct)));
 
         // Body: {"url": "..."} (a plugin or a subscription), {"code": "..."}, {"subscription": "<url>"} or the
         // subscription document itself {"plugins": [...]}.
-        group.MapPost("/plugins", async (HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        group.MapPost("/plugins", async (HttpRequest request, JsPluginInstaller installer, CancellationToken ct) =>
         {
             var body = await ReadJsonAsync(request, ct);
             if (body is not JsonObject o)
                 return Envelope(false, "expected a JSON object: {\"url\"}, {\"code\"}, {\"subscription\"} or {\"plugins\": [...]}", null, 400);
             IReadOnlyList<MusicInstallResult> results;
             if (o["code"] is JsonValue code && code.TryGetValue<string>(out var text))
-                results = [await manager.InstallCodeAsync(text, null, ct)];
+                results = [await installer.InstallCodeAsync(text, null, ct)];
             else if (o["url"] is JsonValue url && url.TryGetValue<string>(out var u))
-                results = await manager.InstallFromUrlAsync(u, ct);
+                results = await installer.InstallFromUrlAsync(u, ct);
             else if (o["subscription"] is JsonValue sub && sub.TryGetValue<string>(out var s))
-                results = await manager.InstallFromUrlAsync(s, ct);
+                results = await installer.InstallFromUrlAsync(s, ct);
             else if (o["subscription"] is JsonObject document)
-                results = await manager.InstallSubscriptionAsync(document, ct);
+                results = await installer.InstallSubscriptionAsync(document, ct);
             else if (o["plugins"] is JsonArray)
-                results = await manager.InstallSubscriptionAsync(o, ct);
+                results = await installer.InstallSubscriptionAsync(o, ct);
             else
                 return Envelope(false, "nothing to install: give \"url\", \"code\", \"subscription\" or \"plugins\"", null, 400);
             var ok = results.Count > 0 && results.All(r => r.Succeeded);
@@ -59,35 +59,35 @@ public static class MusicEndpoints
             return Envelope(ok, string.Join("; ", results.Select(r => r.Message)), results, status);
         });
 
-        group.MapDelete("/plugins/{platform}", async (string platform, MusicPluginManager manager, CancellationToken ct) =>
+        group.MapDelete("/plugins/{platform}", async (string platform, MusicSourceCatalog catalog, CancellationToken ct) =>
         {
-            var result = await manager.UninstallAsync(platform, ct);
+            var result = await catalog.UninstallAsync(platform, ct);
             return Envelope(result.Succeeded, result.Message, result,
                 result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 404);
         });
 
-        group.MapPost("/plugins/{platform}/update", async (string platform, MusicPluginManager manager, CancellationToken ct) =>
+        group.MapPost("/plugins/{platform}/update", async (string platform, JsPluginInstaller installer, CancellationToken ct) =>
         {
-            var result = await manager.UpdateAsync(platform, ct);
+            var result = await installer.UpdateAsync(platform, ct);
             return Envelope(result.Succeeded, result.Message, result, result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 502);
         });
 
-        group.MapPut("/plugins/{platform}/variables", async (string platform, HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        group.MapPut("/plugins/{platform}/variables", async (string platform, HttpRequest request, MusicSourceCatalog catalog, CancellationToken ct) =>
         {
             if (await ReadJsonAsync(request, ct) is not JsonObject o)
                 return Envelope(false, "expected a JSON object of variables, e.g. {\"token\": \"x\"}", null, 400);
             var variables = o.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString() ?? "");
-            return await manager.SetVariablesAsync(platform, variables, ct)
+            return await catalog.SetVariablesAsync(platform, variables, ct)
                 ? Envelope(true, $"variables of '{platform}' saved", variables)
                 : Envelope(false, $"no music source '{platform}' is installed", null, 404);
         });
 
         // Body: {"enabled": true|false}
-        group.MapPut("/plugins/{platform}/enabled", async (string platform, HttpRequest request, MusicPluginManager manager, CancellationToken ct) =>
+        group.MapPut("/plugins/{platform}/enabled", async (string platform, HttpRequest request, MusicSourceCatalog catalog, CancellationToken ct) =>
         {
             if (await ReadJsonAsync(request, ct) is not JsonObject { } o || o["enabled"] is not JsonValue v || !v.TryGetValue<bool>(out var enabled))
                 return Envelope(false, "expected {\"enabled\": true|false}", null, 400);
-            return await manager.SetEnabledAsync(platform, enabled, ct)
+            return await catalog.SetEnabledAsync(platform, enabled, ct)
                 ? Envelope(true, $"'{platform}' {(enabled ? "enabled" : "disabled")}", null)
                 : Envelope(false, $"no music source '{platform}' is installed", null, 404);
         });

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Plugin.Music.Runtime;
 
 namespace Plugin.Music.Management;
 
@@ -7,8 +7,7 @@ namespace Plugin.Music.Management;
 public sealed class MusicPluginRecord
 {
     public string Platform { get; set; } = "";
-    /// <summary>"javascript" or "csharp".</summary>
-    public string Kind { get; set; } = "javascript";
+    public MusicSourceKind Kind { get; set; } = MusicSourceKind.JavaScript;
     public string? Version { get; set; }
     /// <summary>SHA-256 of the JavaScript code; the code is kept as plugins/&lt;sha256&gt;.js.</summary>
     public string? Sha256 { get; set; }

@@ -26,7 +26,7 @@ public sealed class ClrMusicSource : IMusicSourceRuntime
 
     public MusicSourceManifest Manifest { get; }
 
-    public string Kind => "csharp";
+    public MusicSourceKind Kind => MusicSourceKind.CSharp;
 
     public IReadOnlyList<string> Functions { get; }
 

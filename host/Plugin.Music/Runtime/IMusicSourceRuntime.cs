@@ -12,8 +12,7 @@ public interface IMusicSourceRuntime : IDisposable
     /// <summary>The plugin's properties, with the seed's defaults filled in.</summary>
     MusicSourceManifest Manifest { get; }
 
-    /// <summary>"javascript" or "csharp".</summary>
-    string Kind { get; }
+    MusicSourceKind Kind { get; }
 
     /// <summary>The seed functions this source implements.</summary>
     IReadOnlyList<string> Functions { get; }

@@ -49,7 +49,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
 
     public MusicSourceManifest Manifest { get; private set; } = new();
 
-    public string Kind => "javascript";
+    public MusicSourceKind Kind => MusicSourceKind.JavaScript;
 
     public IReadOnlyList<string> Functions { get; private set; } = [];
 
@@ -318,7 +318,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             var limit = request["maxContentLength"]?.GetValue<double>() is > 0 and var max ? (long)max : _options.MaxResponseBytes;
-            var data = await ReadLimitedAsync(response.Content, Math.Min(limit, _options.MaxResponseBytes), cts.Token).ConfigureAwait(false);
+            var data = await BoundedDownload.ReadAsync(response.Content, Math.Min(limit, _options.MaxResponseBytes), cts.Token).ConfigureAwait(false);
             if (data is null) return Error($"maxContentLength size of {limit} exceeded", "ERR_BAD_RESPONSE");
 
             var result = new JsonObject
@@ -350,21 +350,6 @@ public sealed class JsMusicSource : IMusicSourceRuntime
 
         static string Error(string text, string code) =>
             new JsonObject { ["error"] = new JsonObject { ["message"] = text, ["code"] = code } }.ToJsonString();
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, long limit, CancellationToken token)
-    {
-        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
-        await using var streamLifetime = stream.ConfigureAwait(false); // DisposeAsync too, like every await in this file
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit) return null;
-        }
-        return buffer.ToArray();
     }
 
     private static JsonObject ResponseHeaders(HttpResponseMessage response)
