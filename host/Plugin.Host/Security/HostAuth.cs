@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Plugin.Sdk;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Security;
 
@@ -42,7 +43,7 @@ public sealed class RequireHostAuthFilter(HostAuth auth) : IEndpointFilter
     {
         var (caller, user) = auth.Identify(context.HttpContext);
         if (caller == Caller.Anonymous)
-            return Results.Json(new { detail = "Not authenticated" }, statusCode: StatusCodes.Status401Unauthorized);
+            return ApiDetail.Result("Not authenticated");
         context.HttpContext.Items["host.user"] = user ?? "apikey";
         return await next(context);
     }

@@ -131,8 +131,9 @@ public static class HostApplication
         managed.MapPluginRemotes();
         app.MapPluginApis();
 
-        // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth.
-        var engines = app.MapGroup("").AddEndpointFilter<RequireHostAuthFilter>();
+        // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth and the
+        // host's error mapping, so an error escaping an engine endpoint gets the same envelope and status as the host's.
+        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().AddEndpointFilter<RequireHostAuthFilter>();
         engines.MapIndexerEndpoints();
         engines.MapMusicEndpoints();
     }
