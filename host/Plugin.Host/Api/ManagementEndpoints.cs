@@ -209,19 +209,22 @@ public static class ManagementEndpoints
             var (outcome, message) = await runner.RunAsync(pluginId, serviceId, "run now", ct);
             return outcome switch
             {
-                ServiceRunOutcome.NotFound => Envelope.Fail(message, StatusCodes.Status404NotFound),
-                ServiceRunOutcome.NotActive => Envelope.Fail(message, StatusCodes.Status409Conflict),
+                ServiceRunOutcome.NotFound or ServiceRunOutcome.NotActive => throw Refusal(outcome, message),
                 ServiceRunOutcome.Succeeded => Envelope.Ok(new { outcome = outcome.ToString() }, message),
                 _ => Results.Json(new ApiEnvelope(false, message, new { outcome = outcome.ToString() })),
             };
         }
         var service = runner.Check(pluginId, serviceId);
-        if (service is not null)
-            return Envelope.Fail(service.Value.Message, service.Value.Outcome == ServiceRunOutcome.NotFound ? 404 : 409);
+        if (service is { } refused)
+            throw Refusal(refused.Outcome, refused.Message);
         // Run-now returns at once (the UI polls the list); the run is tied to the host's lifetime, not the request.
         _ = runner.RunAsync(pluginId, serviceId, "run now", lifetime.ApplicationStopping);
         return Envelope.Ok(null, $"Service {serviceId} of {pluginId} started.");
     }
+
+    /// <summary>A service that cannot run: unknown, or its plugin is not active (a state, not a missing thing).</summary>
+    private static PluginError Refusal(ServiceRunOutcome outcome, string message) =>
+        new(outcome == ServiceRunOutcome.NotFound ? PluginErrorKind.NotFound : PluginErrorKind.Conflict, message);
 
     /// <summary>Event data from a request body; data that does not fit the event's model is the caller's 400.</summary>
     private static T ReadEventData<T>(string wireName, Func<T> read)
