@@ -1,4 +1,5 @@
 using Plugin.Host.Security;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
@@ -10,13 +11,13 @@ public static class AuthEndpoints
         api.MapPost("/login/access-token", async (HttpRequest request, HostSecrets secrets, JwtTokens tokens, CancellationToken ct) =>
         {
             if (!request.HasFormContentType)
-                return Results.Json(new { detail = "Send the form fields username and password (application/x-www-form-urlencoded)." }, statusCode: 400);
+                return ApiDetail.Result("Send the form fields username and password (application/x-www-form-urlencoded).", 400);
             var form = await request.ReadFormAsync(ct);
             string? user = form["username"], password = form["password"];
             if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
-                return Results.Json(new { detail = "username and password are required." }, statusCode: 400);
+                return ApiDetail.Result("username and password are required.", 400);
             if (!secrets.CheckLogin(user, password))
-                return Results.Json(new { detail = "Incorrect user name or password." }, statusCode: 401);
+                return ApiDetail.Result("Incorrect user name or password.", 401);
             return Results.Json(new { access_token = tokens.Issue(user), token_type = "bearer" });
         }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous();
     }

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Plugin.Host.Runtime;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
-/// <summary>MoviePilot's response envelope <c>{"success", "message", "data"}</c>.</summary>
-public sealed record Envelope(bool Success, string Message = "", object? Data = null)
+/// <summary>The host's answers in MoviePilot's envelope; the shape itself is <see cref="ApiEnvelope"/>, shared with the engines.</summary>
+public static class Envelope
 {
-    public static IResult Ok(object? data = null, string message = "") => Results.Json(new Envelope(true, message, data));
+    public static IResult Ok(object? data = null, string message = "") => ApiEnvelope.Ok(data, message);
 
-    public static IResult Fail(string message, int statusCode = StatusCodes.Status200OK) =>
-        Results.Json(new Envelope(false, message), statusCode: statusCode);
+    /// <summary>A failure; MoviePilot answers some refusals with 200 and <c>success: false</c>, hence the default.</summary>
+    public static IResult Fail(string message, int statusCode = StatusCodes.Status200OK, object? data = null) =>
+        ApiEnvelope.Fail(message, statusCode, data);
 }
 
 /// <summary>Reading request bodies with clear 400 messages instead of the framework's empty ones.</summary>
@@ -27,7 +30,7 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            throw new Runtime.PluginOperationException(400, $"The request body is not valid JSON: {e.Message}");
+            throw new PluginError(PluginErrorKind.Invalid, $"The request body is not valid JSON: {e.Message}");
         }
     }
 
@@ -35,7 +38,7 @@ public static class RequestBody
         await ReadJsonAsync(request, cancellationToken) switch
         {
             JsonObject o => o,
-            null => throw new Runtime.PluginOperationException(400, "A JSON object body is required."),
-            var other => throw new Runtime.PluginOperationException(400, $"The request body must be a JSON object, not {other.GetValueKind()}."),
+            null => throw new PluginError(PluginErrorKind.Invalid, "A JSON object body is required."),
+            var other => throw new PluginError(PluginErrorKind.Invalid, $"The request body must be a JSON object, not {other.GetValueKind()}."),
         };
 }

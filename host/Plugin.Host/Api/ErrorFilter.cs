@@ -5,9 +5,9 @@ using Plugin.Sdk;
 namespace Plugin.Host.Api;
 
 /// <summary>
-/// Turns the host's exceptions into answers with a clear message: refused operations keep their status (404 unknown
-/// plugin, 400 malformed request), plugin failures are 500 (504 on a time-out) naming the plugin, and refused installs
-/// carry the installer's reason.
+/// The one place where failures become HTTP: every <see cref="PluginErrorKind"/> has its status here, and the answer is
+/// MoviePilot's envelope with the error's message. Applied to the host's routes and to the engines' route groups; the
+/// plugin API dispatcher, which writes its own responses, answers through <see cref="Answer"/> too.
 /// </summary>
 public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
 {
@@ -17,27 +17,46 @@ public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
         {
             return await next(context);
         }
-        catch (PluginOperationException e)
-        {
-            return Envelope.Fail(e.Message, e.StatusCode);
-        }
-        catch (ArgumentBindingException e)
-        {
-            return Envelope.Fail(e.Message, StatusCodes.Status400BadRequest);
-        }
-        catch (PluginCallException e)
-        {
-            return Envelope.Fail(e.Message, e.TimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status500InternalServerError);
-        }
         catch (PluginInstallException e)
         {
-            logger.LogWarning("Install of {PluginId} refused ({Status}): {Message}", e.PluginId, e.Status, e.Message);
-            return Results.Json(new { success = false, message = e.Message, data = new { status = e.Status.ToString() } },
-                statusCode: e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase) ? 404 : 400);
+            logger.LogWarning("Install of {PluginId} refused ({Kind}, leaves {Status}): {Message}", e.PluginId, e.Kind, e.Status, e.Message);
+            return Answer(e);
         }
-        catch (BadHttpRequestException e)
+        catch (Exception e) when (AsPluginError(e) is { } error)
         {
-            return Envelope.Fail(e.Message, StatusCodes.Status400BadRequest);
+            return Answer(error);
         }
     }
+
+    /// <summary>The HTTP status of each kind of failure.</summary>
+    public static int StatusCode(PluginErrorKind kind) => kind switch
+    {
+        PluginErrorKind.NotFound => StatusCodes.Status404NotFound,
+        // Installed but not running: the plugin exists, its state is what refuses the call.
+        PluginErrorKind.NotLoaded => StatusCodes.Status409Conflict,
+        PluginErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        PluginErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        PluginErrorKind.Conflict => StatusCodes.Status409Conflict,
+        PluginErrorKind.PluginFailed => StatusCodes.Status500InternalServerError,
+        PluginErrorKind.TimedOut => StatusCodes.Status504GatewayTimeout,
+        PluginErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        // The request is well-formed, the package just cannot run here.
+        PluginErrorKind.Incompatible => StatusCodes.Status422UnprocessableEntity,
+        // The feed handed over a damaged package: the fault is upstream of the host.
+        PluginErrorKind.Corrupt => StatusCodes.Status502BadGateway,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every PluginErrorKind needs an HTTP status here."),
+    };
+
+    /// <summary>The envelope for <paramref name="error"/>; a refused install also says which status it leaves the plugin in.</summary>
+    public static IResult Answer(PluginError error) => error is PluginInstallException install
+        ? Envelope.Fail(error.Message, StatusCode(error.Kind), new { status = install.Status.ToString() })
+        : Envelope.Fail(error.Message, StatusCode(error.Kind));
+
+    /// <summary>The framework's and the SDK's request errors are the caller's mistakes, like <see cref="PluginErrorKind.Invalid"/>.</summary>
+    private static PluginError? AsPluginError(Exception e) => e switch
+    {
+        PluginError error => error,
+        ArgumentBindingException or BadHttpRequestException => new PluginError(PluginErrorKind.Invalid, e.Message, e),
+        _ => null,
+    };
 }

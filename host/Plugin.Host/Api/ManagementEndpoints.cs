@@ -7,6 +7,7 @@ using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Sdk;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
@@ -110,7 +111,7 @@ public static class ManagementEndpoints
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (state is not ("market" or "installed" or "all"))
-            throw new PluginOperationException(400, $"state must be market, installed or all; got '{state}'.");
+            throw new PluginError(PluginErrorKind.Invalid, $"state must be market, installed or all; got '{state}'.");
         IReadOnlyList<MarketPackage> packages = [];
         if (state != "installed" || catalog.All.Count > 0)
         {
@@ -142,7 +143,7 @@ public static class ManagementEndpoints
     {
         // The market hides plugins above Host:MarketLevel; installing one by id must not get around that.
         if (await market.FindAsync(id, ct) is { } package && LevelOf(package) > settings.Value.MarketLevel)
-            throw new PluginOperationException(403,
+            throw new PluginError(PluginErrorKind.Forbidden,
                 $"Plugin {id} has level {LevelOf(package)}, above this host's market level {settings.Value.MarketLevel} (Host:MarketLevel).");
         var entries = await manager.InstallAsync(id, string.IsNullOrWhiteSpace(version) ? null : version, ct);
         return Result(entries, "installed");
@@ -154,7 +155,7 @@ public static class ManagementEndpoints
         var data = entries.Select(e => new { id = e.Id, version = e.Version, status = e.Status.ToString(), error = e.Error }).ToList();
         return failed is null
             ? Envelope.Ok(data, $"Plugin {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version}"))} {verb}.")
-            : Results.Json(new Envelope(false, $"Plugin {failed.Id} {verb} but is {failed.Status}: {failed.Error}", data));
+            : Results.Json(new ApiEnvelope(false, $"Plugin {failed.Id} {verb} but is {failed.Status}: {failed.Error}", data));
     }
 
     private static async Task<IResult> UninstallAsync(string id, PluginManager manager, CancellationToken ct)
@@ -172,7 +173,7 @@ public static class ManagementEndpoints
 
     private static async Task<JsonObject?> SavedConfigAsync(string id, PluginManager manager, CancellationToken ct)
     {
-        var entry = manager.Catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+        var entry = manager.Catalog.Require(id);
         return await new Storage.SqlitePluginConfigStore(manager.Database, entry.Id).LoadAsync(ct);
     }
 
@@ -209,19 +210,22 @@ public static class ManagementEndpoints
             var (outcome, message) = await runner.RunAsync(pluginId, serviceId, "run now", ct);
             return outcome switch
             {
-                ServiceRunOutcome.NotFound => Envelope.Fail(message, StatusCodes.Status404NotFound),
-                ServiceRunOutcome.NotActive => Envelope.Fail(message, StatusCodes.Status409Conflict),
+                ServiceRunOutcome.NotFound or ServiceRunOutcome.NotActive => throw Refusal(outcome, message),
                 ServiceRunOutcome.Succeeded => Envelope.Ok(new { outcome = outcome.ToString() }, message),
-                _ => Results.Json(new Envelope(false, message, new { outcome = outcome.ToString() })),
+                _ => Results.Json(new ApiEnvelope(false, message, new { outcome = outcome.ToString() })),
             };
         }
         var service = runner.Check(pluginId, serviceId);
-        if (service is not null)
-            return Envelope.Fail(service.Value.Message, service.Value.Outcome == ServiceRunOutcome.NotFound ? 404 : 409);
+        if (service is { } refused)
+            throw Refusal(refused.Outcome, refused.Message);
         // Run-now returns at once (the UI polls the list); the run is tied to the host's lifetime, not the request.
         _ = runner.RunAsync(pluginId, serviceId, "run now", lifetime.ApplicationStopping);
         return Envelope.Ok(null, $"Service {serviceId} of {pluginId} started.");
     }
+
+    /// <summary>A service that cannot run: unknown, or its plugin is not active (a state, not a missing thing).</summary>
+    private static PluginError Refusal(ServiceRunOutcome outcome, string message) =>
+        new(outcome == ServiceRunOutcome.NotFound ? PluginErrorKind.NotFound : PluginErrorKind.Conflict, message);
 
     /// <summary>Event data from a request body; data that does not fit the event's model is the caller's 400.</summary>
     private static T ReadEventData<T>(string wireName, Func<T> read)
@@ -229,14 +233,14 @@ public static class ManagementEndpoints
         try { return read(); }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new PluginOperationException(400, $"The data does not fit {wireName}: {e.Message}");
+            throw new PluginError(PluginErrorKind.Invalid, $"The data does not fit {wireName}: {e.Message}");
         }
     }
 
     private static async Task<IResult> PublishEventAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
     {
         if (!EventTypes.TryParse(type, out EventType eventType))
-            throw new PluginOperationException(400, $"Unknown event type '{type}'.");
+            throw new PluginError(PluginErrorKind.Invalid, $"Unknown event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
         var data = ReadEventData(EventTypes.WireName(eventType), () => EventTypes.Deserialize(eventType, json));
         await dispatcher.PublishAsync(eventType, data, "api", ct);
@@ -246,11 +250,11 @@ public static class ManagementEndpoints
     private static async Task<IResult> RunChainAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
     {
         if (!EventTypes.TryParse(type, out ChainEventType chainType))
-            throw new PluginOperationException(400, $"Unknown chain event type '{type}'.");
+            throw new PluginError(PluginErrorKind.Invalid, $"Unknown chain event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
         var data = ReadEventData(EventTypes.WireName(chainType), () => EventTypes.Deserialize(chainType, json));
         var outcome = await dispatcher.RunChainAsync(chainType, data, ct);
-        return Results.Json(new Envelope(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new
+        return Results.Json(new ApiEnvelope(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new
         {
             data = JsonSerializer.SerializeToNode(outcome.Data, outcome.Data.GetType(), PluginJson.Options),
             ran = outcome.Ran,
@@ -263,7 +267,7 @@ public static class ManagementEndpoints
         var body = await RequestBody.ReadJsonAsync(request, ct) as JsonObject ?? new JsonObject();
         var arguments = body.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
         var (pluginId, result, errors) = await features.CallModuleAsync(new ModuleCall(method, arguments), ct);
-        return Results.Json(new Envelope(pluginId is not null, pluginId is null ? $"No plugin answered {method}. {string.Join(" ", errors)}".Trim() : "",
+        return Results.Json(new ApiEnvelope(pluginId is not null, pluginId is null ? $"No plugin answered {method}. {string.Join(" ", errors)}".Trim() : "",
             new { plugin_id = pluginId, result = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), PluginJson.Options), errors }));
     }
 
@@ -273,9 +277,9 @@ public static class ManagementEndpoints
         var json = await RequestBody.ReadJsonAsync(request, ct);
         ActionContext context;
         try { context = json?.Deserialize<ActionContext>(PluginJson.Options) ?? new ActionContext(); }
-        catch (JsonException e) { throw new PluginOperationException(400, $"The body is not an ActionContext: {e.Message}"); }
+        catch (JsonException e) { throw new PluginError(PluginErrorKind.Invalid, $"The body is not an ActionContext: {e.Message}"); }
         var result = await features.RunWorkflowActionAsync(pluginId, actionId, context, ct);
-        return Results.Json(new Envelope(result.Success, result.Message ?? "",
+        return Results.Json(new ApiEnvelope(result.Success, result.Message ?? "",
             JsonSerializer.SerializeToNode(result.Context, PluginJson.Options)));
     }
 
@@ -284,11 +288,11 @@ public static class ManagementEndpoints
         var body = await RequestBody.ReadObjectAsync(request, ct);
         var text = body["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
         if (string.IsNullOrWhiteSpace(text))
-            throw new PluginOperationException(400, "The message needs a non-empty 'text'.");
+            throw new PluginError(PluginErrorKind.Invalid, "The message needs a non-empty 'text'.");
         string? Field(string name) => body[name]?.ToString();
         var outcome = await router.HandleAsync(text, Field("userid") ?? request.HttpContext.User.CallerName(), Field("channel"),
             Field("source") ?? "web", ct);
-        return Results.Json(new Envelope(outcome.Success, outcome.Message, new
+        return Results.Json(new ApiEnvelope(outcome.Success, outcome.Message, new
         {
             replies = outcome.Replies.Select(r => JsonSerializer.SerializeToNode(r, PluginJson.Options)).ToList(),
         }));

@@ -5,6 +5,7 @@ using Plugin.Host.Runtime;
 using Plugin.Host.Security;
 using Plugin.Sdk;
 using Plugin.Sdk.Manifest;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
@@ -29,25 +30,36 @@ public static class PluginApiEndpoints
     private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginFeatures features,
         IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
     {
+        // This handler writes its own responses (a plugin's answer is not an envelope), so failures are turned into
+        // answers here, by the same mapping the error filter applies to every other route.
+        try
+        {
+            await DispatchAsync(http, pluginId, path, features, policies, evaluator);
+        }
+        catch (Exception e) when (e is PluginError or ArgumentBindingException && !http.Response.HasStarted)
+        {
+            var error = e as PluginError ?? new PluginError(PluginErrorKind.Invalid, e.Message, e);
+            await ErrorFilter.Answer(error).ExecuteAsync(http);
+        }
+    }
+
+    private static async Task DispatchAsync(HttpContext http, string pluginId, string? path, PluginFeatures features,
+        IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
+    {
         var ct = http.RequestAborted;
-        var entry = features.Catalog.Find(pluginId);
-        if (entry is null)
-        {
-            await Write(http, 404, new Envelope(false, $"Plugin {pluginId} is not installed."));
-            return;
-        }
+        var entry = features.Catalog.Require(pluginId);
+        // A plugin's own API is a service the plugin offers: while it is not running that service is unavailable (503),
+        // where the host's management routes call the same state a conflict (409).
         if (!entry.IsLoaded || entry.Descriptor is not { } descriptor)
-        {
-            await Write(http, 503, new Envelope(false, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}"));
-            return;
-        }
+            throw new PluginError(PluginErrorKind.Unavailable, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
         var relative = "/" + (path ?? "");
         var route = ApiRoutes.Match(descriptor.Apis, relative, http.Request.Method);
         if (route.Api is not { } api)
         {
-            await Write(http, route.StatusCode, new Envelope(false, route.Outcome == ApiRouteOutcome.MethodNotAllowed
+            // Routing's own answer (404 unknown path, 405 wrong method), not a plugin error.
+            await ApiEnvelope.Fail(route.Outcome == ApiRouteOutcome.MethodNotAllowed
                 ? $"Plugin {entry.Id} API {relative} does not accept {http.Request.Method}."
-                : $"Plugin {entry.Id} has no API {relative}."));
+                : $"Plugin {entry.Id} has no API {relative}.", route.StatusCode).ExecuteAsync(http);
             return;
         }
         // What the authorization middleware does for a route's policy, here for the API's: authenticate with the
@@ -72,8 +84,7 @@ public static class PluginApiEndpoints
             }
             catch (JsonException e)
             {
-                await Write(http, 400, new Envelope(false, $"The request body is not valid JSON: {e.Message}"));
-                return;
+                throw new PluginError(PluginErrorKind.Invalid, $"The request body is not valid JSON: {e.Message}", e);
             }
         }
         var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -81,30 +92,10 @@ public static class PluginApiEndpoints
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new ApiRequest(http.Request.Method, route.Path, query, headers, body, http.User.BearerUser());
 
-        object? result;
-        try
-        {
-            result = await features.CallApiAsync(entry, api, request, ct);
-        }
-        catch (ArgumentBindingException e)
-        {
-            await Write(http, 400, new Envelope(false, e.Message));
-            return;
-        }
-        catch (PluginCallException e)
-        {
-            await Write(http, e.TimedOut ? 504 : 500, new Envelope(false, e.Message));
-            return;
-        }
+        var result = await features.CallApiAsync(entry, api, request, ct);
         http.Response.StatusCode = ApiResponseRule.StatusCode;
         http.Response.ContentType = ApiResponseRule.ContentType;
         if (ApiRoutes.HasResponseBody(http.Request.Method))
             await ApiResponseRule.WriteAsync(http.Response.Body, result, ct);
-    }
-
-    private static Task Write(HttpContext http, int status, object value)
-    {
-        http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(value, value.GetType(), HostJson.Options, http.RequestAborted);
     }
 }

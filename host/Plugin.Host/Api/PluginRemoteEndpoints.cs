@@ -35,7 +35,7 @@ public static class PluginRemoteEndpoints
         plugin.MapGet("/remotes/{id}", async (string id, HttpResponse response, PluginFeatures features, CancellationToken ct) =>
         {
             var entry = features.RequireLoaded(id);
-            var path = ModuleFile(entry) ?? throw new PluginOperationException(404,
+            var path = ModuleFile(entry) ?? throw new PluginError(PluginErrorKind.NotFound,
                 $"Plugin {entry.Id} ships no compiled Vue module ({ModulePath} in its package), so it has no render mode vue component.");
             var bytes = await File.ReadAllBytesAsync(path, ct);
             // A content hash, not the file time: an update or reinstall with the same module keeps the browser's copy,

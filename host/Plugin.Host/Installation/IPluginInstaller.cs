@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Plugin.Host.Runtime;
 
 namespace Plugin.Host.Installation;
 
@@ -14,12 +15,20 @@ public sealed record InstalledPackage(
     IReadOnlyList<string> PrivateAssemblyPaths,
     JsonObject? Entry);
 
-/// <summary>Why an install or load was refused; <see cref="Status"/> is what the UI shows.</summary>
-public sealed class PluginInstallException(string pluginId, PluginStatus status, string message, Exception? inner = null)
-    : Exception(message, inner)
+/// <summary>
+/// Why an install or load was refused. <see cref="PluginError.Kind"/> says what went wrong (and so the HTTP answer);
+/// <see cref="Status"/> is only the state the UI shows for a plugin whose load failed this way.
+/// </summary>
+public sealed class PluginInstallException(string pluginId, PluginErrorKind kind, string message, Exception? inner = null)
+    : PluginError(kind, message, inner)
 {
     public string PluginId { get; } = pluginId;
-    public PluginStatus Status { get; } = status;
+
+    /// <summary>A package that cannot be used as it is (wrong SDK, not a plugin, bad request) is NotSupported; one that
+    /// broke on the way (damaged, failed to download or to load) is Malfunctioned, and may work after a reinstall.</summary>
+    public PluginStatus Status => Kind is PluginErrorKind.Incompatible or PluginErrorKind.Invalid or PluginErrorKind.NotFound
+        ? PluginStatus.NotSupported
+        : PluginStatus.Malfunctioned;
 }
 
 /// <summary>Installs, updates and uninstalls plugin packages. Every change is atomic: a crash leaves the previous state.</summary>

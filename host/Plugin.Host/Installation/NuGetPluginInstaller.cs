@@ -12,6 +12,7 @@ using NuGet.Resolver;
 using NuGet.Versioning;
 using Plugin.Host.Loading;
 using Plugin.Host.Packages;
+using Plugin.Host.Runtime;
 
 [assembly: InternalsVisibleTo("Plugin.Host.Packages.Tests")]
 
@@ -132,9 +133,9 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         ValidateId(id);
         NuGetVersion? requested = null;
         if (version is not null && !NuGetVersion.TryParse(version, out requested))
-            throw new PluginInstallException(id, PluginStatus.NotSupported, $"'{version}' is not a valid version for plugin {id}");
+            throw new PluginInstallException(id, PluginErrorKind.Invalid, $"'{version}' is not a valid version for plugin {id}");
         if (_feeds.Feeds.Count == 0)
-            throw new PluginInstallException(id, PluginStatus.NotSupported, $"Cannot install {id}: no feed is configured (Host:Feeds)");
+            throw new PluginInstallException(id, PluginErrorKind.Unavailable, $"Cannot install {id}: no feed is configured (Host:Feeds)");
 
         await _gate.WaitAsync(cancellationToken);
         try
@@ -155,13 +156,13 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         // 1. The version to install.
         var candidates = await GetDependencyInfosAsync(id, cacheContext, cancellationToken);
         if (candidates.Count == 0)
-            throw new PluginInstallException(id, PluginStatus.NotSupported,
+            throw new PluginInstallException(id, PluginErrorKind.NotFound,
                 $"Plugin {id} was not found on any feed ({string.Join(", ", _feeds.Feeds.Select(f => f.Source))})");
         SourcePackageDependencyInfo target;
         if (requested is not null)
         {
             target = candidates.FirstOrDefault(c => VersionComparer.Default.Equals(c.Version, requested))
-                ?? throw new PluginInstallException(id, PluginStatus.NotSupported,
+                ?? throw new PluginInstallException(id, PluginErrorKind.NotFound,
                     $"Plugin {id} has no version {requested} on the feeds (available: {string.Join(", ", candidates.Select(c => c.Version).Distinct().OrderByDescending(v => v))})");
         }
         else
@@ -193,7 +194,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                     continue;
                 var infos = await GetDependencyInfosAsync(dependency.Id, cacheContext, cancellationToken);
                 if (infos.Count == 0)
-                    throw new PluginInstallException(id, PluginStatus.NotSupported,
+                    throw new PluginInstallException(id, PluginErrorKind.Incompatible,
                         $"Plugin {id} {versionText} depends on {dependency.Id} {dependency.VersionRange.PrettyPrint()}, which no feed has");
                 foreach (var info in infos)
                 {
@@ -213,7 +214,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         }
         catch (Exception e) when (e is NuGetResolverException or InvalidOperationException)
         {
-            throw new PluginInstallException(id, PluginStatus.NotSupported, $"Cannot resolve the dependencies of {id} {versionText}: {e.Message}", e);
+            throw new PluginInstallException(id, PluginErrorKind.Incompatible, $"Cannot resolve the dependencies of {id} {versionText}: {e.Message}", e);
         }
 
         // 4. Download, verify and extract into a staging folder on the same volume as the final place.
@@ -240,7 +241,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                     var nuspec = reader.NuspecReader;
                     canonicalId = nuspec.GetId();
                     if (!nuspec.GetPackageTypes().Any(t => string.Equals(t.Name, PackageFile.PluginPackageType, StringComparison.OrdinalIgnoreCase)))
-                        throw new PluginInstallException(id, PluginStatus.NotSupported,
+                        throw new PluginInstallException(id, PluginErrorKind.Incompatible,
                             $"{canonicalId} {versionText} is not a plugin package (its nuspec has no packageType {PackageFile.PluginPackageType})");
                     assembly = ExtractPlugin(id, reader, nupkg, content, privateAssemblies);
                 }
@@ -318,7 +319,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         }
         // Nothing found while a feed failed: say so, "not found" would send the user looking in the wrong place.
         if (list.Count == 0 && errors.Count > 0)
-            throw new PluginInstallException(packageId, PluginStatus.NotSupported,
+            throw new PluginInstallException(packageId, PluginErrorKind.Unavailable,
                 $"Cannot look up {packageId}: {string.Join("; ", errors)}");
         return list;
     }
@@ -333,7 +334,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         var sdk = dependencies.FirstOrDefault(d => string.Equals(d.Id, HostAssemblies.SdkAssemblyName, StringComparison.OrdinalIgnoreCase));
         var min = sdk?.VersionRange.MinVersion;
         if (min is not null && SdkCompatibility.Refusal(min.Version, _host.SdkVersion) is { } refusal)
-            throw new PluginInstallException(id, PluginStatus.NotSupported,
+            throw new PluginInstallException(id, PluginErrorKind.Incompatible,
                 $"Plugin {id} requires Plugin.Sdk {sdk!.VersionRange.PrettyPrint()}: it {refusal}");
     }
 
@@ -351,13 +352,13 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                 if (!metadata.StringComparer.Equals(reference.Name, HostAssemblies.SdkAssemblyName))
                     continue;
                 if (SdkCompatibility.Refusal(reference.Version, _host.SdkVersion) is { } refusal)
-                    throw new PluginInstallException(id, PluginStatus.NotSupported,
+                    throw new PluginInstallException(id, PluginErrorKind.Incompatible,
                         $"Plugin {id} ('{Path.GetFileName(assemblyPath)}') {refusal}");
             }
         }
         catch (BadImageFormatException e)
         {
-            throw new PluginInstallException(id, PluginStatus.Malfunctioned, $"Plugin {id}: '{Path.GetFileName(assemblyPath)}' is not a valid .NET assembly: {e.Message}", e);
+            throw new PluginInstallException(id, PluginErrorKind.Corrupt, $"Plugin {id}: '{Path.GetFileName(assemblyPath)}' is not a valid .NET assembly: {e.Message}", e);
         }
     }
 
@@ -375,7 +376,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             var local = await repository.GetResourceAsync<FindLocalPackagesResource>(cancellationToken)
                 ?? throw new InvalidOperationException($"'{source}' is not readable as a folder feed");
             var info = local.GetPackage(identity, _nugetLogger, cancellationToken)
-                ?? throw new PluginInstallException(pluginId, PluginStatus.Malfunctioned, $"{package.Id} {package.Version} disappeared from '{source}'");
+                ?? throw new PluginInstallException(pluginId, PluginErrorKind.Unavailable, $"{package.Id} {package.Version} disappeared from '{source}'");
             where = info.Path;
             // Work on a private copy: what is verified is exactly what gets extracted, whatever happens to the feed meanwhile.
             File.Copy(info.Path, target, overwrite: true);
@@ -388,7 +389,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             await using (var stream = File.Create(target))
             {
                 if (!await byId.CopyNupkgToStreamAsync(package.Id, package.Version, stream, cacheContext, _nugetLogger, cancellationToken))
-                    throw new PluginInstallException(pluginId, PluginStatus.Malfunctioned, $"{package.Id} {package.Version} could not be downloaded from '{source}'");
+                    throw new PluginInstallException(pluginId, PluginErrorKind.Unavailable, $"{package.Id} {package.Version} could not be downloaded from '{source}'");
             }
             where = package.DownloadUri?.ToString() ?? source;
             expected = package.PackageHash ?? await ReadCatalogHashAsync(repository, identity, cacheContext, cancellationToken);
@@ -398,7 +399,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         {
             var actual = PackageFile.ComputeSha512(target);
             if (!string.Equals(actual, expected, StringComparison.Ordinal))
-                throw new PluginInstallException(pluginId, PluginStatus.Malfunctioned,
+                throw new PluginInstallException(pluginId, PluginErrorKind.Corrupt,
                     $"Package {package.Id} {package.Version} from '{where}' failed its hash check: the feed publishes SHA512 {expected}, the file has {actual}");
         }
         else
@@ -436,7 +437,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     {
         var lib = NearestLibItems(reader);
         if (lib.Count == 0)
-            throw new PluginInstallException(pluginId, PluginStatus.NotSupported,
+            throw new PluginInstallException(pluginId, PluginErrorKind.Incompatible,
                 $"Plugin {pluginId} has no lib/ assemblies compatible with {_options.TargetFramework} in '{Path.GetFileName(nupkg)}'");
         foreach (var file in lib)
             CopyEntry(pluginId, reader, nupkg, file, content, LibRelative(file), privateAssemblies);
@@ -450,7 +451,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         }
         var dlls = lib.Select(LibRelative).Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !f.Contains('/')).ToList();
         return dlls.FirstOrDefault(d => string.Equals(d, reader.GetIdentity().Id + ".dll", StringComparison.OrdinalIgnoreCase))
-            ?? (dlls.Count == 1 ? dlls[0]! : throw new PluginInstallException(pluginId, PluginStatus.NotSupported,
+            ?? (dlls.Count == 1 ? dlls[0]! : throw new PluginInstallException(pluginId, PluginErrorKind.Incompatible,
                 $"Plugin {pluginId}: '{Path.GetFileName(nupkg)}' has no lib/<tfm>/{reader.GetIdentity().Id}.dll"));
     }
 
@@ -495,7 +496,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         var root = Path.GetFullPath(content) + Path.DirectorySeparatorChar;
         var destination = Path.GetFullPath(Path.Combine(root, relative));
         if (!destination.StartsWith(root, StringComparison.Ordinal))
-            throw new PluginInstallException(pluginId, PluginStatus.Malfunctioned,
+            throw new PluginInstallException(pluginId, PluginErrorKind.Corrupt,
                 $"Package {pluginId} at '{nupkg}' has an entry that escapes the install folder: '{entry}'. Refusing to install it.");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         using (var input = reader.GetStream(entry))
@@ -521,7 +522,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     {
         if (string.IsNullOrWhiteSpace(id) || id.StartsWith('.') || id.Length > 100
             || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new PluginInstallException(id ?? "", PluginStatus.NotSupported, $"'{id}' is not a valid plugin id");
+            throw new PluginInstallException(id ?? "", PluginErrorKind.Invalid, $"'{id}' is not a valid plugin id");
     }
 
     private void TryDeleteDirectory(string path)

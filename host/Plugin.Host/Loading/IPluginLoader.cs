@@ -26,6 +26,6 @@ public abstract class AssemblyLoadContextHandle
 public interface IPluginLoader
 {
     /// <summary>Loads the assembly and finds its manifest through <see cref="PluginManifestAttribute"/> (no type scanning).
-    /// Throws <see cref="PluginInstallException"/> (NotSupported / Malfunctioned) with the reason.</summary>
+    /// Throws <see cref="PluginInstallException"/> (Incompatible / PluginFailed / Corrupt) with the reason.</summary>
     LoadedAssembly Load(InstalledPackage package);
 }

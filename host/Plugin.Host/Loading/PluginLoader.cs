@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Host.Installation;
+using Plugin.Host.Runtime;
 using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Loading;
@@ -10,8 +11,9 @@ namespace Plugin.Host.Loading;
 /// <summary>
 /// Loads an installed plugin into its own collectible context and creates its generated manifest: the type named by the
 /// assembly's <see cref="PluginManifestAttribute"/>, created with <see cref="Activator"/> — no type scanning.
-/// Failures come back as <see cref="PluginInstallException"/>: <see cref="PluginStatus.NotSupported"/> for another SDK major
-/// or a missing manifest, <see cref="PluginStatus.Malfunctioned"/> when plugin code throws. The context of a failed load is unloaded.
+/// Failures come back as <see cref="PluginInstallException"/>: <see cref="PluginErrorKind.Incompatible"/> for another SDK
+/// major or a missing manifest, <see cref="PluginErrorKind.PluginFailed"/> when plugin code throws,
+/// <see cref="PluginErrorKind.Corrupt"/> when the assembly is gone. The context of a failed load is unloaded.
 /// </summary>
 public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? logger = null) : IPluginLoader
 {
@@ -20,7 +22,7 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
     public LoadedAssembly Load(InstalledPackage package)
     {
         if (!File.Exists(package.AssemblyPath))
-            throw new PluginInstallException(package.Id, PluginStatus.Malfunctioned,
+            throw new PluginInstallException(package.Id, PluginErrorKind.Corrupt,
                 $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");
 
         var context = new PluginLoadContext($"plugin:{package.Id}@{package.Version}", package.Directory,
@@ -39,7 +41,7 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
                 throw;
             var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
             _logger.LogError(cause, "Loader: plugin {Id} {Version} failed to load: {Message}", package.Id, package.Version, cause.Message);
-            throw new PluginInstallException(package.Id, PluginStatus.Malfunctioned,
+            throw new PluginInstallException(package.Id, PluginErrorKind.PluginFailed,
                 $"Plugin {package.Id} {package.Version} failed to load: {cause.GetType().Name}: {cause.Message}", cause);
         }
     }
@@ -80,5 +82,5 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
     }
 
     private PluginInstallException NotSupported(InstalledPackage package, string what) =>
-        new(package.Id, PluginStatus.NotSupported, $"Plugin {package.Id} {package.Version} {what}");
+        new(package.Id, PluginErrorKind.Incompatible, $"Plugin {package.Id} {package.Version} {what}");
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using Plugin.Host.Installation;
+using Plugin.Host.Runtime;
 
 namespace Plugin.Host.Packages;
 
@@ -152,7 +153,7 @@ public static class PackageFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException or PackagingException or System.Xml.XmlException)
         {
-            throw new PluginInstallException(expected.Id, PluginStatus.Malfunctioned,
+            throw new PluginInstallException(expected.Id, PluginErrorKind.Corrupt,
                 $"Package {expected.Id} {expected.Version} at '{nupkgPath}' is corrupt: {e.Message}", e);
         }
     }
@@ -168,7 +169,7 @@ public static class PackageFile
             || normalized.Split('/').Any(segment => segment == "..")
             || normalized.Contains('\0');
         if (unsafeName)
-            throw new PluginInstallException(packageId, PluginStatus.Malfunctioned,
+            throw new PluginInstallException(packageId, PluginErrorKind.Corrupt,
                 $"Package {packageId} at '{where}' has an entry that escapes the install folder: '{name}'. Refusing to install it.");
     }
 }

@@ -51,6 +51,17 @@ public sealed class PluginCatalog
 
     public PluginEntry? Find(string id) => _snapshot.ById.GetValueOrDefault(id);
 
+    /// <summary>The plugin, or <see cref="PluginError.NotInstalled"/>: the one lookup every operation on a plugin id uses.</summary>
+    public PluginEntry Require(string id) => Find(id) ?? throw PluginError.NotInstalled(id);
+
+    /// <summary>The plugin with a running instance (enabled or not), or <see cref="PluginErrorKind.NotLoaded"/> naming
+    /// its status and error.</summary>
+    public PluginEntry RequireLoaded(string id)
+    {
+        var entry = Require(id);
+        return entry.IsLoaded ? entry : throw new PluginError(PluginErrorKind.NotLoaded, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
+    }
+
     public IReadOnlyList<PluginEntry> ForPackage(string packageId) =>
         _snapshot.Ordered.Where(e => string.Equals(e.PackageId, packageId, StringComparison.OrdinalIgnoreCase)).ToList();
 

@@ -8,8 +8,9 @@ namespace Plugin.Host.Runtime;
 
 /// <summary>
 /// The pull-style extension points: plugin APIs, config form, detail page, dashboards, workflow actions and module
-/// overrides. Each call goes through the invoker with the call time limit; unknown plugins or keys give
-/// <see cref="PluginOperationException"/> 404.
+/// overrides. Each call goes through the invoker with the call time limit; unknown plugins or keys are
+/// <see cref="PluginErrorKind.NotFound"/>, a plugin that is not running <see cref="PluginErrorKind.NotLoaded"/> or, for
+/// dashboards and workflow actions, which need it enabled, <see cref="PluginErrorKind.Conflict"/>.
 /// </summary>
 public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker, IOptions<RuntimeOptions> options)
 {
@@ -17,12 +18,13 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
 
     private TimeSpan CallLimit => RuntimeOptions.Limit(options.Value.CallTimeoutSeconds);
 
-    public PluginEntry RequireLoaded(string id)
+    public PluginEntry RequireLoaded(string id) => catalog.RequireLoaded(id);
+
+    /// <summary>The plugin, enabled and running: dashboards and workflow actions are offered only for those.</summary>
+    private PluginEntry RequireActive(string id)
     {
-        var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
-        if (!entry.IsLoaded)
-            throw new PluginOperationException(409, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
-        return entry;
+        var entry = catalog.Require(id);
+        return entry.IsActive ? entry : throw new PluginError(PluginErrorKind.Conflict, $"Plugin {entry.Id} is not enabled ({entry.Status}).");
     }
 
     public Task<object?> CallApiAsync(PluginEntry entry, ApiDescriptor api, ApiRequest request, CancellationToken cancellationToken) =>
@@ -60,11 +62,10 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
     /// <summary>MoviePilot's dashboard object: <c>{id, name, key, render_mode, attrs, cols, elements}</c>.</summary>
     public async Task<JsonObject> DashboardAsync(string id, string key, string? userAgent, CancellationToken cancellationToken)
     {
-        var entry = catalog.Find(id);
-        if (entry is not { IsActive: true, Descriptor: { } descriptor, Instance: { } instance })
-            throw new PluginOperationException(404, $"Plugin {id} is not installed or not enabled.");
+        var entry = RequireActive(id);
+        var (descriptor, instance) = (entry.Descriptor!, entry.Instance!);
         var dashboard = descriptor.Dashboards.FirstOrDefault(d => d.Key == key)
-            ?? throw new PluginOperationException(404, $"Plugin {entry.Id} has no dashboard '{key}'.");
+            ?? throw new PluginError(PluginErrorKind.NotFound, $"Plugin {entry.Id} has no dashboard '{key}'.");
         var view = await invoker.InvokeAsync(entry.Id, $"dashboard {key}", CallLimit,
             ct => dashboard.Render(instance, new DashboardRequest(key, userAgent), ct), cancellationToken);
         return new JsonObject
@@ -87,11 +88,10 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
 
     public async Task<ActionResult> RunWorkflowActionAsync(string pluginId, string actionId, ActionContext context, CancellationToken cancellationToken)
     {
-        var entry = catalog.Find(pluginId);
-        if (entry is not { IsActive: true, Descriptor: { } descriptor, Instance: { } instance })
-            throw new PluginOperationException(404, $"Plugin {pluginId} is not installed or not enabled.");
+        var entry = RequireActive(pluginId);
+        var (descriptor, instance) = (entry.Descriptor!, entry.Instance!);
         var action = descriptor.WorkflowActions.FirstOrDefault(a => a.Id == actionId)
-            ?? throw new PluginOperationException(404, $"Plugin {entry.Id} has no workflow action '{actionId}'.");
+            ?? throw new PluginError(PluginErrorKind.NotFound, $"Plugin {entry.Id} has no workflow action '{actionId}'.");
         return await invoker.InvokeAsync(entry.Id, $"workflow action {actionId}", CallLimit, ct => action.Invoke(instance, context, ct), cancellationToken);
     }
 

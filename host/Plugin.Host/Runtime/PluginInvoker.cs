@@ -3,9 +3,10 @@ using Plugin.Sdk;
 
 namespace Plugin.Host.Runtime;
 
-/// <summary>A call into plugin code failed or ran out of time; the message names the plugin and the operation.</summary>
+/// <summary>A call into plugin code failed (<see cref="PluginErrorKind.PluginFailed"/>) or ran out of time
+/// (<see cref="PluginErrorKind.TimedOut"/>); the message names the plugin and the operation.</summary>
 public sealed class PluginCallException(string pluginId, string operation, string message, Exception? inner, bool timedOut)
-    : Exception(message, inner)
+    : PluginError(timedOut ? PluginErrorKind.TimedOut : PluginErrorKind.PluginFailed, message, inner)
 {
     public string PluginId { get; } = pluginId;
     public string Operation { get; } = operation;
@@ -16,7 +17,7 @@ public sealed class PluginCallException(string pluginId, string operation, strin
 /// The one door into plugin code. Each call runs on the thread pool (so a plugin that blocks synchronously cannot block
 /// the caller), gets a token cancelled at its time limit, and is abandoned at that limit even when it ignores the token.
 /// Exceptions are caught, logged with the plugin id and rethrown as <see cref="PluginCallException"/>;
-/// <see cref="ArgumentBindingException"/> passes through unchanged (the caller answers 400).
+/// <see cref="ArgumentBindingException"/> passes through unchanged (the caller's mistake, not the plugin's).
 /// </summary>
 public sealed class PluginInvoker(ILogger<PluginInvoker> logger)
 {

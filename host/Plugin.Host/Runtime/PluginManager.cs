@@ -26,12 +26,6 @@ public interface IPluginLifecycleListener
     Task PluginRemovedAsync(string pluginId, CancellationToken cancellationToken);
 }
 
-/// <summary>A request the manager refuses: unknown plugin (404) or a bad request such as malformed config (400).</summary>
-public sealed class PluginOperationException(int statusCode, string message, Exception? inner = null) : Exception(message, inner)
-{
-    public int StatusCode { get; } = statusCode;
-}
-
 /// <summary>
 /// Loads, starts, stops and unloads plugins (after Jellyfin's PluginManager, with unload and per-plugin isolation).
 /// Lifecycle: <c>Create → Bind → ApplyConfig(saved) → InitializeAsync</c>; <c>StopAsync</c> before reload, update,
@@ -124,7 +118,7 @@ public sealed class PluginManager(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+            var entry = catalog.Require(id);
             var pluginIds = catalog.ForPackage(entry.PackageId).Select(e => e.Id).ToList();
             var weak = await UnloadPackageAsync(entry.PackageId, cancellationToken);
             await installer.UninstallAsync(entry.PackageId, cancellationToken);
@@ -142,9 +136,9 @@ public sealed class PluginManager(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+            var entry = catalog.Require(id);
             var package = installer.ListInstalled().FirstOrDefault(p => string.Equals(p.Id, entry.PackageId, StringComparison.OrdinalIgnoreCase))
-                ?? throw new PluginOperationException(404, $"Plugin {id} is no longer installed.");
+                ?? throw PluginError.NotInstalled(id);
             await UnloadPackageAsync(entry.PackageId, cancellationToken);
             return await LoadPackageAsync(package, cancellationToken);
         }
@@ -157,7 +151,7 @@ public sealed class PluginManager(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var entry = Require(id);
+            var entry = RequireDescriptor(id);
             var context = entry.Context!;
             await StopAsync(entry, cancellationToken);
             await context.ConfigStore.DeleteAsync(cancellationToken);
@@ -172,28 +166,26 @@ public sealed class PluginManager(
     /// <summary>The saved config, or the defaults when none was saved.</summary>
     public async Task<JsonObject> GetConfigAsync(string id, CancellationToken cancellationToken)
     {
-        var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+        var entry = catalog.Require(id);
         var saved = entry.Context is { } context ? await context.ConfigStore.LoadAsync(cancellationToken) : null;
         return saved ?? entry.Instance?.CurrentConfig() ?? new JsonObject();
     }
 
     /// <summary>
     /// Validates and saves the config, then re-initialises the plugin (and listeners reschedule its services). Malformed
-    /// config is refused with 400 and changes nothing: the previous config stays saved and applied.
+    /// config is refused (<see cref="PluginErrorKind.Invalid"/>) and changes nothing: the previous config stays saved and applied.
     /// </summary>
     public async Task<PluginEntry> SaveConfigAsync(string id, JsonObject config, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
-            if (entry.Descriptor is null || entry.Context is null)
-                throw new PluginOperationException(409, $"Plugin {id} could not be loaded: {entry.Error}");
-            var context = entry.Context;
+            var entry = RequireDescriptor(id);
+            var context = entry.Context!;
             var previous = await context.ConfigStore.LoadAsync(cancellationToken);
 
             // Check the config against a fresh instance first, so a bad config never touches the running one.
-            await CheckConfigAsync(entry.Descriptor, config, cancellationToken);
+            await CheckConfigAsync(entry.Descriptor!, config, cancellationToken);
 
             await StopAsync(entry, cancellationToken);
             await context.ConfigStore.SaveAsync(config, cancellationToken);
@@ -201,13 +193,13 @@ public sealed class PluginManager(
             {
                 await StartInstanceAsync(entry, config, cancellationToken);
             }
-            catch (PluginOperationException)
+            catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed)
             {
                 // The plugin threw with the new config: keep the previous config saved and running, report the error.
                 if (previous is null) await context.ConfigStore.DeleteAsync(cancellationToken);
                 else await context.ConfigStore.SaveAsync(previous, cancellationToken);
                 try { await StartInstanceAsync(entry, previous, cancellationToken); }
-                catch (PluginOperationException) { /* recorded on the entry */ }
+                catch (PluginError retry) when (retry.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
                 throw;
             }
             return entry;
@@ -228,7 +220,7 @@ public sealed class PluginManager(
         }
         catch (PluginCallException e) when (e.InnerException is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            throw new PluginOperationException(400, $"Invalid config for plugin {descriptor.Id}: {e.InnerException!.Message}", e);
+            throw new PluginError(PluginErrorKind.Invalid, $"Invalid config for plugin {descriptor.Id}: {e.InnerException!.Message}", e);
         }
     }
 
@@ -273,7 +265,7 @@ public sealed class PluginManager(
             catalog.Set(entry);
             var saved = await entry.Context.ConfigStore.LoadAsync(cancellationToken);
             try { await StartInstanceAsync(entry, saved, cancellationToken); }
-            catch (PluginOperationException) { /* recorded on the entry */ }
+            catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
             entries.Add(entry);
         }
         return entries;
@@ -311,7 +303,7 @@ public sealed class PluginManager(
         foreach (var listener in _listeners)
             await listener.PluginStartedAsync(entry, cancellationToken);
         if (entry.Status == PluginStatus.Malfunctioned)
-            throw new PluginOperationException(500, entry.Error!);
+            throw new PluginError(PluginErrorKind.PluginFailed, entry.Error!);
     }
 
     private async Task StopAsync(PluginEntry entry, CancellationToken cancellationToken)
@@ -367,11 +359,13 @@ public sealed class PluginManager(
         catch (IOException e) { _logger.LogWarning(e, "Could not delete the data folder of {PluginId}", pluginId); }
     }
 
-    private PluginEntry Require(string id)
+    /// <summary>The plugin with its descriptor and context: config and reset work on a plugin whose instance failed to
+    /// start (that is how a bad config gets fixed), but not on a package that never loaded.</summary>
+    private PluginEntry RequireDescriptor(string id)
     {
-        var entry = catalog.Find(id) ?? throw new PluginOperationException(404, $"Plugin {id} is not installed.");
+        var entry = catalog.Require(id);
         if (entry.Descriptor is null || entry.Context is null)
-            throw new PluginOperationException(409, $"Plugin {id} could not be loaded: {entry.Error}");
+            throw new PluginError(PluginErrorKind.NotLoaded, $"Plugin {entry.Id} could not be loaded: {entry.Error}");
         return entry;
     }
 

@@ -59,7 +59,7 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
     {
         var entry = catalog.Find(pluginId);
         if (entry is null)
-            return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} is not installed.");
+            return (ServiceRunOutcome.NotFound, PluginError.NotInstalled(pluginId).Message);
         var service = entry.Descriptor?.Services.FirstOrDefault(s => s.Id == serviceId);
         if (service is null)
             return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} has no service {serviceId}.");

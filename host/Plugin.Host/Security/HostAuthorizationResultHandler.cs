@@ -18,6 +18,6 @@ public sealed class HostAuthorizationResultHandler : IAuthorizationMiddlewareRes
     public static Task WriteRefusalAsync(HttpContext context, AuthorizationPolicy policy)
     {
         var detail = policy.Requirements.OfType<CallerRequirement>().FirstOrDefault()?.Detail ?? "Not authenticated";
-        return Results.Json(new { detail }, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+        return Plugin.Shared.Api.ApiDetail.Result(detail).ExecuteAsync(context);
     }
 }

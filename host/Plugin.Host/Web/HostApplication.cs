@@ -135,8 +135,9 @@ public static class HostApplication
         // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).
         app.MapPluginApis();
 
-        // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth.
-        var engines = app.MapGroup("").RequireAuthorization(HostPolicies.User);
+        // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth and the
+        // host's error mapping, so an error escaping an engine endpoint gets the same envelope and status as the host's.
+        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().RequireAuthorization(HostPolicies.User);
         engines.MapIndexerEndpoints();
         engines.MapMusicEndpoints();
     }

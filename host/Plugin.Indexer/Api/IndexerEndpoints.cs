@@ -7,11 +7,9 @@ using Plugin.Indexer.Definitions;
 using Plugin.Indexer.Parsing;
 using Plugin.Indexer.Requests;
 using Plugin.Indexer.Search;
+using Plugin.Shared.Api;
 
 namespace Plugin.Indexer.Api;
-
-/// <summary>MoviePilot's response envelope.</summary>
-public sealed record ApiResponse(bool Success, string? Message = null, object? Data = null);
 
 /// <summary>The indexer's REST endpoints.</summary>
 public static class IndexerEndpoints
@@ -58,9 +56,9 @@ public static class IndexerEndpoints
     {
         var pageNumber = 0;
         if (!string.IsNullOrEmpty(page) && !int.TryParse(page, out pageNumber))
-            return Results.Json(new ApiResponse(false, $"page must be a whole number, got '{page}'"), IndexerJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            return ApiEnvelope.Fail($"page must be a whole number, got '{page}'", StatusCodes.Status400BadRequest, options: IndexerJson.Options);
         if (pageNumber < 0)
-            return Results.Json(new ApiResponse(false, "page must not be negative"), IndexerJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            return ApiEnvelope.Fail("page must not be negative", StatusCodes.Status400BadRequest, options: IndexerJson.Options);
 
         var siteList = string.IsNullOrWhiteSpace(sites) ? null : sites.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = await search.SearchAsync(SearchQuery.For(keyword, pageNumber), siteList, http.RequestAborted);
@@ -70,12 +68,9 @@ public static class IndexerEndpoints
         var message = result.Torrents.Count > 0
             ? (failed.Count == 0 ? null : $"{failed.Count} of {result.Sites.Count} sites failed: " + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")))
             : "未搜索到任何资源" + (failed.Count == 0 ? "" : "（" + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")) + "）");
-        var body = new JsonObject
+        var body = new ApiEnvelope(result.Torrents.Count > 0, message, data)
         {
-            ["success"] = result.Torrents.Count > 0,
-            ["message"] = message,
-            ["data"] = data,
-            ["sites"] = JsonSerializer.SerializeToNode(result.Sites, IndexerJson.Options),
+            Extra = new Dictionary<string, object?> { ["sites"] = result.Sites },
         };
         return Results.Json(body, IndexerJson.Options);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Plugin.Music.Management;
 using Plugin.Sdk.Music;
+using Plugin.Shared.Api;
 
 namespace Plugin.Music.Api;
 
@@ -131,15 +132,10 @@ public static class MusicEndpoints
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
-    private static IResult Envelope(bool success, string? message, object? data, int status = 200, bool unsupported = false)
-    {
-        var body = new JsonObject
+    private static IResult Envelope(bool success, string? message, object? data, int status = 200, bool unsupported = false) =>
+        Results.Json(new ApiEnvelope(success, message ?? (success ? "" : "failed"), data)
         {
-            ["success"] = success,
-            ["message"] = message ?? (success ? "" : "failed"),
-            ["data"] = data is JsonNode node ? node.DeepClone() : JsonSerializer.SerializeToNode(data, MusicJson.Options),
-        };
-        if (unsupported) body["unsupported"] = true;
-        return Results.Content(body.ToJsonString(MusicJson.Options), "application/json; charset=utf-8", null, status);
-    }
+            // Beside the envelope, so a client can tell "this source lacks the function" from a failure without parsing text.
+            Extra = unsupported ? new Dictionary<string, object?> { ["unsupported"] = true } : null,
+        }, MusicJson.Options, statusCode: status);
 }

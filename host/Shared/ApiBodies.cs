@@ -1,0 +1,38 @@
+// Linked into Plugin.Host, Plugin.Indexer and Plugin.Music, and internal in each, so the host and both engines answer
+// with one envelope shape and one 401 body without the engines depending on the host. Plain comments, not XML doc
+// comments: the three assemblies would each document the same type names, and the host's OpenAPI generator, which
+// collects the XML docs of the host and its references into one table, refuses a name seen twice.
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace Plugin.Shared.Api;
+
+// MoviePilot's response envelope {"success", "message", "data"}. The names are fixed here, not left to the
+// serializer's naming policy, and all three are always written (a null data as null), so every endpoint's
+// envelope looks the same whatever options it serializes its data with.
+internal sealed record ApiEnvelope(
+    [property: JsonPropertyName("success"), JsonPropertyOrder(0)] bool Success,
+    [property: JsonPropertyName("message"), JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Message,
+    [property: JsonPropertyName("data"), JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? Data)
+{
+    // Fields an endpoint adds beside the three (e.g. the music engine's unsupported).
+    [JsonExtensionData]
+    public IDictionary<string, object?>? Extra { get; init; }
+
+    // Success with data, serialized with options (the app's when null).
+    public static IResult Ok(object? data = null, string? message = "", JsonSerializerOptions? options = null) =>
+        Results.Json(new ApiEnvelope(true, message, data), options);
+
+    // A failure answered with statusCode.
+    public static IResult Fail(string? message, int statusCode, object? data = null, JsonSerializerOptions? options = null) =>
+        Results.Json(new ApiEnvelope(false, message, data), options, statusCode: statusCode);
+}
+
+// The body of a refused login or missing credentials, {"detail": "..."} as MoviePilot (FastAPI) sends it.
+internal sealed record ApiDetail([property: JsonPropertyName("detail")] string Detail)
+{
+    public static IResult Result(string detail, int statusCode = StatusCodes.Status401Unauthorized) =>
+        Results.Json(new ApiDetail(detail), statusCode: statusCode);
+}
