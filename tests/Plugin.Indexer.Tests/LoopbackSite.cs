@@ -1,47 +1,29 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Plugin.TestSupport;
 
 namespace Plugin.Indexer.Tests;
 
 /// <summary>
-/// Fake sites on 127.0.0.1 (Kestrel, port chosen by the OS): the saved pages served as a tracker would serve them,
-/// plus a site that never answers and one that fails. Tests never leave the loopback interface.
+/// Fake sites on a <see cref="LoopbackServer"/>: the saved pages served as a tracker would serve them, plus a site that
+/// never answers and one that fails. Tests never leave the loopback interface.
 /// </summary>
 public sealed class LoopbackSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private LoopbackSite(WebApplication app, string baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private LoopbackSite(LoopbackServer server) => _server = server;
 
     /// <summary>e.g. http://127.0.0.1:41234/ (with the trailing slash definitions use).</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl => _server.Address.AbsoluteUri;
 
     /// <summary>Every request: path and query, Cookie and User-Agent headers.</summary>
-    public ConcurrentQueue<(string PathAndQuery, string? Cookie, string? UserAgent)> Requests { get; } = new();
+    public IEnumerable<(string PathAndQuery, string? Cookie, string? UserAgent)> Requests =>
+        _server.Requests.Select(r => (r.PathAndQuery, (string?)r.Header("Cookie"), (string?)r.Header("User-Agent")));
 
-    public static async Task<LoopbackSite> StartAsync()
+    public static async Task<LoopbackSite> StartAsync() => new(await LoopbackServer.StartAsync(app =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        LoopbackSite? site = null;
-        app.Use(async (context, next) =>
-        {
-            site!.Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers.Cookie.ToString(), context.Request.Headers.UserAgent.ToString()));
-            await next(context);
-        });
         app.MapGet("/nexus/torrents.php", () => Page("nexusphp", "text/html; charset=utf-8"));
         // The GBK site sends no charset: only the definition's "encoding" can decode it.
         app.MapGet("/gbk/search.php", () => Page("gbk", "text/html"));
@@ -51,11 +33,7 @@ public sealed class LoopbackSite : IAsyncDisposable
             return Results.Ok();
         });
         app.MapGet("/broken/{**rest}", () => Results.StatusCode(503));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        site = new LoopbackSite(app, address.TrimEnd('/') + "/");
-        return site;
-    }
+    }));
 
     private static IResult Page(string engine, string contentType) =>
         Results.Bytes(File.ReadAllBytes(Path.Combine(SiteFixtureTests.SiteDir(engine), "page.html")), contentType);
@@ -72,10 +50,5 @@ public sealed class LoopbackSite : IAsyncDisposable
         return d;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

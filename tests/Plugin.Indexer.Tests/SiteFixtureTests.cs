@@ -2,6 +2,7 @@ using System.Text.Json;
 using Plugin.Indexer.Parsing;
 using Plugin.Indexer.Requests;
 using Plugin.Sdk.Indexers;
+using Plugin.TestSupport;
 using Xunit;
 
 namespace Plugin.Indexer.Tests;
@@ -14,7 +15,7 @@ public sealed class SiteFixtureTests
 {
     public static TheoryData<string> Engines => new() { "nexusphp", "gazelle", "unit3d", "nyaa", "gbk" };
 
-    internal static string SiteDir(string engine) => Path.Combine(Snapshot.SourceDir(), "Sites", engine);
+    internal static string SiteDir(string engine) => Path.Combine(SourceFiles.Dir, "Sites", engine);
 
     internal static (SiteDefinition Definition, string Html) Load(string engine)
     {
@@ -32,7 +33,7 @@ public sealed class SiteFixtureTests
         var result = TorrentParser.Create(definition).Parse(html);
 
         Assert.NotEmpty(result.Torrents);
-        Snapshot.Match(Path.Combine(SiteDir(engine), "expected.json"), JsonSerializer.SerializeToNode(result.Torrents, IndexerJson.Options)!);
+        Snapshot.MatchJson(Path.Combine(SiteDir(engine), "expected.json"), JsonSerializer.SerializeToNode(result.Torrents, IndexerJson.Options)!);
     }
 
     [Fact]

@@ -2,24 +2,21 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Plugin.TestSupport;
 
 namespace Plugin.Music.Tests;
 
 /// <summary>
-/// A fake music site on 127.0.0.1 (Kestrel, port 0) that the test plugins talk to: a JSON API (search, signed media
+/// A fake music site on a <see cref="LoopbackServer"/> that the test plugins talk to: a JSON API (search, signed media
 /// URLs, lyrics, artists, tags) and HTML pages (albums, top lists, playlists) for cheerio. Never the internet.
 /// </summary>
 public sealed class LoopbackSite : IAsyncDisposable
 {
     public const string Secret = "s3cr3t-key-0123456789abcdef";
-    private readonly WebApplication _app;
-    public string BaseUrl { get; }
+    private LoopbackServer _server = null!;
+    /// <summary>e.g. http://127.0.0.1:41234 (no trailing slash: plugins append paths starting with /).</summary>
+    public string BaseUrl => _server.BaseUrl;
     /// <summary>Files served under /files/{name} (plugins and subscriptions for management tests).</summary>
     public Dictionary<string, string> Files { get; } = [];
     public int MediaRequests;
@@ -30,29 +27,18 @@ public sealed class LoopbackSite : IAsyncDisposable
         ("s4", "夜曲", "周杰伦", "十一月的萧邦", 226), ("s5", "稻香", "周杰伦", "魔杰座", 223), ("s6", "Someone Like You", "Adele", "21", 285),
     ];
 
-    private LoopbackSite(WebApplication app, string baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private LoopbackSite() { }
 
     public static async Task<LoopbackSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        LoopbackSite? site = null;
-        Map(app, () => site!);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site = new LoopbackSite(app, address.TrimEnd('/'));
+        var site = new LoopbackSite();
+        site._server = await LoopbackServer.StartAsync(app => Map(app, site));
         return site;
     }
 
     public static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static void Map(WebApplication app, Func<LoopbackSite> site)
+    private static void Map(WebApplication app, LoopbackSite site)
     {
         app.MapGet("/api/search", (HttpContext c, string keyword, int? page, string? type) =>
         {
@@ -71,7 +57,7 @@ public sealed class LoopbackSite : IAsyncDisposable
         });
         app.MapGet("/api/song/url", (string id, string quality, string ts, string sign) =>
         {
-            Interlocked.Increment(ref site().MediaRequests);
+            Interlocked.Increment(ref site.MediaRequests);
             if (sign != Md5(id + quality + ts + Secret)) return Results.Json(new { code = 403, msg = "bad sign" }, statusCode: 403);
             // s1 has no "super" and no "low"; others only "standard".
             var available = id == "s1" ? new[] { "standard", "high" } : ["standard"];
@@ -162,14 +148,10 @@ public sealed class LoopbackSite : IAsyncDisposable
             await c.Request.Body.CopyToAsync(memory);
             return Results.Json(new { hex = Convert.ToHexStringLower(memory.ToArray()), type = c.Request.ContentType });
         });
-        app.MapGet("/files/{name}", (string name) => site().Files.TryGetValue(name, out var content)
+        app.MapGet("/files/{name}", (string name) => site.Files.TryGetValue(name, out var content)
             ? Results.Content(content, name.EndsWith(".json") ? "application/json" : "application/javascript")
             : Results.NotFound());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MirrorStorage;
 using Plugin.Sdk;
+using Plugin.TestSupport;
 
 namespace Samples.Tests;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Plugin.Indexer.Parsing;
+using Plugin.Indexer.Python;
 
 namespace Plugin.Indexer.Filters;
 

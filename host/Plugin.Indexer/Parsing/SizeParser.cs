@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Plugin.Indexer.Python;
 
 namespace Plugin.Indexer.Parsing;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Plugin.Indexer.Definitions;
 using Plugin.Indexer.Dom;
 using Plugin.Indexer.Filters;
+using Plugin.Indexer.Python;
 using Plugin.Indexer.Selectors;
 using Plugin.Indexer.Templates;
 using Plugin.Sdk.Indexers;

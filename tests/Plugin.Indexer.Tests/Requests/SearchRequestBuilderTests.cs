@@ -48,7 +48,7 @@ public sealed class SearchRequestBuilderTests
     }
 
     private static JsonObject Reference() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Snapshot.SourceDir(), "Requests", "reference-urls.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SourceFiles.Dir, "Requests", "reference-urls.json")))!.AsObject();
 
     [Theory]
     [MemberData(nameof(Cases))]
