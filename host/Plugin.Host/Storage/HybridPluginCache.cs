@@ -1,10 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using Plugin.Sdk;
 
 namespace Plugin.Host.Storage;
 
 /// <summary>
-/// The seed's region/ttl cache on HybridCache. Keys are prefixed with the plugin id; every entry is tagged with the plugin
+/// MoviePilot's region/ttl plugin cache on HybridCache. Keys are prefixed with the plugin id; every entry is tagged with the plugin
 /// and with its region, so a region (or all of a plugin's entries, on uninstall) is dropped with one tag removal.
 /// </summary>
 public sealed class HybridPluginCache(HybridCache cache, string pluginId) : IPluginCache
@@ -13,9 +15,34 @@ public sealed class HybridPluginCache(HybridCache cache, string pluginId) : IPlu
 
     public static string PluginTag(string pluginId) => "plugin:" + pluginId;
 
-    private string Key(string region, string key) => $"{pluginId}\u001f{region}\u001f{key}";
+    // HybridCache does not cache under a key with a control character or longer than its limit (1024 by default): it
+    // logs "Cache key contains invalid content." and runs the factory every time. A plugin's regions and keys may hold
+    // anything, so each part is escaped (control characters, '%' and the ':' separator become %XX) and a key that is
+    // still too long is replaced by a hash of itself; both keep distinct (region, key) pairs on distinct entries.
+    private const int MaxKeyLength = 1000;
 
-    private string[] Tags(string region) => [PluginTag(pluginId), $"plugin:{pluginId}:region:{region}"];
+    private string Key(string region, string key) => Bounded($"{pluginId}:{Escape(region)}:{Escape(key)}");
+
+    private string RegionTag(string region) => Bounded($"plugin:{pluginId}:region:{Escape(region)}");
+
+    private string[] Tags(string region) => [PluginTag(pluginId), RegionTag(region)];
+
+    private string Bounded(string text) =>
+        text.Length <= MaxKeyLength ? text : $"{pluginId}:#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}";
+
+    private static string Escape(string part)
+    {
+        if (!part.Any(NeedsEscape)) return part;
+        var builder = new StringBuilder(part.Length + 8);
+        foreach (var c in part)
+        {
+            if (NeedsEscape(c)) builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '%' or ':';
 
     private HybridCacheEntryOptions Entry(TimeSpan? ttl) => new()
     {
@@ -47,5 +74,5 @@ public sealed class HybridPluginCache(HybridCache cache, string pluginId) : IPlu
         cache.RemoveAsync(Key(region, key), cancellationToken);
 
     public ValueTask ClearRegionAsync(string region, CancellationToken cancellationToken = default) =>
-        cache.RemoveByTagAsync($"plugin:{pluginId}:region:{region}", cancellationToken);
+        cache.RemoveByTagAsync(RegionTag(region), cancellationToken);
 }
