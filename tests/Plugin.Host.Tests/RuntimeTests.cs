@@ -203,6 +203,42 @@ public sealed class RuntimeTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Patch_changes_only_the_keys_it_names_so_a_plugin_is_switched_off_and_on_without_losing_its_config()
+    {
+        var before = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo");
+        try
+        {
+            await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/Echo", body: new { enabled = true, greeting = "patched", cron = "15 6 * * *", limit = 7 });
+
+            var off = await host.SendAsync(HttpMethod.Patch, "/api/v1/plugin/Echo", body: new { enabled = false });
+            Assert.True(off!["success"]!.GetValue<bool>(), off.ToJsonString());
+            var config = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo");
+            Assert.False(config!["enabled"]!.GetValue<bool>());
+            Assert.Equal("patched", config["greeting"]!.GetValue<string>());
+            Assert.Equal("15 6 * * *", config["cron"]!.GetValue<string>());
+            Assert.Equal(7, config["limit"]!.GetValue<int>());
+            var listed = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=installed"))!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "Echo")!;
+            Assert.False(listed["state"]!.GetValue<bool>());
+
+            await host.SendAsync(HttpMethod.Patch, "/api/v1/plugin/Echo", body: new { enabled = true });
+            Assert.Equal("patched ann", (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo/hello?name=ann", Auth.ApiKey))!["data"]!["greeting"]!.GetValue<string>());
+            var configured = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/services"))!.AsArray()
+                .Single(s => s!["plugin_id"]!.GetValue<string>() == "Echo" && s["id"]!.GetValue<string>() == "configured")!;
+            Assert.Equal("cron: 15 6 * * *", configured["trigger"]!.GetValue<string>());
+
+            // A malformed change is refused like a malformed PUT, and the saved config stays.
+            Assert.Equal(400, (await host.CallAsync(HttpMethod.Patch, "/api/v1/plugin/Echo", body: new { limit = "lots" })).Status);
+            Assert.Equal(400, (await host.CallAsync(HttpMethod.Patch, "/api/v1/plugin/Echo", body: "[]")).Status);
+            Assert.Equal(7, (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo"))!["limit"]!.GetValue<int>());
+            Assert.Equal(404, (await host.CallAsync(HttpMethod.Patch, "/api/v1/plugin/Nobody", body: new { enabled = true })).Status);
+        }
+        finally
+        {
+            await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/Echo", body: before!.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task Saving_config_reinitialises_reschedules_the_config_cron_and_refuses_malformed_config()
     {
         var saved = await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/Echo", body: new { enabled = true, greeting = "hi", cron = "30 8 * * 7", limit = 3 });

@@ -25,6 +25,8 @@ public static class ManagementEndpoints
         plugin.MapGet("/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
             Results.Json(await manager.GetConfigAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
         plugin.MapPut("/{id}", SaveConfigAsync).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
+        plugin.MapPatch("/{id}", MergeConfigAsync)
+            .WithSummary("Change some config keys (e.g. {\"enabled\": false}); the others keep their saved values");
         plugin.MapGet("/form/{id}", async (string id, PluginManager manager, PluginFeatures features, CancellationToken ct) =>
         {
             var saved = await SavedConfigAsync(id, manager, ct);
@@ -167,6 +169,25 @@ public static class ManagementEndpoints
     private static async Task<IResult> SaveConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
     {
         var config = await RequestBody.ReadObjectAsync(request, ct);
+        var entry = await manager.SaveConfigAsync(id, config, ct);
+        return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
+    }
+
+    /// <summary>
+    /// MoviePilot's client saves the whole config with PUT, so a PUT with only <c>{"enabled": true}</c> resets every other
+    /// key to its default. PATCH merges instead (JSON merge patch, top-level keys): what the body names changes, the rest
+    /// of the saved config stays — the way to switch a plugin on or off alone.
+    /// </summary>
+    private static async Task<IResult> MergeConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    {
+        var changes = await RequestBody.ReadObjectAsync(request, ct);
+        var config = await manager.GetConfigAsync(id, ct);
+        foreach (var (key, value) in changes.ToList())
+        {
+            changes.Remove(key);
+            if (value is null) config.Remove(key);
+            else config[key] = value;
+        }
         var entry = await manager.SaveConfigAsync(id, config, ct);
         return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
     }
