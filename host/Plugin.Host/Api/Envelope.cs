@@ -26,7 +26,7 @@ public static class RequestBody
         {
             using var reader = new StreamReader(request.Body);
             var text = await reader.ReadToEndAsync(cancellationToken);
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            return JsonBodies.Parse(text);
         }
         catch (JsonException e)
         {

@@ -80,6 +80,8 @@ public static class PluginApiEndpoints
             try
             {
                 using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+                if (JsonBodies.FindUnreadableString(document.RootElement.GetRawText()) is { } problem)
+                    throw new JsonException(problem);
                 body = document.RootElement.Clone();
             }
             catch (JsonException e)

@@ -129,7 +129,7 @@ public static class MusicEndpoints
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        return JsonBodies.Parse(text);
     }
 
     private static IResult Envelope(bool success, string? message, object? data, int status = 200, bool unsupported = false) =>
