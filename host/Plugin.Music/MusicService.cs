@@ -6,7 +6,7 @@ using Plugin.Sdk.Music;
 
 namespace Plugin.Music;
 
-public enum MusicCallStatus { Ok, Unsupported, NotFound, Disabled, BadRequest, Failed, TimedOut }
+public enum MusicCallStatus { Ok, Unsupported, NotFound, Disabled, BadRequest, Failed, TimedOut, LimitExceeded }
 
 /// <summary>The outcome of one call: data on success, otherwise a message saying what and where.</summary>
 public sealed record MusicCallResult(MusicCallStatus Status, JsonNode? Data, string? Message = null)
@@ -48,6 +48,9 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
     {
         try
         {
+            if (function == MusicFunctions.Search && arguments.Count > 2 && arguments[2]?.ToString() is { } searched
+                && !MusicNames.TryParseSearchType(searched, out _))
+                return new(MusicCallStatus.BadRequest, null, $"unknown search type '{searched}' (music, album, artist, sheet, lyric)");
             if (function == MusicFunctions.Search && arguments.Count > 2 && arguments[2]?.ToString() is { } type
                 && runtime.Manifest.SupportedSearchType is { } supported && !supported.Any(t => t.ToWire() == type))
                 return new(MusicCallStatus.Unsupported, null, $"'{runtime.Manifest.Platform}' does not search type '{type}' (supportedSearchType: {string.Join(", ", supported.Select(t => t.ToWire()))})");
@@ -62,7 +65,7 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
         }
         catch (MusicPluginLimitException e)
         {
-            return new(MusicCallStatus.TimedOut, null, e.Message);
+            return new(e.TimedOut ? MusicCallStatus.TimedOut : MusicCallStatus.LimitExceeded, null, e.Message);
         }
         catch (MusicPluginException e)
         {
@@ -143,7 +146,8 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
         }
         return lastError is null
             ? new(MusicCallStatus.Failed, null, $"'{manifest.Platform}' has no source for this item in any quality")
-            : new(lastError is MusicPluginLimitException ? MusicCallStatus.TimedOut : MusicCallStatus.Failed, null, lastError.Message);
+            : new(lastError is MusicPluginLimitException limit ? (limit.TimedOut ? MusicCallStatus.TimedOut : MusicCallStatus.LimitExceeded) : MusicCallStatus.Failed,
+                null, lastError.Message);
     }
 
     /// <summary>An item is identified by platform plus the values of the plugin's primaryKey fields.</summary>

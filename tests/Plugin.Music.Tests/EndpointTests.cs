@@ -27,6 +27,8 @@ public sealed class EndpointTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Host:DataDir"] = _dataDir;
+        // Small enough that the memory-hog case below reaches it quickly.
+        builder.Configuration["Music:MemoryLimitBytes"] = (64L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Services.AddMusicSources();
         // A C# source registered as a plain IMusicSource service runs beside the JavaScript plugins.
         builder.Services.AddSingleton<IMusicSource>(new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl));
@@ -106,6 +108,38 @@ public sealed class EndpointTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         var delete = await SendAsync(HttpMethod.Delete, "/api/v1/music/plugins/JSON测试源");
         Assert.True(delete.Body["success"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Delete, "/api/v1/music/plugins/JSON测试源")).Status);
+    }
+
+    [Fact]
+    public async Task Status_codes_say_whose_fault_a_failure_is()
+    {
+        var installed = await SendAsync(HttpMethod.Post, "/api/v1/music/plugins", new JsonObject
+        {
+            ["code"] = """
+                module.exports = { platform: "状态码", version: "1.0.0", supportedSearchType: ["music"],
+                  async search(q) {
+                    if (q !== "hog") return { isEnd: true, data: [] };
+                    const hog = []; for (;;) hog.push(new Array(100000).fill("xxxxxxxx"));
+                  } };
+                """,
+        }.ToJsonString());
+        Assert.True(installed.Body["success"]!.GetValue<bool>(), installed.Body.ToJsonString());
+
+        // An unknown platform is the caller's mistake (404), not the plugin server's failure (502).
+        var update = await SendAsync(HttpMethod.Post, "/api/v1/music/plugins/nobody/update");
+        Assert.Equal(HttpStatusCode.NotFound, update.Status);
+        Assert.Contains("nobody", update.Body["message"]!.GetValue<string>());
+        // A search type that does not exist is a bad request (400); a known one the source does not search stays 501.
+        var bogus = await SendAsync(HttpMethod.Post, "/api/v1/music/状态码/search", """["q", 1, "bogus"]""");
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.Status);
+        Assert.Contains("unknown search type 'bogus'", bogus.Body["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotImplemented, (await SendAsync(HttpMethod.Post, "/api/v1/music/状态码/search", """["q", 1, "album"]""")).Status);
+        // The sandbox's memory limit is not a time-out (504): 422 with the reason.
+        var hog = await SendAsync(HttpMethod.Post, "/api/v1/music/状态码/search", """["hog", 1, "music"]""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hog.Status);
+        Assert.Contains("memory limit exceeded", hog.Body["message"]!.GetValue<string>());
+        // And the source answers again afterwards.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/api/v1/music/状态码/search", """["q", 1, "music"]""")).Status);
     }
 
     [Fact]

@@ -70,7 +70,13 @@ public static class MusicEndpoints
         group.MapPost("/plugins/{platform}/update", async (string platform, JsPluginInstaller installer, CancellationToken ct) =>
         {
             var result = await installer.UpdateAsync(platform, ct);
-            return Envelope(result.Succeeded, result.Message, result, result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 502);
+            // 502 is for the plugin's own server (its srcUrl) failing; an unknown platform is the caller's 404.
+            return Envelope(result.Succeeded, result.Message, result, result.Succeeded ? 200 : result.Status switch
+            {
+                MusicInstallStatus.Refused => 409,
+                MusicInstallStatus.NotFound => 404,
+                _ => 502,
+            });
         });
 
         group.MapPut("/plugins/{platform}/variables", async (string platform, HttpRequest request, MusicSourceCatalog catalog, CancellationToken ct) =>
@@ -118,6 +124,9 @@ public static class MusicEndpoints
                 MusicCallStatus.Disabled => 409,
                 MusicCallStatus.Unsupported => 501,
                 MusicCallStatus.TimedOut => 504,
+                // The plugin hit the sandbox's memory, recursion or statement limit: not a time-out, and not the
+                // plugin's server failing (502) — the call cannot be done within the host's limits.
+                MusicCallStatus.LimitExceeded => 422,
                 _ => 502,
             };
             return Envelope(result.Succeeded, result.Message, result.Data, status, result.Status == MusicCallStatus.Unsupported);

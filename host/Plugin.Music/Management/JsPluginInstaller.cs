@@ -84,7 +84,7 @@ public sealed class JsPluginInstaller(MusicSourceCatalog catalog, MusicSourceOpt
     public async Task<MusicInstallResult> UpdateAsync(string platform, CancellationToken cancellationToken = default)
     {
         var current = await catalog.GetAsync(platform, cancellationToken).ConfigureAwait(false);
-        if (current is null) return new MusicInstallResult(MusicInstallStatus.Failed, platform, null, $"no music source '{platform}' is installed");
+        if (current is null) return new MusicInstallResult(MusicInstallStatus.NotFound, platform, null, $"no music source '{platform}' is installed");
         if (current.Runtime is not JsMusicSource js)
             return new MusicInstallResult(MusicInstallStatus.Refused, platform, null, $"'{platform}' is a C# source; update its package instead");
         if (string.IsNullOrWhiteSpace(js.Manifest.SrcUrl))

@@ -4,7 +4,7 @@ using Plugin.Sdk.Music;
 namespace Plugin.Music.Management;
 
 /// <summary>How an install, update, registration or removal ended.</summary>
-public enum MusicInstallStatus { Installed, Updated, AlreadyInstalled, UpToDate, Refused, Failed }
+public enum MusicInstallStatus { Installed, Updated, AlreadyInstalled, UpToDate, Refused, Failed, NotFound }
 
 public sealed record MusicInstallResult(MusicInstallStatus Status, string? Platform, string? Version, string Message, string? Url = null)
 {

@@ -222,7 +222,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
                 {
                     _engine?.Dispose();
                     _engine = null;
-                    throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, _options.CallTimeout), e);
+                    throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, _options.CallTimeout), e,
+                        timedOut: timedOut || e is TimeoutException or OperationCanceledException);
                 }
                 var (message, stack) = Explain(e);
                 throw new MusicPluginException(Manifest.Platform, function, message, stack, e);

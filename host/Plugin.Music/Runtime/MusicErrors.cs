@@ -11,8 +11,13 @@ public class MusicPluginException(string platform, string function, string messa
 }
 
 /// <summary>A plugin call ran past its time, memory or recursion limit.</summary>
-public sealed class MusicPluginLimitException(string platform, string function, string message, Exception? inner = null)
-    : MusicPluginException(platform, function, message, null, inner);
+public sealed class MusicPluginLimitException(string platform, string function, string message, Exception? inner = null, bool timedOut = true)
+    : MusicPluginException(platform, function, message, null, inner)
+{
+    /// <summary>True when the call ran out of time; false when it hit another limit (memory, recursion, statements),
+    /// which is not a time-out and is answered differently.</summary>
+    public bool TimedOut { get; } = timedOut;
+}
 
 /// <summary>The plugin's code could not be loaded (syntax error, no platform, throws at load, ...).</summary>
 public sealed class MusicPluginLoadException(string source, string message, Exception? inner = null)
