@@ -8,7 +8,7 @@ public static class AuthEndpoints
 {
     public static void MapLogin(this RouteGroupBuilder api)
     {
-        api.MapPost("/login/access-token", async (HttpRequest request, HostSecrets secrets, JwtTokens tokens, CancellationToken ct) =>
+        api.MapPost("/login/access-token", async (HttpRequest request, HostSecrets secrets, JwtTokens tokens, LoginThrottle throttle, CancellationToken ct) =>
         {
             if (!request.HasFormContentType)
                 return ApiDetail.Result("Send the form fields username and password (application/x-www-form-urlencoded).", 400);
@@ -16,8 +16,17 @@ public static class AuthEndpoints
             string? user = form["username"], password = form["password"];
             if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
                 return ApiDetail.Result("username and password are required.", 400);
+            var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.RetryAfter(client, user) is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ApiDetail.Result($"Too many failed logins: try again in {(int)Math.Ceiling(wait.TotalSeconds)} s.", StatusCodes.Status429TooManyRequests);
+            }
             if (!secrets.CheckLogin(user, password))
+            {
+                throttle.Failed(client, user);
                 return ApiDetail.Result("Incorrect user name or password.", 401);
+            }
             return Results.Json(new { access_token = tokens.Issue(user), token_type = "bearer" });
         }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous();
     }

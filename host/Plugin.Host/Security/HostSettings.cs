@@ -21,6 +21,19 @@ public sealed class HostSettings
 
     public HttpOptions Http { get; set; } = new();
 
+    /// <summary><c>Host:Login</c>: how failed logins are throttled (see <see cref="LoginThrottle"/>).</summary>
+    public LoginOptions Login { get; set; } = new();
+
+    /// <summary>Failed-login throttling.</summary>
+    public sealed class LoginOptions
+    {
+        /// <summary>Failed logins allowed per client address, and per user name, in one window; 0 turns throttling off.</summary>
+        public int FailuresPerWindow { get; set; } = 10;
+
+        /// <summary>The window's length in seconds.</summary>
+        public int WindowSeconds { get; set; } = 300;
+    }
+
     /// <summary>
     /// <c>Host:MarketLevel</c>: the highest plugin <c>level</c> the market offers (the seed's meaning: 1 everyone,
     /// 2 authenticated users, 3 only with a key). The host's users are authenticated, so the default is 2; set 3 to see

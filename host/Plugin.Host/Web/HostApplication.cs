@@ -53,6 +53,7 @@ public static class HostApplication
         services.AddSingleton(sp => new HostDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<HostSettings>>().Value.DataDir)));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton(sp => new JwtTokens(sp.GetRequiredService<HostSecrets>().SigningKey, sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromMinutes(Math.Max(1, sp.GetRequiredService<IOptions<HostSettings>>().Value.TokenLifetimeMinutes))));
         // The bearer and API-key schemes and the policies the endpoints name (HostPolicies).
