@@ -32,18 +32,15 @@ namespace Plugin.Sdk.Generators.Parsing
 
         private const string Ctx = "a";
 
-        private static readonly string[] s_knownAttributes =
-        {
-            "CommandAttribute", "ApiAttribute", "ServiceAttribute", "EventHandlerAttribute", "ChainHandlerAttribute",
-            "DashboardAttribute", "WorkflowActionAttribute", "ModuleOverrideAttribute", "MessageActionAttribute",
-            "StorageProviderAttribute", "DiscoverSourceAttribute", "RecommendSourceAttribute",
-        };
-
         private Members ParseMembers(INamedTypeSymbol symbol, ITypeSymbol? configType)
         {
             var members = new Members();
-            foreach (var (method, attributes) in AttributedMethods(symbol))
+            // A method the generated manifest cannot call (private, protected) is left out rather than left to fail
+            // inside generated code; InaccessibleMethodAnalyzer reports it (MPP0036).
+            foreach (var found in ExtensionPointMethods.Find(symbol, _types.PluginBaseOfT))
             {
+                if (!found.Callable) continue;
+                var (method, attributes) = (found.Method, found.Attributes);
                 _cancellationToken.ThrowIfCancellationRequested();
 
                 // The manifest cannot call a static or generic method: StaticOrGenericMethodAnalyzer reports it (MPP0021).
@@ -73,48 +70,6 @@ namespace Plugin.Sdk.Generators.Parsing
                 }
             }
             return members;
-        }
-
-        /// <summary>
-        /// The methods carrying extension-point attributes, of the plugin class and of its own base classes up to
-        /// PluginBase (an author's shared base plugin). An override that carries attributes replaces the method it
-        /// overrides; one without attributes leaves the base declaration registered (the call dispatches to the override
-        /// anyway). A method the generated manifest cannot call (private, protected) is left out rather than left to fail
-        /// inside generated code; InaccessibleMethodAnalyzer reports it (MPP0036).
-        /// </summary>
-        private List<(IMethodSymbol Method, List<AttributeData> Attributes)> AttributedMethods(INamedTypeSymbol symbol)
-        {
-            var found = new List<(IMethodSymbol, List<AttributeData>)>();
-            var replaced = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            for (var type = symbol; type is not null && type.SpecialType != SpecialType.System_Object && !KnownTypes.Is(type, _types.PluginBaseOfT);
-                 type = type.BaseType)
-            {
-                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
-                {
-                    if (method.MethodKind != MethodKind.Ordinary || replaced.Contains(method.OriginalDefinition)) continue;
-                    var attributes = method.GetAttributes()
-                        .Where(a => a.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == "Plugin.Sdk" &&
-                                    Array.IndexOf(s_knownAttributes, c.Name) >= 0)
-                        .ToList();
-                    if (attributes.Count == 0) continue;
-                    for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod) replaced.Add(o.OriginalDefinition);
-                    if (!CallableFromPlugin(method, symbol)) continue;
-                    found.Add((method, attributes));
-                }
-            }
-            return found;
-        }
-
-        /// <summary>Whether the generated manifest (a separate class of the plugin's assembly) can call the method on the plugin.</summary>
-        private static bool CallableFromPlugin(IMethodSymbol method, INamedTypeSymbol plugin)
-        {
-            var sameAssembly = SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, plugin.ContainingAssembly);
-            return method.DeclaredAccessibility switch
-            {
-                Accessibility.Public => true,
-                Accessibility.Internal or Accessibility.ProtectedOrInternal => sameAssembly || method.ContainingAssembly.GivesAccessTo(plugin.ContainingAssembly),
-                _ => false,
-            };
         }
 
         private static string ShortAttributeName(AttributeData attribute)

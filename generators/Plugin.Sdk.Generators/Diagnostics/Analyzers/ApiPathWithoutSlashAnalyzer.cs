@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,19 +15,7 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
             context.ConfigureGeneratedCodeAnalysis(PluginAnalysis.ConfigureGeneratedCode);
             context.EnableConcurrentExecution();
             PluginAnalysis.RegisterPluginClassAction(context, static (c, plugin) =>
-            {
-                foreach (var method in PluginAnalysis.RegisteredMethods(plugin))
-                {
-                    foreach (var attribute in method.Attributes)
-                    {
-                        if (!PluginAnalysis.IsAttribute(attribute, "ApiAttribute")) continue;
-                        var path = PluginAnalysis.CtorString(attribute, 0) ?? "";
-                        if (!path.StartsWith("/", StringComparison.Ordinal))
-                            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ApiPathWithoutSlash,
-                                PluginAnalysis.ArgumentLocation(attribute, "path", 0, c.CancellationToken), path));
-                    }
-                }
-            });
+                PluginAnalysis.ReportMissingLeadingSlash(c, plugin, "ApiAttribute", "path", DiagnosticDescriptors.ApiPathWithoutSlash));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,19 +15,7 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
             context.ConfigureGeneratedCodeAnalysis(PluginAnalysis.ConfigureGeneratedCode);
             context.EnableConcurrentExecution();
             PluginAnalysis.RegisterPluginClassAction(context, static (c, plugin) =>
-            {
-                foreach (var method in PluginAnalysis.RegisteredMethods(plugin))
-                {
-                    foreach (var attribute in method.Attributes)
-                    {
-                        if (!PluginAnalysis.IsAttribute(attribute, "CommandAttribute")) continue;
-                        var cmd = PluginAnalysis.CtorString(attribute, 0) ?? "";
-                        if (!cmd.StartsWith("/", StringComparison.Ordinal))
-                            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CommandWithoutSlash,
-                                PluginAnalysis.ArgumentLocation(attribute, "cmd", 0, c.CancellationToken), cmd));
-                    }
-                }
-            });
+                PluginAnalysis.ReportMissingLeadingSlash(c, plugin, "CommandAttribute", "cmd", DiagnosticDescriptors.CommandWithoutSlash));
         }
     }
 }

@@ -44,14 +44,6 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
     {
         private const string PluginAttribute = "Plugin.Sdk.PluginAttribute";
 
-        // The extension-point attributes the generator turns into registrations (namespace Plugin.Sdk).
-        private static readonly string[] s_memberAttributes =
-        {
-            "CommandAttribute", "ApiAttribute", "ServiceAttribute", "EventHandlerAttribute", "ChainHandlerAttribute",
-            "DashboardAttribute", "WorkflowActionAttribute", "ModuleOverrideAttribute", "MessageActionAttribute",
-            "StorageProviderAttribute", "DiscoverSourceAttribute", "RecommendSourceAttribute",
-        };
-
         /// <summary>
         /// Calls <paramref name="action"/> for every class declaration carrying [Plugin] in a compilation that references
         /// the SDK, as the generator's ForAttributeWithMetadataName sees them (records and structs are not plugins).
@@ -93,44 +85,34 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
         /// overrides. <c>Callable</c> is false for the methods the generated manifest cannot call (reported as MPP0036
         /// and otherwise ignored).
         /// </summary>
-        public static List<AttributedMethod> AttributedMethods(PluginClass plugin)
-        {
-            var found = new List<AttributedMethod>();
-            var replaced = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            for (var type = plugin.Symbol; type is not null && type.SpecialType != SpecialType.System_Object && !KnownTypes.Is(type, plugin.Types.PluginBaseOfT);
-                 type = type.BaseType)
-            {
-                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
-                {
-                    if (method.MethodKind != MethodKind.Ordinary || replaced.Contains(method.OriginalDefinition)) continue;
-                    var attributes = method.GetAttributes()
-                        .Where(a => a.AttributeClass is { } c && c.ContainingNamespace?.ToDisplayString() == "Plugin.Sdk" &&
-                                    Array.IndexOf(s_memberAttributes, c.Name) >= 0)
-                        .ToList();
-                    if (attributes.Count == 0) continue;
-                    for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod) replaced.Add(o.OriginalDefinition);
-                    found.Add(new AttributedMethod(method, type, attributes, CallableFromPlugin(method, plugin.Symbol)));
-                }
-            }
-            return found;
-        }
+        public static List<AttributedMethod> AttributedMethods(PluginClass plugin) =>
+            ExtensionPointMethods.Find(plugin.Symbol, plugin.Types.PluginBaseOfT);
 
         /// <summary>The methods the generator registers: callable, non-static, non-generic.</summary>
         public static IEnumerable<AttributedMethod> RegisteredMethods(PluginClass plugin) =>
             AttributedMethods(plugin).Where(m => m.Callable && !m.Method.IsStatic && !m.Method.IsGenericMethod);
 
-        private static bool CallableFromPlugin(IMethodSymbol method, INamedTypeSymbol plugin)
-        {
-            var sameAssembly = SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, plugin.ContainingAssembly);
-            return method.DeclaredAccessibility switch
-            {
-                Accessibility.Public => true,
-                Accessibility.Internal or Accessibility.ProtectedOrInternal => sameAssembly || method.ContainingAssembly.GivesAccessTo(plugin.ContainingAssembly),
-                _ => false,
-            };
-        }
-
         public static bool IsAttribute(AttributeData attribute, string name) => attribute.AttributeClass?.Name == name;
+
+        /// <summary>
+        /// Reports <paramref name="descriptor"/> on every registered <paramref name="attributeName"/> whose first
+        /// constructor argument (<paramref name="parameterName"/>: a command or an API path) does not start with '/'.
+        /// </summary>
+        public static void ReportMissingLeadingSlash(SymbolAnalysisContext context, PluginClass plugin, string attributeName,
+            string parameterName, DiagnosticDescriptor descriptor)
+        {
+            foreach (var method in RegisteredMethods(plugin))
+            {
+                foreach (var attribute in method.Attributes)
+                {
+                    if (!IsAttribute(attribute, attributeName)) continue;
+                    var value = CtorString(attribute, 0) ?? "";
+                    if (!value.StartsWith("/", StringComparison.Ordinal))
+                        context.ReportDiagnostic(Diagnostic.Create(descriptor,
+                            ArgumentLocation(attribute, parameterName, 0, context.CancellationToken), value));
+                }
+            }
+        }
 
         /// <summary>[Command] for CommandAttribute: how the attribute is written in messages.</summary>
         public static string ShortName(AttributeData attribute)
@@ -182,25 +164,5 @@ namespace Plugin.Sdk.Generators.Diagnostics.Analyzers
             }
             return null;
         }
-    }
-
-    /// <summary>A method with extension-point attributes, found on the plugin class or on one of its own base classes.</summary>
-    internal sealed class AttributedMethod
-    {
-        public AttributedMethod(IMethodSymbol method, INamedTypeSymbol declaringType, List<AttributeData> attributes, bool callable)
-        {
-            Method = method;
-            DeclaringType = declaringType;
-            Attributes = attributes;
-            Callable = callable;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public INamedTypeSymbol DeclaringType { get; }
-
-        public List<AttributeData> Attributes { get; }
-
-        public bool Callable { get; }
     }
 }
