@@ -12,7 +12,11 @@ public static class AuthEndpoints
         {
             if (!request.HasFormContentType)
                 return ApiDetail.Result("Send the form fields username and password (application/x-www-form-urlencoded).", 400);
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            // The form reader's own limits (key and value lengths, field count) end in InvalidDataException: the
+            // caller's body, not a host failure.
+            try { form = await request.ReadFormAsync(ct); }
+            catch (InvalidDataException e) { return ApiDetail.Result($"The form could not be read: {e.Message}", 400); }
             string? user = form["username"], password = form["password"];
             if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
                 return ApiDetail.Result("username and password are required.", 400);
