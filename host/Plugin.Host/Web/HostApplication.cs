@@ -1,16 +1,14 @@
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Api;
+using Plugin.Host.Hosting;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
-using Plugin.Indexer;
 using Plugin.Indexer.Api;
-using Plugin.Music;
 using Plugin.Music.Api;
 using Quartz;
 
@@ -43,6 +41,8 @@ public static class HostApplication
 
     public static void AddHostServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Host:DataDir is resolved here once; every module gets its folders from HostPaths.
+        var paths = HostPaths.From(configuration);
         services.Configure<HostSettings>(configuration.GetSection(HostSettings.Section));
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
         services.ConfigureHttpJsonOptions(o => HostJson.Configure(o.SerializerOptions));
@@ -50,7 +50,8 @@ public static class HostApplication
         // Market, installer and loader (host/Plugin.Host/Packages).
         services.AddPluginPackages(configuration);
 
-        services.AddSingleton(sp => new HostDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<HostSettings>>().Value.DataDir)));
+        services.AddSingleton(paths);
+        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().DataDir));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
@@ -65,18 +66,21 @@ public static class HostApplication
         services.AddSingleton<PluginInvoker>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
-        // Indexer engine (host/Plugin.Indexer): built-in sites in <DataDir>/sites plus the sites plugins add.
-        services.AddIndexer(configuration);
-        services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
-        // Music sources (host/Plugin.Music): MusicFree JavaScript plugins in <DataDir>/music.
-        services.AddMusicSources();
-        // ... and the C# music sources of installed plugin packages, while their plugin is active.
-        services.AddSingleton<IPluginLifecycleListener, PluginMusicSources>();
+        // The outbound HTTP policy (Host:Http) and the plugins' client under it.
+        services.AddOutboundHttp(configuration);
+        // Indexer and music engines with their options mapped from Host:* (Hosting/EngineOptions.cs), and the C# music
+        // sources of installed plugin packages while their plugin is active.
+        services.AddPluginEngines(configuration);
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginScheduler>());
+        services.AddSingleton<PluginContextFactory>();
+        services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();
+        services.AddSingleton<PluginConfigService>();
+        // After the other listeners: they may still read the plugin's state while it is being removed.
+        services.AddSingleton<IPluginLifecycleListener, PluginDataCleanup>();
         services.AddSingleton<PluginFeatures>();
         services.AddSingleton<MessageRouter>();
 
@@ -90,24 +94,8 @@ public static class HostApplication
             q.UseDefaultThreadPool(16);
         });
         services.AddQuartzHostedService(schedulerName.Value, o => o.WaitForJobsToComplete = false);
-        services.AddHostedService<PluginStartup>();
-
-        services.AddHttpClient(PluginManager.HttpClientName, (sp, client) =>
-            {
-                var http = sp.GetRequiredService<IOptions<HostSettings>>().Value.Http;
-                client.Timeout = TimeSpan.FromSeconds(Math.Max(1, http.TimeoutSeconds));
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(http.UserAgent);
-            })
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var proxy = sp.GetRequiredService<IOptions<HostSettings>>().Value.Http.Proxy;
-                return new SocketsHttpHandler
-                {
-                    Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy),
-                    UseProxy = !string.IsNullOrWhiteSpace(proxy),
-                    AutomaticDecompression = DecompressionMethods.All,
-                };
-            });
+        services.AddSingleton<PluginStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<PluginStartup>());
 
         services.AddOpenApi(o => o.AddDocumentTransformer<PluginApiDocumentTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
