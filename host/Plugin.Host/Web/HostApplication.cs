@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,13 @@ public static class HostApplication
     /// <param name="configureServices">Runs after the host's registrations (tests replace services here).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
+        // Request logging (Microsoft.AspNetCore.* at Information: two lines, ~740 bytes, per request) stays off unless a
+        // configuration source turns it on; this default sits under all of them (appsettings, environment, command line).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         // --urls / ASPNETCORE_URLS win; otherwise the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -37,6 +44,16 @@ public static class HostApplication
         var app = builder.Build();
         MapHost(app);
         return app;
+    }
+
+    /// <summary>The host's own folder (where its appsettings.json is), whatever folder it was started from, unless
+    /// <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c>/<c>DOTNET_CONTENTROOT</c> names another. Relative data paths
+    /// (<c>Host:DataDir</c>, <c>Host:Feeds</c>, <c>Host:WebRoot</c>) still resolve against the working folder.</summary>
+    private static string? ContentRoot(string[] args)
+    {
+        var given = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()[WebHostDefaults.ContentRootKey];
+        return string.IsNullOrWhiteSpace(given) ? AppContext.BaseDirectory : null;
     }
 
     public static void AddHostServices(IServiceCollection services, IConfiguration configuration)
