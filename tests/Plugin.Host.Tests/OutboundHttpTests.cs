@@ -52,7 +52,8 @@ public sealed class OutboundHttpTests
             var paths = host.Services.GetRequiredService<HostPaths>();
             Assert.Equal(Path.GetFullPath(Path.Combine(root, "data")), paths.DataDir);
             Assert.Equal(paths.Music, host.Services.GetRequiredService<MusicSourceOptions>().DataDir);
-            Assert.Equal(paths.DataDir, host.Services.GetRequiredService<IOptions<IndexerOptions>>().Value.DataDir);
+            Assert.Equal(paths.Sites, host.Services.GetRequiredService<IOptions<IndexerOptions>>().Value.SitesDir);
+            Assert.Equal(paths.Database, host.Services.GetRequiredService<Storage.HostDatabase>().Path);
             await host.StopAsync();
         }
         finally

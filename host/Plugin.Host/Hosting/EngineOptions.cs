@@ -25,7 +25,11 @@ public static class EngineOptions
         services.AddOptions<IndexerOptions>()
             .Configure<HostPaths>((o, paths) => o.DataDir = paths.DataDir)
             .Bind(configuration.GetSection(IndexerSection))
-            .Configure<IOptions<OutboundHttpOptions>>((o, http) => MapIndexer(o, configuration.GetSection(IndexerSection), http.Value));
+            .Configure<HostPaths, IOptions<OutboundHttpOptions>>((o, paths, http) =>
+            {
+                o.SitesDir ??= paths.Sites;
+                MapIndexer(o, configuration.GetSection(IndexerSection), http.Value);
+            });
         services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
 
         services.AddMusicSources();

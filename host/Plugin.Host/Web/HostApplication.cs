@@ -68,7 +68,7 @@ public static class HostApplication
         services.AddPluginPackages(configuration);
 
         services.AddSingleton(paths);
-        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().DataDir));
+        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().Database));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
@@ -151,8 +151,7 @@ public static class HostApplication
     // The web UI (web/dist) when it is there: Host:WebRoot, or ./web/dist from the working folder.
     private static void MapWebUi(WebApplication app)
     {
-        var root = app.Configuration["Host:WebRoot"];
-        root = string.IsNullOrWhiteSpace(root) ? Path.GetFullPath("web/dist") : Path.GetFullPath(root);
+        var root = app.Services.GetRequiredService<HostPaths>().WebRoot;
         if (!File.Exists(Path.Combine(root, "index.html")))
             return;
         var files = new PhysicalFileProvider(root);
