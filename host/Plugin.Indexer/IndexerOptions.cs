@@ -1,6 +1,6 @@
 namespace Plugin.Indexer;
 
-/// <summary>Settings of the indexer engine; <see cref="DataDir"/> is the host's <c>Host:DataDir</c>.</summary>
+/// <summary>Settings of the indexer engine, given by the embedding host (<see cref="IndexerServiceCollectionExtensions.AddIndexer"/>).</summary>
 public sealed class IndexerOptions
 {
     /// <summary>The host's data folder; built-in site definitions are read from <c>{DataDir}/sites/*.json</c>.</summary>

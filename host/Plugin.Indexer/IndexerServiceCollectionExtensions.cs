@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plugin.Indexer.Definitions;
@@ -12,6 +11,8 @@ public static class IndexerServiceCollectionExtensions
     /// <summary>
     /// Registers the indexer: <see cref="SiteRegistry"/>, <see cref="SiteFetcher"/>, <see cref="IndexerSearchService"/>
     /// (singletons) and, unless the host registered its own, an <see cref="ISiteSettingsProvider"/> without user settings.
+    /// The engine reads no configuration of its own: the embedding host maps its settings into <see cref="IndexerOptions"/>
+    /// (Plugin.Host maps <c>Host:DataDir</c>, <c>Host:Indexer:*</c> and <c>Host:Http:*</c>, see its <c>Hosting/EngineOptions.cs</c>).
     /// </summary>
     public static IServiceCollection AddIndexer(this IServiceCollection services, Action<IndexerOptions>? configure = null)
     {
@@ -23,19 +24,5 @@ public static class IndexerServiceCollectionExtensions
         services.TryAddSingleton<ISiteSettingsProvider, NoSiteSettings>();
         services.TryAddSingleton<IndexerSearchService>();
         return services;
-    }
-
-    /// <summary>
-    /// Same, configured from the host's configuration: <c>Host:DataDir</c> (default <c>./data</c>) and the optional
-    /// section <c>Host:Indexer</c> (<c>SitesDir</c>, <c>UserAgent</c>, <c>Proxy</c>, <c>MaxSiteTimeout</c>, <c>MaxParallelSites</c>).
-    /// </summary>
-    public static IServiceCollection AddIndexer(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddIndexer(o =>
-        {
-            configuration.GetSection("Host:Indexer").Bind(o);
-            if (configuration["Host:DataDir"] is { Length: > 0 } dataDir) o.DataDir = dataDir;
-        });
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,26 +17,36 @@ public static class MusicServiceCollectionExtensions
 
     /// <summary>
     /// Adds the music engine: <see cref="MusicService"/>, <see cref="MusicSourceCatalog"/> (sources loaded at start-up),
-    /// <see cref="JsPluginInstaller"/>, <see cref="MusicSourceRegistrar"/> and <see cref="MusicSourceOptions"/> bound from the configuration section <c>Music</c>; <c>Music:DataDir</c>
-    /// defaults to <c>Host:DataDir</c>/music (<c>./data/music</c>). C# sources: <see cref="AddMusicSource{T}"/>, or any
+    /// <see cref="JsPluginInstaller"/>, <see cref="MusicSourceRegistrar"/> and <see cref="MusicSourceOptions"/> as
+    /// <paramref name="configure"/> sets them (default data folder <c>./data/music</c>). The engine reads no configuration
+    /// itself: Plugin.Host maps <c>Host:DataDir</c>/music, the section <c>Music</c> and its outbound HTTP policy
+    /// (<c>Host:Http:*</c>) into the options. C# sources: <see cref="AddMusicSource{T}"/>, or any
     /// <see cref="IMusicSource"/> registered as a service.
     /// </summary>
     public static IServiceCollection AddMusicSources(this IServiceCollection services, Action<MusicSourceOptions>? configure = null)
     {
-        services.AddOptions<MusicSourceOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            var hostDataDir = configuration["Host:DataDir"] is { Length: > 0 } dir ? dir : "data";
-            options.DataDir = Path.Combine(hostDataDir, "music");
-            configuration.GetSection("Music").Bind(options);
-        });
-        if (configure is not null) services.PostConfigure(configure);
-        services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            MaxAutomaticRedirections = 21,
-            // Plugins set Cookie headers themselves; a shared cookie jar would leak between plugins.
-            UseCookies = false,
-        });
+        var options = services.AddOptions<MusicSourceOptions>();
+        if (configure is not null) options.Configure(configure);
+        services.AddHttpClient(HttpClientName, (sp, client) =>
+            {
+                var o = sp.GetRequiredService<IOptions<MusicSourceOptions>>().Value;
+                if (o.HttpTimeout is { } timeout) client.Timeout = timeout;
+                // A default header: a plugin's own User-Agent still wins.
+                if (!string.IsNullOrWhiteSpace(o.UserAgent)) client.DefaultRequestHeaders.UserAgent.TryParseAdd(o.UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var proxy = sp.GetRequiredService<IOptions<MusicSourceOptions>>().Value.Proxy;
+                var handler = new SocketsHttpHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.All,
+                    MaxAutomaticRedirections = 21,
+                    // Plugins set Cookie headers themselves; a shared cookie jar would leak between plugins.
+                    UseCookies = false,
+                };
+                if (proxy is not null) handler.Proxy = new WebProxy(proxy);
+                return handler;
+            });
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MusicSourceOptions>>().Value);
         services.TryAddSingleton(sp =>
         {

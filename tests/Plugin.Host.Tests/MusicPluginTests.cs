@@ -136,8 +136,11 @@ public sealed class MusicPluginTests(HostFixture host)
 
     // Kept out of the async state machine of the test, so no local of the test keeps plugin objects alive.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<WeakReference> UninstallAsync(string id) =>
-        await host.Service<PluginManager>().UninstallAsync(id, CancellationToken.None) ?? throw new InvalidOperationException("nothing was loaded");
+    private async Task<WeakReference> UninstallAsync(string id)
+    {
+        await host.Service<PluginManager>().UninstallAsync(id, CancellationToken.None);
+        return host.Service<PluginUnloads>().Last(id) ?? throw new InvalidOperationException("nothing was loaded");
+    }
 
     /// <summary>The JSON API the template's source talks to (its request shapes), on a loopback port.</summary>
     private sealed class MusicApi : IAsyncDisposable

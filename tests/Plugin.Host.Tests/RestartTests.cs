@@ -28,10 +28,12 @@ public sealed class RestartTests
             await using (var first = await StartAsync(args))
             {
                 await first.Services.GetRequiredService<PluginManager>().InstallAsync("Upd", null, CancellationToken.None);
-                await first.Services.GetRequiredService<PluginManager>().SaveConfigAsync("Upd", new JsonObject { ["enabled"] = true, ["note"] = "persisted" }, CancellationToken.None);
+                await first.Services.GetRequiredService<PluginConfigService>().SaveAsync("Upd", new JsonObject { ["enabled"] = true, ["note"] = "persisted" }, CancellationToken.None);
                 await first.StopAsync();
             }
             await using var second = await StartAsync(args);
+            // Plugins load in the background once the host answers.
+            await second.Services.GetRequiredService<PluginStartup>().Loaded;
             var address = second.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             var answer = await http.GetFromJsonAsync<JsonObject>("/api/v1/plugin/Upd/version?apikey=restart-token");
@@ -75,6 +77,7 @@ public sealed class RestartTests
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await using var second = await StartAsync(args);
+            await second.Services.GetRequiredService<PluginStartup>().Loaded;
             clock.Stop();
             // One after another the three would hold the start for 3 x 4 s; side by side for one limit.
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(9), $"start-up took {clock.Elapsed.TotalSeconds:0.0} s");

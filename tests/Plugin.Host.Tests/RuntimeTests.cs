@@ -428,8 +428,11 @@ public sealed class RuntimeTests(HostFixture host)
 
     // Kept out of the async state machine of the test, so no local of the test keeps plugin objects alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private async Task<WeakReference> UninstallAsync(string id) =>
-        await host.Service<PluginManager>().UninstallAsync(id, CancellationToken.None) ?? throw new InvalidOperationException("nothing was loaded");
+    private async Task<WeakReference> UninstallAsync(string id)
+    {
+        await host.Service<PluginManager>().UninstallAsync(id, CancellationToken.None);
+        return host.Service<PluginUnloads>().Last(id) ?? throw new InvalidOperationException("nothing was loaded");
+    }
 
     [Fact]
     public async Task OpenApi_lists_plugin_apis_docs_and_health_answer()

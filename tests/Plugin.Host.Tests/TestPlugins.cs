@@ -251,6 +251,37 @@ public static class TestPlugins
         }
         """;
 
+    /// <summary>A plugin whose init, once a file "hang" sits in its data folder, waits until a file "release" appears
+    /// there: the test decides how long it hangs.</summary>
+    public static string HangInit(string id) => Usings + $$"""
+
+        [assembly: PluginManifest(typeof({{id}}Plugin.Manifest))]
+        namespace {{id}}Plugin
+        {
+            public class {{id}}Config : PluginConfig { public {{id}}Config() { Enabled = true; } }
+
+            public sealed class {{id}} : PluginBase<{{id}}Config>
+            {
+                protected override async Task OnInitAsync(CancellationToken ct)
+                {
+                    if (!System.IO.File.Exists(System.IO.Path.Combine(Context.DataFolder, "hang")))
+                        return;
+                    while (!System.IO.File.Exists(System.IO.Path.Combine(Context.DataFolder, "release")))
+                        await Task.Delay(50, ct);
+                }
+            }
+
+            public sealed class Manifest : IPluginManifest
+            {
+                public string SdkVersion => "1.0.0";
+                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
+                {
+                    new PluginDescriptor { Id = "{{id}}", Name = "{{id}}", Version = "1.0.0", Create = () => new {{id}}(), ConfigType = typeof({{id}}Config) },
+                };
+            }
+        }
+        """;
+
     /// <summary>A small plugin for update and uninstall: an API and a command that tell the version.</summary>
     public static string Versioned(string id, string version) => Usings + $$"""
 

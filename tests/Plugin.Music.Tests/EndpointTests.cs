@@ -26,10 +26,12 @@ public sealed class EndpointTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["Host:DataDir"] = _dataDir;
-        // Small enough that the memory-hog case below reaches it quickly.
-        builder.Configuration["Music:MemoryLimitBytes"] = (64L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Services.AddMusicSources();
+        builder.Services.AddMusicSources(o =>
+        {
+            o.DataDir = Path.Combine(_dataDir, "music");
+            // Small enough that the memory-hog case below reaches it quickly.
+            o.MemoryLimitBytes = 64L * 1024 * 1024;
+        });
         // A C# source registered as a plain IMusicSource service runs beside the JavaScript plugins.
         builder.Services.AddSingleton<IMusicSource>(new JsonSiteSource(fixture.Http, fixture.Site.BaseUrl));
         _app = builder.Build();

@@ -117,6 +117,9 @@ public sealed class ShippedPluginTests(ShippedPluginFixture host) : IClassFixtur
 
     // Kept out of the test's async state machine, so no local of the test keeps plugin objects alive.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<WeakReference> UninstallAsync() =>
-        await host.Service<PluginManager>().UninstallAsync(PluginId, CancellationToken.None) ?? throw new InvalidOperationException("nothing was loaded");
+    private async Task<WeakReference> UninstallAsync()
+    {
+        await host.Service<PluginManager>().UninstallAsync(PluginId, CancellationToken.None);
+        return host.Service<PluginUnloads>().Last(PluginId) ?? throw new InvalidOperationException("nothing was loaded");
+    }
 }

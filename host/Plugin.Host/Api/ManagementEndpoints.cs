@@ -22,14 +22,14 @@ public static class ManagementEndpoints
         plugin.MapGet("/", ListAsync).WithSummary("Plugins of the market, the installed ones, or all (state=market|installed|all)");
         plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
         plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
-        plugin.MapGet("/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
-            Results.Json(await manager.GetConfigAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
+        plugin.MapGet("/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
+            Results.Json(await configs.GetAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
         plugin.MapPut("/{id}", SaveConfigAsync).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
         plugin.MapPatch("/{id}", MergeConfigAsync)
             .WithSummary("Change some config keys (e.g. {\"enabled\": false}); the others keep their saved values");
-        plugin.MapGet("/form/{id}", async (string id, PluginManager manager, PluginFeatures features, CancellationToken ct) =>
+        plugin.MapGet("/form/{id}", async (string id, PluginConfigService configs, PluginFeatures features, CancellationToken ct) =>
         {
-            var saved = await SavedConfigAsync(id, manager, ct);
+            var saved = await configs.GetSavedAsync(id, ct);
             return Results.Json(await features.FormAsync(id, saved, ct));
         }).WithSummary("The config form {conf, model}");
         plugin.MapGet("/page/{id}", async (string id, PluginFeatures features, CancellationToken ct) =>
@@ -39,9 +39,9 @@ public static class ManagementEndpoints
             var entries = await manager.ReloadAsync(id, ct);
             return Result(entries, "reloaded");
         }).WithSummary("Unload and load the plugin again");
-        plugin.MapGet("/reset/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
+        plugin.MapGet("/reset/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
         {
-            var entry = await manager.ResetAsync(id, ct);
+            var entry = await configs.ResetAsync(id, ct);
             return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} reset to its defaults.");
         }).WithSummary("Config back to defaults, data cleared");
 
@@ -166,36 +166,18 @@ public static class ManagementEndpoints
         return Envelope.Ok(null, $"Plugin {id} uninstalled.");
     }
 
-    private static async Task<IResult> SaveConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    private static async Task<IResult> SaveConfigAsync(string id, HttpRequest request, PluginConfigService configs, CancellationToken ct)
     {
         var config = await RequestBody.ReadObjectAsync(request, ct);
-        var entry = await manager.SaveConfigAsync(id, config, ct);
+        var entry = await configs.SaveAsync(id, config, ct);
         return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
     }
 
-    /// <summary>
-    /// MoviePilot's client saves the whole config with PUT, so a PUT with only <c>{"enabled": true}</c> resets every other
-    /// key to its default. PATCH merges instead (JSON merge patch, top-level keys): what the body names changes, the rest
-    /// of the saved config stays — the way to switch a plugin on or off alone.
-    /// </summary>
-    private static async Task<IResult> MergeConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    /// <summary>PATCH merges (<see cref="PluginConfigService.MergeAsync"/>): the keys the body names change, the rest stays.</summary>
+    private static async Task<IResult> MergeConfigAsync(string id, HttpRequest request, PluginConfigService configs, CancellationToken ct)
     {
-        var changes = await RequestBody.ReadObjectAsync(request, ct);
-        var config = await manager.GetConfigAsync(id, ct);
-        foreach (var (key, value) in changes.ToList())
-        {
-            changes.Remove(key);
-            if (value is null) config.Remove(key);
-            else config[key] = value;
-        }
-        var entry = await manager.SaveConfigAsync(id, config, ct);
+        var entry = await configs.MergeAsync(id, await RequestBody.ReadObjectAsync(request, ct), ct);
         return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
-    }
-
-    private static async Task<JsonObject?> SavedConfigAsync(string id, PluginManager manager, CancellationToken ct)
-    {
-        var entry = manager.Catalog.Require(id);
-        return await new Storage.SqlitePluginConfigStore(manager.Database, entry.Id).LoadAsync(ct);
     }
 
     private static async Task<IResult> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog, CancellationToken ct)

@@ -56,4 +56,7 @@ public enum PluginStatus
     NotSupported,
     /// <summary>Unloaded (uninstall or reload in progress).</summary>
     Deleted,
+    /// <summary>Installed and being loaded: the host loads plugins in the background at start-up, and a plugin is
+    /// listed so until its init finished, failed or ran out of time.</summary>
+    Loading,
 }

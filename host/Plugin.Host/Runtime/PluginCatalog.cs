@@ -59,7 +59,11 @@ public sealed class PluginCatalog
     public PluginEntry RequireLoaded(string id)
     {
         var entry = Require(id);
-        return entry.IsLoaded ? entry : throw new PluginError(PluginErrorKind.NotLoaded, $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
+        if (entry.IsLoaded)
+            return entry;
+        throw new PluginError(PluginErrorKind.NotLoaded, entry.Status == PluginStatus.Loading
+            ? $"Plugin {entry.Id} is still loading."
+            : $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");
     }
 
     public IReadOnlyList<PluginEntry> ForPackage(string packageId) =>

@@ -5,8 +5,8 @@ using Plugin.Sdk.Indexers;
 namespace Plugin.Host.Runtime;
 
 /// <summary>
-/// Gives each plugin its view of the indexer site list. The default keeps sites in memory; the indexer engine
-/// (host/Plugin.Indexer, <c>SiteRegistry.ForPlugin</c>) replaces it when the lead wires it in.
+/// Gives each plugin its view of the indexer site list: the indexer engine's (<see cref="SiteRegistryProvider"/>, what
+/// the host registers), or sites kept in memory (<see cref="InMemoryIndexerRegistryProvider"/>, for hosts without the engine).
 /// </summary>
 public interface IIndexerRegistryProvider
 {

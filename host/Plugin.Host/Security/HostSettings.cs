@@ -1,12 +1,11 @@
 namespace Plugin.Host.Security;
 
-/// <summary>The <c>Host</c> configuration section (DESIGN §7, a public contract).</summary>
+/// <summary>The <c>Host</c> configuration section (DESIGN §7, a public contract). Its folders are
+/// <see cref="Hosting.HostPaths"/> (<c>Host:DataDir</c>), its outbound HTTP <see cref="Hosting.OutboundHttpOptions"/>
+/// (<c>Host:Http</c>), time limits <see cref="Runtime.RuntimeOptions"/> (<c>Host:Runtime</c>).</summary>
 public sealed class HostSettings
 {
     public const string Section = "Host";
-
-    /// <summary><c>Host:DataDir</c>, default <c>./data</c>.</summary>
-    public string DataDir { get; set; } = "data";
 
     public AdminOptions Admin { get; set; } = new();
 
@@ -18,8 +17,6 @@ public sealed class HostSettings
 
     /// <summary><c>Host:TokenLifetimeMinutes</c>: lifetime of login tokens (default 7 days, as MoviePilot).</summary>
     public int TokenLifetimeMinutes { get; set; } = 60 * 24 * 7;
-
-    public HttpOptions Http { get; set; } = new();
 
     /// <summary><c>Host:Login</c>: how failed logins are throttled (see <see cref="LoginThrottle"/>).</summary>
     public LoginOptions Login { get; set; } = new();
@@ -45,16 +42,5 @@ public sealed class HostSettings
     {
         public string User { get; set; } = "admin";
         public string? Password { get; set; }
-    }
-
-    public sealed class HttpOptions
-    {
-        /// <summary><c>Host:Http:Proxy</c>: proxy URL for plugins' HTTP client.</summary>
-        public string? Proxy { get; set; }
-
-        /// <summary><c>Host:Http:TimeoutSeconds</c> for plugins' HTTP client (default 100).</summary>
-        public int TimeoutSeconds { get; set; } = 100;
-
-        public string UserAgent { get; set; } = "Plugin.Host";
     }
 }

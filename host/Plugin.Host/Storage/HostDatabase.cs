@@ -11,10 +11,11 @@ public sealed class HostDatabase
 {
     private readonly string _connectionString;
 
-    public HostDatabase(string dataDir)
+    /// <param name="path">The database file (<see cref="Hosting.HostPaths.Database"/>); its folder is created.</param>
+    public HostDatabase(string path)
     {
-        Directory.CreateDirectory(dataDir);
-        Path = System.IO.Path.Combine(dataDir, "host.db");
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,

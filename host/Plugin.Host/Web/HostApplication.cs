@@ -1,16 +1,15 @@
-using System.Net;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Api;
+using Plugin.Host.Hosting;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
-using Plugin.Indexer;
 using Plugin.Indexer.Api;
-using Plugin.Music;
 using Plugin.Music.Api;
 using Quartz;
 
@@ -28,7 +27,13 @@ public static class HostApplication
     /// <param name="configureServices">Runs after the host's registrations (tests replace services here).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
+        // Request logging (Microsoft.AspNetCore.* at Information: two lines, ~740 bytes, per request) stays off unless a
+        // configuration source turns it on; this default sits under all of them (appsettings, environment, command line).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         // --urls / ASPNETCORE_URLS win; otherwise the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -41,8 +46,20 @@ public static class HostApplication
         return app;
     }
 
+    /// <summary>The host's own folder (where its appsettings.json is), whatever folder it was started from, unless
+    /// <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c>/<c>DOTNET_CONTENTROOT</c> names another. Relative data paths
+    /// (<c>Host:DataDir</c>, <c>Host:Feeds</c>, <c>Host:WebRoot</c>) still resolve against the working folder.</summary>
+    private static string? ContentRoot(string[] args)
+    {
+        var given = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()[WebHostDefaults.ContentRootKey];
+        return string.IsNullOrWhiteSpace(given) ? AppContext.BaseDirectory : null;
+    }
+
     public static void AddHostServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Host:DataDir is resolved here once; every module gets its folders from HostPaths.
+        var paths = HostPaths.From(configuration);
         services.Configure<HostSettings>(configuration.GetSection(HostSettings.Section));
         services.Configure<RuntimeOptions>(configuration.GetSection(RuntimeOptions.Section));
         services.ConfigureHttpJsonOptions(o => HostJson.Configure(o.SerializerOptions));
@@ -50,7 +67,8 @@ public static class HostApplication
         // Market, installer and loader (host/Plugin.Host/Packages).
         services.AddPluginPackages(configuration);
 
-        services.AddSingleton(sp => new HostDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<HostSettings>>().Value.DataDir)));
+        services.AddSingleton(paths);
+        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().Database));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
@@ -65,18 +83,21 @@ public static class HostApplication
         services.AddSingleton<PluginInvoker>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
-        // Indexer engine (host/Plugin.Indexer): built-in sites in <DataDir>/sites plus the sites plugins add.
-        services.AddIndexer(configuration);
-        services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
-        // Music sources (host/Plugin.Music): MusicFree JavaScript plugins in <DataDir>/music.
-        services.AddMusicSources();
-        // ... and the C# music sources of installed plugin packages, while their plugin is active.
-        services.AddSingleton<IPluginLifecycleListener, PluginMusicSources>();
+        // The outbound HTTP policy (Host:Http) and the plugins' client under it.
+        services.AddOutboundHttp(configuration);
+        // Indexer and music engines with their options mapped from Host:* (Hosting/EngineOptions.cs), and the C# music
+        // sources of installed plugin packages while their plugin is active.
+        services.AddPluginEngines(configuration);
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginScheduler>());
+        services.AddSingleton<PluginContextFactory>();
+        services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();
+        services.AddSingleton<PluginConfigService>();
+        // After the other listeners: they may still read the plugin's state while it is being removed.
+        services.AddSingleton<IPluginLifecycleListener, PluginDataCleanup>();
         services.AddSingleton<PluginFeatures>();
         services.AddSingleton<MessageRouter>();
 
@@ -90,24 +111,8 @@ public static class HostApplication
             q.UseDefaultThreadPool(16);
         });
         services.AddQuartzHostedService(schedulerName.Value, o => o.WaitForJobsToComplete = false);
-        services.AddHostedService<PluginStartup>();
-
-        services.AddHttpClient(PluginManager.HttpClientName, (sp, client) =>
-            {
-                var http = sp.GetRequiredService<IOptions<HostSettings>>().Value.Http;
-                client.Timeout = TimeSpan.FromSeconds(Math.Max(1, http.TimeoutSeconds));
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(http.UserAgent);
-            })
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var proxy = sp.GetRequiredService<IOptions<HostSettings>>().Value.Http.Proxy;
-                return new SocketsHttpHandler
-                {
-                    Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy),
-                    UseProxy = !string.IsNullOrWhiteSpace(proxy),
-                    AutomaticDecompression = DecompressionMethods.All,
-                };
-            });
+        services.AddSingleton<PluginStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<PluginStartup>());
 
         services.AddOpenApi(o => o.AddDocumentTransformer<PluginApiDocumentTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -146,8 +151,7 @@ public static class HostApplication
     // The web UI (web/dist) when it is there: Host:WebRoot, or ./web/dist from the working folder.
     private static void MapWebUi(WebApplication app)
     {
-        var root = app.Configuration["Host:WebRoot"];
-        root = string.IsNullOrWhiteSpace(root) ? Path.GetFullPath("web/dist") : Path.GetFullPath(root);
+        var root = app.Services.GetRequiredService<HostPaths>().WebRoot;
         if (!File.Exists(Path.Combine(root, "index.html")))
             return;
         var files = new PhysicalFileProvider(root);

@@ -1,8 +1,9 @@
 namespace Plugin.Music.Runtime;
 
 /// <summary>
-/// Settings of the music engine (configuration section <c>Music</c>; <see cref="DataDir"/> defaults to
-/// <c>Host:DataDir</c>/music). Limits apply to every call into a JavaScript plugin.
+/// Settings of the music engine, given by the embedding host (<c>AddMusicSources(o => ...)</c>;
+/// Plugin.Host maps <c>Host:DataDir</c>/music and the section <c>Music</c> into it). Limits apply to every call into a
+/// JavaScript plugin.
 /// </summary>
 public sealed class MusicSourceOptions
 {
@@ -38,6 +39,15 @@ public sealed class MusicSourceOptions
 
     /// <summary>When the requested quality has no source: try the nearest one, preferring higher on ties.</summary>
     public bool PreferHigherQuality { get; set; } = true;
+
+    /// <summary>Proxy for the plugins' requests and plugin downloads; null leaves the system's proxy settings.</summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>User agent sent when a plugin's request names none; null sends none.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Longest one HTTP request may take, below <see cref="CallTimeout"/>; null keeps HttpClient's 100 s.</summary>
+    public TimeSpan? HttpTimeout { get; set; }
 
     /// <summary>Entries kept by the getMediaSource cache (cacheControl cache / no-cache).</summary>
     public int MediaSourceCacheSize { get; set; } = 2000;

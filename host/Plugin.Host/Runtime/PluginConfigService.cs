@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using Plugin.Host.Storage;
+using Plugin.Sdk.Manifest;
+
+namespace Plugin.Host.Runtime;
+
+/// <summary>
+/// A plugin's config: read, save (whole, as MoviePilot's client does, or merged), reset. A change is checked against a
+/// throw-away instance first, then applied by restarting the plugin under <see cref="PluginManager"/>'s lifecycle gate;
+/// when the plugin throws with the new config, the previous one is saved and running again and the error is reported.
+/// </summary>
+public sealed class PluginConfigService(PluginManager manager, PluginCatalog catalog, PluginInvoker invoker, HostDatabase database,
+    HybridCache cache, IOptions<RuntimeOptions> runtimeOptions)
+{
+    private TimeSpan Lifecycle => RuntimeOptions.Limit(runtimeOptions.Value.LifecycleTimeoutSeconds);
+
+    /// <summary>The saved config, or null when none was saved (for a plugin that is installed, loaded or not).</summary>
+    public Task<JsonObject?> GetSavedAsync(string id, CancellationToken cancellationToken) =>
+        Store(catalog.Require(id).Id).LoadAsync(cancellationToken);
+
+    /// <summary>The saved config, or the running instance's defaults when none was saved.</summary>
+    public async Task<JsonObject> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var entry = catalog.Require(id);
+        var saved = await Store(entry.Id).LoadAsync(cancellationToken);
+        return saved ?? entry.Instance?.CurrentConfig() ?? new JsonObject();
+    }
+
+    /// <summary>
+    /// Validates and saves the config, then re-initialises the plugin (and listeners reschedule its services). Malformed
+    /// config is refused (<see cref="PluginErrorKind.Invalid"/>) and changes nothing: the previous config stays saved and applied.
+    /// </summary>
+    public Task<PluginEntry> SaveAsync(string id, JsonObject config, CancellationToken cancellationToken) =>
+        manager.ChangeAsync(id, async (entry, ct) =>
+        {
+            var store = Store(entry.Id);
+            var previous = await store.LoadAsync(ct);
+
+            // Check the config against a fresh instance first, so a bad config never touches the running one.
+            await CheckAsync(entry.Descriptor!, config, ct);
+
+            await manager.StopInstanceAsync(entry, ct);
+            await store.SaveAsync(config, ct);
+            try
+            {
+                await manager.StartInstanceAsync(entry, config, ct);
+            }
+            catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed)
+            {
+                // The plugin threw with the new config: keep the previous config saved and running, report the error.
+                if (previous is null) await store.DeleteAsync(ct);
+                else await store.SaveAsync(previous, ct);
+                try { await manager.StartInstanceAsync(entry, previous, ct); }
+                catch (PluginError retry) when (retry.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
+                throw;
+            }
+            return entry;
+        }, cancellationToken);
+
+    /// <summary>
+    /// MoviePilot's client saves the whole config with PUT, so a PUT with only <c>{"enabled": true}</c> resets every other
+    /// key to its default. A merge (JSON merge patch, top-level keys) changes what <paramref name="changes"/> names — a
+    /// null removes the key — and keeps the rest of the saved config: the way to switch a plugin on or off alone.
+    /// </summary>
+    public async Task<PluginEntry> MergeAsync(string id, JsonObject changes, CancellationToken cancellationToken)
+    {
+        var config = await GetAsync(id, cancellationToken);
+        foreach (var (key, value) in changes.ToList())
+        {
+            changes.Remove(key);
+            if (value is null) config.Remove(key);
+            else config[key] = value;
+        }
+        return await SaveAsync(id, config, cancellationToken);
+    }
+
+    /// <summary>Config back to defaults and data cleared (MoviePilot's reset), then initialised again.</summary>
+    public Task<PluginEntry> ResetAsync(string id, CancellationToken cancellationToken) =>
+        manager.ChangeAsync(id, async (entry, ct) =>
+        {
+            await manager.StopInstanceAsync(entry, ct);
+            await Store(entry.Id).DeleteAsync(ct);
+            await new SqlitePluginDataStore(database, entry.Id).ClearAsync(ct);
+            await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), ct);
+            await manager.StartInstanceAsync(entry, null, ct);
+            return entry;
+        }, cancellationToken);
+
+    private SqlitePluginConfigStore Store(string pluginId) => new(database, pluginId);
+
+    private async Task CheckAsync(PluginDescriptor descriptor, JsonObject config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await invoker.InvokeAsync(descriptor.Id, "config check", Lifecycle, _ =>
+            {
+                var probe = descriptor.Create();
+                probe.ApplyConfig((JsonObject)config.DeepClone());
+                return ValueTask.CompletedTask;
+            }, cancellationToken);
+        }
+        catch (PluginCallException e) when (e.InnerException is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            throw new PluginError(PluginErrorKind.Invalid, $"Invalid config for plugin {descriptor.Id}: {e.InnerException!.Message}", e);
+        }
+    }
+}

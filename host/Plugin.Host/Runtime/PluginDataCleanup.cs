@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Plugin.Host.Hosting;
+using Plugin.Host.Storage;
+
+namespace Plugin.Host.Runtime;
+
+/// <summary>
+/// Deletes what the host keeps for a plugin once it is uninstalled: its saved config and data, its cached values, the
+/// messages it posted and its data folder (its schedules are the scheduler's, its music sources the music adapter's:
+/// each listener forgets its own).
+/// </summary>
+public sealed class PluginDataCleanup(HostPaths paths, HostDatabase database, MessageOutbox outbox, HybridCache cache,
+    ILogger<PluginDataCleanup> logger) : IPluginLifecycleListener
+{
+    public Task PluginStartedAsync(PluginEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PluginStoppingAsync(string pluginId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task PluginRemovedAsync(string pluginId, CancellationToken cancellationToken)
+    {
+        await new SqlitePluginConfigStore(database, pluginId).DeleteAsync(cancellationToken);
+        await new SqlitePluginDataStore(database, pluginId).ClearAsync(cancellationToken);
+        await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
+        await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
+        var folder = paths.PluginData(pluginId);
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not delete the data folder of {PluginId}", pluginId);
+        }
+    }
+}
