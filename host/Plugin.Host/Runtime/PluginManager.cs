@@ -240,7 +240,7 @@ public sealed class PluginManager(
         {
             var status = e is PluginInstallException pie ? pie.Status : PluginStatus.Malfunctioned;
             _logger.LogError(e, "Plugin {PluginId} {Version} could not be loaded ({Status})", package.Id, package.Version, status);
-            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message, PackageDirectory = package.Directory };
+            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message };
             catalog.Set(failed);
             return [failed];
         }
@@ -258,7 +258,7 @@ public sealed class PluginManager(
         {
             var entry = new PluginEntry(descriptor.Id, package.Id, descriptor.Version)
             {
-                Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow, PackageDirectory = package.Directory,
+                Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow,
                 MusicSources = descriptor.Id == musicOwner ? musicSources : null,
             };
             entry.Context = CreateContext(descriptor.Id);
