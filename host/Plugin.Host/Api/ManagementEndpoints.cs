@@ -110,7 +110,9 @@ public static class ManagementEndpoints
             }
         }
         var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
-        var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e, byId.GetValueOrDefault(e.PackageId))).ToList();
+        // Market items are plugin ids; an installed plugin matches the item of its own package only.
+        var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e,
+            byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null)).ToList();
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
             .Select(PluginListItem.FromMarket);

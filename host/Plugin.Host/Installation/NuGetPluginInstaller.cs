@@ -11,6 +11,7 @@ using NuGet.Protocol.Core.Types;
 using NuGet.Resolver;
 using NuGet.Versioning;
 using Plugin.Host.Loading;
+using Plugin.Host.Market;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 
@@ -34,12 +35,17 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     private readonly NuGet.Common.ILogger _nugetLogger;
     private readonly InstallLayout _layout;
     private readonly InstallPlanner _planner;
+    private readonly IPluginMarket? _market;
     private readonly PackageDownloader _downloader;
     private readonly PackageExtractor _extractor;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public NuGetPluginInstaller(PackageFeeds feeds, PluginPackagesOptions options, HostAssemblies host, ILogger<NuGetPluginInstaller>? logger = null)
+    /// <param name="market">Resolves a plugin id to the package carrying it when no feed has a package of that id
+    /// (a package <c>MyPlugins</c> carrying plugin <c>Foo</c> installs as "Foo"); without it only package ids install.</param>
+    public NuGetPluginInstaller(PackageFeeds feeds, PluginPackagesOptions options, HostAssemblies host, ILogger<NuGetPluginInstaller>? logger = null,
+        IPluginMarket? market = null)
     {
+        _market = market;
         _feeds = feeds;
         _host = host;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -94,7 +100,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             if (package is not null)
                 list.Add(package);
         }
-        return list.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        return PluginOwnership.Apply(list).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static InstalledPackage? ReadInstalled(string pluginFolder)
@@ -106,9 +112,14 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         var record = InstallLayout.ReadRecord(dir);
         if (record is null)
             return null;
+        var packageJson = Path.Combine(dir, PackageFile.MarketEntryFile);
         return new InstalledPackage(record.Id, record.Version, dir, Path.Combine(dir, record.Assembly),
             record.PrivateAssemblies.Select(a => Path.Combine(dir, a)).ToList(),
-            PackageFile.ReadEntryFile(Path.Combine(dir, PackageFile.MarketEntryFile), record.Id));
+            PackageFile.ReadEntryFile(packageJson, record.Id))
+        {
+            PluginIds = PackageFile.ReadPluginsFile(packageJson, record.Id).Select(p => p.Id).ToList(),
+            InstalledAt = record.OwnerSince,
+        };
     }
 
     public async Task UninstallAsync(string id, CancellationToken cancellationToken)
@@ -157,8 +168,18 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         // No HTTP cache: what is verified and installed must be what the feed serves now.
         using var cacheContext = new SourceCacheContext { NoCache = true };
 
-        // 1. Plan: the version to install, then (unless it is installed already) the dependency set.
-        var target = await _planner.FindAsync(id, requested, cacheContext, cancellationToken) ?? throw _planner.NotFound(id);
+        // 1. Plan: the version to install, then (unless it is installed already) the dependency set. An id no feed has as
+        // a package may be a plugin id of another package: the market knows which package carries it.
+        var target = await _planner.FindAsync(id, requested, cacheContext, cancellationToken);
+        if (target is null && _market is not null && await _market.FindAsync(id, cancellationToken) is { } carrier
+            && !string.Equals(carrier.PackageId, id, StringComparison.OrdinalIgnoreCase))
+        {
+            _logger.LogInformation("Installer: plugin {Id} is carried by package {PackageId}", id, carrier.PackageId);
+            id = carrier.PackageId;
+            target = await _planner.FindAsync(id, requested, cacheContext, cancellationToken);
+        }
+        if (target is null)
+            throw _planner.NotFound(id);
         var existing = ReadInstalled(_layout.PluginFolder(id));
         if (existing is not null && string.Equals(existing.Version, target.Version.ToNormalizedString(), StringComparison.OrdinalIgnoreCase))
         {
@@ -196,6 +217,9 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     private void CheckStaged(StagedPackage staged)
     {
         CheckSdkReference(staged.PackageId, Path.Combine(staged.Folder, staged.Assembly));
+        var pluginIds = PackageFile.ReadPluginsFile(Path.Combine(staged.Folder, PackageFile.MarketEntryFile), staged.PackageId).Select(p => p.Id).ToList();
+        if (PluginOwnership.Conflict(staged.PackageId, pluginIds, ListInstalled()) is { } conflict)
+            throw new PluginInstallException(staged.PackageId, PluginErrorKind.Conflict, conflict);
     }
 
     /// <summary>
@@ -204,11 +228,14 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     /// </summary>
     private async Task<InstalledPackage> CommitAsync(StagedPackage staged, CancellationToken cancellationToken)
     {
-        InstallLayout.WriteRecord(staged.Folder, new InstallRecord(staged.PackageId, staged.Version, staged.Assembly,
-            staged.PrivateAssemblies, staged.Dependencies, DateTimeOffset.UtcNow));
         var pluginFolder = _layout.PluginFolder(staged.PackageId);
-        Directory.CreateDirectory(pluginFolder);
         var previous = InstallLayout.ReadPointer(pluginFolder);
+        // An update keeps the first install's time: ownership of the package's plugin ids does not move with updates.
+        var firstInstalled = previous is null ? null : InstallLayout.ReadRecord(Path.Combine(pluginFolder, previous))?.OwnerSince;
+        var now = DateTimeOffset.UtcNow;
+        InstallLayout.WriteRecord(staged.Folder, new InstallRecord(staged.PackageId, staged.Version, staged.Assembly,
+            staged.PrivateAssemblies, staged.Dependencies, now, firstInstalled ?? now));
+        Directory.CreateDirectory(pluginFolder);
         var final = Path.Combine(pluginFolder, staged.Version);
         if (Directory.Exists(final))
             Directory.Delete(final, recursive: true); // not current (checked before planning): a leftover

@@ -233,15 +233,25 @@ public sealed class PluginManager(
         try
         {
             loaded = loader.Load(package);
-            _assemblies[package.Id] = loaded;
             descriptors = loaded.Manifest.Plugins;
+            // The installer refuses a package whose package.json names an owned plugin id; this catches one whose
+            // compiled manifest does: two packages are never loaded for one id.
+            if (OwnedElsewhere(package.Id, descriptors) is { } owner)
+            {
+                loaded.Context.Unload();
+                throw new PluginInstallException(package.Id, PluginErrorKind.Conflict,
+                    $"Package {package.Id} carries plugin {owner.Id}, which belongs to package {owner.PackageId} (installed first). It is not loaded.");
+            }
+            _assemblies[package.Id] = loaded;
         }
         catch (Exception e)
         {
             var status = e is PluginInstallException pie ? pie.Status : PluginStatus.Malfunctioned;
             _logger.LogError(e, "Plugin {PluginId} {Version} could not be loaded ({Status})", package.Id, package.Version, status);
             var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message };
-            catalog.Set(failed);
+            // The failed package shows under its package id, unless that names another package's plugin (keep the owner's).
+            if (OwnedElsewhere(package.Id, [package.Id]) is null)
+                catalog.Set(failed);
             return [failed];
         }
 
@@ -358,6 +368,14 @@ public sealed class PluginManager(
         }
         catch (IOException e) { _logger.LogWarning(e, "Could not delete the data folder of {PluginId}", pluginId); }
     }
+
+    /// <summary>The entry of one of <paramref name="pluginIds"/> that another package carries, or null.</summary>
+    private PluginEntry? OwnedElsewhere(string packageId, IEnumerable<string> pluginIds) =>
+        pluginIds.Select(catalog.Find).FirstOrDefault(e => e is not null && e.Status != PluginStatus.Deleted
+            && !string.Equals(e.PackageId, packageId, StringComparison.OrdinalIgnoreCase));
+
+    private PluginEntry? OwnedElsewhere(string packageId, IEnumerable<PluginDescriptor> descriptors) =>
+        OwnedElsewhere(packageId, descriptors.Select(d => d.Id));
 
     /// <summary>The plugin with its descriptor and context: config and reset work on a plugin whose instance failed to
     /// start (that is how a bad config gets fixed), but not on a package that never loaded.</summary>
