@@ -1,5 +1,15 @@
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Plugin.Host.Installation;
+using Plugin.Host.Loading;
+using Plugin.Host.Packages;
+using Plugin.Host.Runtime;
+using Plugin.Host.Web;
 using static Plugin.Host.Tests.HostFixture;
 
 namespace Plugin.Host.Tests;
@@ -69,6 +79,20 @@ public sealed class PackageTests(HostFixture host)
         Assert.Equal("Owned", Assert.Single(installed, p => p!["id"]!.GetValue<string>() == "Owned")!["package_id"]!.GetValue<string>());
         Assert.DoesNotContain(installed, p => p!["id"]!.GetValue<string>() == "Impostor");
 
+        // A package whose package.json hides the id its compiled manifest carries: installed, but refused at load, visibly.
+        PluginPackages.Pack(host.Feed, "Liar", "1.0.0", PluginPackages.Compile("Liar", "1.0.0", TestPlugins.Versioned("Owned", "7.7.7")),
+            packageJson: new JsonObject { ["Liar"] = new JsonObject { ["name"] = "Liar", ["version"] = "1.0.0" } });
+        var liar = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/install/Liar");
+        Assert.False(liar!["success"]!.GetValue<bool>(), liar.ToJsonString());
+        Assert.Contains("belongs to package Owned", liar["message"]!.GetValue<string>());
+        var listed = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=installed"))!.AsArray();
+        Assert.Equal("NotSupported", Assert.Single(listed, p => p!["id"]!.GetValue<string>() == "Liar")!["status"]!.GetValue<string>());
+        var still = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Owned/version", Auth.ApiKey);
+        Assert.Equal("1.0.0", still!["version"]!.GetValue<string>());
+        Assert.Equal("the owner's secret", still["note"]!.GetValue<string>());
+        await host.SendAsync(HttpMethod.Delete, "/api/v1/plugin/Liar");
+        Assert.Equal("the owner's secret", (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Owned"))!["note"]!.GetValue<string>());
+
         await host.SendAsync(HttpMethod.Delete, "/api/v1/plugin/Owned");
     }
 
@@ -112,6 +136,67 @@ public sealed class PackageTests(HostFixture host)
         Assert.False(Directory.Exists(Path.Combine(host.DataDir, "plugins", "MyPlugins")));
         var after = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=market"))!.AsArray();
         Assert.False(Assert.Single(after, p => p!["id"]!.GetValue<string>() == "Foo")!["installed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task After_a_restart_two_installed_packages_carrying_one_plugin_id_never_both_load()
+    {
+        var root = Directory.CreateTempSubdirectory("plugin-host-impostor").FullName;
+        var feed = Path.Combine(root, "feed");
+        PluginPackages.Pack(feed, "Owned", "1.0.0", PluginPackages.Compile("Owned", "1.0.0", TestPlugins.Versioned("Owned", "1.0.0")));
+        PluginPackages.Pack(feed, "Impostor", "6.6.6", PluginPackages.Compile("Impostor", "6.6.6", TestPlugins.Versioned("Owned", "6.6.6")),
+            packageJson: new JsonObject { ["Owned"] = new JsonObject { ["name"] = "Owned", ["version"] = "6.6.6" } });
+        var data = Path.Combine(root, "data");
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", $"--Host:DataDir={data}", $"--Host:Feeds:0={feed}",
+            "--Host:ApiToken=impostor-token", "--Host:Admin:Password=pw", "--Logging:LogLevel:Default=Warning",
+        ];
+        try
+        {
+            await using (var first = await StartAsync(args))
+            {
+                var manager = first.Services.GetRequiredService<PluginManager>();
+                await manager.InstallAsync("Owned", null, CancellationToken.None);
+                await manager.SaveConfigAsync("Owned", new JsonObject { ["enabled"] = true, ["note"] = "the owner's secret" }, CancellationToken.None);
+                await first.StopAsync();
+            }
+            // The impostor's folder put beside the owner's by hand (the installer would refuse it), after the owner.
+            var elsewhere = new PluginPackagesOptions { DataDir = Path.Combine(root, "elsewhere"), Feeds = [feed] };
+            var impostor = await new NuGetPluginInstaller(new PackageFeeds(elsewhere), elsewhere, new HostAssemblies())
+                .InstallAsync("Impostor", null, CancellationToken.None);
+            var target = Path.Combine(data, "plugins", "Impostor");
+            Directory.CreateDirectory(Path.Combine(target, impostor.Version));
+            File.Copy(Path.Combine(Path.GetDirectoryName(impostor.Directory)!, "current"), Path.Combine(target, "current"));
+            foreach (var file in Directory.EnumerateFiles(impostor.Directory))
+                File.Copy(file, Path.Combine(target, impostor.Version, Path.GetFileName(file)));
+
+            await using var second = await StartAsync(args);
+            var catalog = second.Services.GetRequiredService<PluginCatalog>();
+            Assert.Equal("Owned", catalog.Find("Owned")!.PackageId);
+            Assert.Equal(Installation.PluginStatus.Active, catalog.Find("Owned")!.Status);
+            var refused = catalog.Find("Impostor")!;
+            Assert.Equal(Installation.PluginStatus.NotSupported, refused.Status);
+            Assert.Contains("Package Impostor carries plugin Owned, which belongs to package Owned", refused.Error);
+            var address = second.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var answer = await http.GetFromJsonAsync<JsonObject>("/api/v1/plugin/Owned/version?apikey=impostor-token");
+            Assert.Equal("1.0.0", answer!["version"]!.GetValue<string>());
+            Assert.Equal("the owner's secret", answer["note"]!.GetValue<string>());
+            await second.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<WebApplication> StartAsync(string[] args)
+    {
+        var app = HostApplication.Build(args);
+        await app.StartAsync();
+        return app;
     }
 
     private static string NuGetPackageRoot() =>
