@@ -47,14 +47,17 @@ public static partial class PluginPackages
 
     /// <summary>Writes <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> (+ <c>.sha512</c>) with the assembly and its market entry.</summary>
     /// <param name="packageJson">The package.json to pack; by default a hand-written entry keyed by <paramref name="id"/>.</param>
-    public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1, JsonObject? packageJson = null)
+    /// <param name="dependencies">Package dependencies besides Plugin.Sdk (id, version range).</param>
+    public static string Pack(string feed, string id, string version, byte[] assembly, int level = 1, JsonObject? packageJson = null,
+        IEnumerable<(string Id, string Range)>? dependencies = null)
     {
         Directory.CreateDirectory(feed);
         var builder = new PackageBuilder { Id = id, Version = NuGetVersion.Parse(version), Description = "test plugin " + id };
         builder.Authors.Add("tests");
         builder.PackageTypes = [new PackageType("MoviePilotPlugin", new Version(0, 0))];
         builder.DependencyGroups.Add(new PackageDependencyGroup(NuGetFramework.Parse("net10.0"),
-            [new PackageDependency("Plugin.Sdk", VersionRange.Parse("1.0.0"))]));
+            [new PackageDependency("Plugin.Sdk", VersionRange.Parse("1.0.0")),
+                .. (dependencies ?? []).Select(d => new PackageDependency(d.Id, VersionRange.Parse(d.Range)))]));
         var temp = Directory.CreateTempSubdirectory("host-tests-pack").FullName;
         try
         {

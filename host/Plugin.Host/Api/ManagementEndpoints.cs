@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Market;
+using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
@@ -78,28 +79,12 @@ public static class ManagementEndpoints
     /// plugin not installed yet, the market's copy (so market cards show their icons). Anonymous, because browsers load it
     /// with an <c>img</c> tag (no Authorization header); only image files of the package are served.</summary>
     public static void MapPluginIcons(this RouteGroupBuilder api) =>
-        api.MapGet("/plugin/icon/{id}", async (string id, string? file, PluginCatalog catalog, IPluginMarket market, CancellationToken ct) =>
+        api.MapGet("/plugin/icon/{id}", async (string id, string? file, PluginCatalog catalog, IPluginAssets assets, CancellationToken ct) =>
         {
-            var entry = catalog.Find(id);
-            var name = Path.GetFileName(file ?? entry?.Descriptor?.Icon ?? "");
+            var name = Path.GetFileName(file ?? catalog.Find(id)?.Descriptor?.Icon ?? "");
             if (ImageType(name) is not { } type)
                 return Results.NotFound();
-            if (entry?.PackageDirectory is { } folder && Directory.Exists(folder))
-            {
-                var path = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).FirstOrDefault();
-                return path is null ? Results.NotFound() : Results.File(path, type);
-            }
-            if (await market.FindAsync(id, ct) is not { PackagePath: { } nupkg } || !File.Exists(nupkg))
-                return Results.NotFound();
-            using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
-            // The package root first (where packing puts the icon), then anywhere in the package.
-            var image = archive.GetEntry(name) ?? archive.Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (image is null || image.Length > 4 * 1024 * 1024)
-                return Results.NotFound();
-            using var stream = image.Open();
-            var bytes = new MemoryStream();
-            await stream.CopyToAsync(bytes, ct);
-            return Results.File(bytes.ToArray(), type);
+            return await assets.FindAsync(id, name, 4 * 1024 * 1024, ct) is { } icon ? Results.File(icon.Content, type) : Results.NotFound();
         }).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static string? ImageType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
@@ -125,7 +110,9 @@ public static class ManagementEndpoints
             }
         }
         var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
-        var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e, byId.GetValueOrDefault(e.PackageId))).ToList();
+        // Market items are plugin ids; an installed plugin matches the item of its own package only.
+        var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e,
+            byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null)).ToList();
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
             .Select(PluginListItem.FromMarket);

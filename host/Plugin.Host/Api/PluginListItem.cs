@@ -29,6 +29,9 @@ public sealed record PluginListItem(
     string Status,
     string? Error)
 {
+    /// <summary>The NuGet package carrying the plugin (a package may carry several plugins, under other ids).</summary>
+    public string? PackageId { get; init; }
+
     public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market)
     {
         var d = entry.Descriptor;
@@ -55,7 +58,7 @@ public sealed record PluginListItem(
             History: d is not null ? d.History.ToDictionary(h => h.Key, h => h.Value) : ReadHistory(e),
             AddTime: entry.LoadedAt.ToUnixTimeSeconds(),
             Status: entry.Status.ToString(),
-            Error: entry.Error);
+            Error: entry.Error) { PackageId = entry.PackageId };
     }
 
     public static PluginListItem FromMarket(MarketPackage package) => new(
@@ -79,7 +82,7 @@ public sealed record PluginListItem(
         History: ReadHistory(package.Entry),
         AddTime: null,
         Status: "NotInstalled",
-        Error: null);
+        Error: null) { PackageId = package.PackageId };
 
     private static string? Text(JsonObject? entry, string key) =>
         entry?[key] switch

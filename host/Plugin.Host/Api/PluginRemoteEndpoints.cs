@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
+using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 using Plugin.Sdk.Ui;
 
@@ -22,8 +23,8 @@ public static class PluginRemoteEndpoints
 
         // MoviePilot's list form: which plugins ship a module, and where to get it. Loaded plugins only, as only those
         // answer the form, page and dashboard calls that would ask the UI to load one.
-        plugin.MapGet("/remotes", (PluginCatalog catalog) => Results.Json(catalog.All
-            .Where(e => e.IsLoaded && ModuleFile(e) is not null)
+        plugin.MapGet("/remotes", (PluginCatalog catalog, IPluginAssets assets) => Results.Json(catalog.All
+            .Where(e => e.IsLoaded && assets.HasInstalled(e.Id, ModulePath))
             .Select(e => new
             {
                 id = e.Id,
@@ -32,12 +33,12 @@ public static class PluginRemoteEndpoints
                 url = $"/api/v1/plugin/remotes/{Uri.EscapeDataString(e.Id)}",
             }))).WithSummary("Plugins that ship their own compiled Vue module (render mode vue)");
 
-        plugin.MapGet("/remotes/{id}", async (string id, HttpResponse response, PluginFeatures features, CancellationToken ct) =>
+        plugin.MapGet("/remotes/{id}", async (string id, HttpResponse response, PluginFeatures features, IPluginAssets assets, CancellationToken ct) =>
         {
             var entry = features.RequireLoaded(id);
-            var path = ModuleFile(entry) ?? throw new PluginError(PluginErrorKind.NotFound,
+            var module = await assets.ReadInstalledAsync(entry.Id, ModulePath, ct) ?? throw new PluginError(PluginErrorKind.NotFound,
                 $"Plugin {entry.Id} ships no compiled Vue module ({ModulePath} in its package), so it has no render mode vue component.");
-            var bytes = await File.ReadAllBytesAsync(path, ct);
+            var bytes = module.Content;
             // A content hash, not the file time: an update or reinstall with the same module keeps the browser's copy,
             // and any change to the module changes the tag. no-cache: the URL stays the same across plugin versions,
             // so the browser must ask every time (a 304 when nothing changed).
@@ -47,14 +48,5 @@ public static class PluginRemoteEndpoints
             // Results.Bytes with an entity tag answers If-None-Match with 304 by itself.
             return Results.Bytes(bytes, "text/javascript; charset=utf-8", entityTag: tag);
         }).WithSummary("A plugin's own compiled Vue module (an ES module exporting Page, Config and/or Dashboard)");
-    }
-
-    /// <summary>The module in the plugin's installed version folder, or null when its package has none.</summary>
-    private static string? ModuleFile(PluginEntry entry)
-    {
-        if (entry.PackageDirectory is not { } folder)
-            return null;
-        var path = Path.Combine(folder, ModulePath);
-        return File.Exists(path) ? path : null;
     }
 }

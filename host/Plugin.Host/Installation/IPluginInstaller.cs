@@ -13,7 +13,17 @@ public sealed record InstalledPackage(
     string Directory,
     string AssemblyPath,
     IReadOnlyList<string> PrivateAssemblyPaths,
-    JsonObject? Entry);
+    JsonObject? Entry)
+{
+    /// <summary>The plugin ids the package carries (its package.json's keys; the package id when it has none).</summary>
+    public IReadOnlyList<string> PluginIds { get; init; } = [Id];
+
+    /// <summary>When it was installed (or last updated); the earlier package owns a plugin id two packages carry.</summary>
+    public DateTimeOffset InstalledAt { get; init; }
+
+    /// <summary>Why this package must not be loaded (it carries a plugin id another package owns), or null.</summary>
+    public string? Refusal { get; init; }
+}
 
 /// <summary>
 /// Why an install or load was refused. <see cref="PluginError.Kind"/> says what went wrong (and so the HTTP answer);
@@ -24,9 +34,9 @@ public sealed class PluginInstallException(string pluginId, PluginErrorKind kind
 {
     public string PluginId { get; } = pluginId;
 
-    /// <summary>A package that cannot be used as it is (wrong SDK, not a plugin, bad request) is NotSupported; one that
+    /// <summary>A package that cannot be used as it is (wrong SDK, not a plugin, bad request, a plugin id another package owns) is NotSupported; one that
     /// broke on the way (damaged, failed to download or to load) is Malfunctioned, and may work after a reinstall.</summary>
-    public PluginStatus Status => Kind is PluginErrorKind.Incompatible or PluginErrorKind.Invalid or PluginErrorKind.NotFound
+    public PluginStatus Status => Kind is PluginErrorKind.Incompatible or PluginErrorKind.Invalid or PluginErrorKind.NotFound or PluginErrorKind.Conflict
         ? PluginStatus.NotSupported
         : PluginStatus.Malfunctioned;
 }

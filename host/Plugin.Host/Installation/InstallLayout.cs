@@ -10,7 +10,13 @@ public sealed record InstallRecord(
     [property: JsonPropertyName("assembly")] string Assembly,
     [property: JsonPropertyName("privateAssemblies")] IReadOnlyList<string> PrivateAssemblies,
     [property: JsonPropertyName("dependencies")] IReadOnlyList<string> Dependencies,
-    [property: JsonPropertyName("installedAt")] DateTimeOffset InstalledAt);
+    [property: JsonPropertyName("installedAt")] DateTimeOffset InstalledAt,
+    [property: JsonPropertyName("firstInstalledAt")] DateTimeOffset? FirstInstalledAt = null)
+{
+    /// <summary>Since when this package id is installed (updates keep it): the first package to bring a plugin id owns it.</summary>
+    [JsonIgnore]
+    public DateTimeOffset OwnerSince => FirstInstalledAt ?? InstalledAt;
+}
 
 /// <summary>
 /// The on-disk layout, owned by the installer:

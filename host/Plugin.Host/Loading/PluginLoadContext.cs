@@ -19,7 +19,7 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         : base(name, isCollectible: true)
     {
         _host = host;
-        _directory = directory;
+        _directory = Path.GetFullPath(directory);
         foreach (var path in assemblyPaths)
             _private.TryAdd(Path.GetFileNameWithoutExtension(path), path);
     }
@@ -37,16 +37,34 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         return _private.TryGetValue(assemblyName.Name, out var path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    /// <summary>Native libraries shipped beside the plugin (<c>name.so</c>, <c>libname.so</c>, <c>name.dll</c>, ...).</summary>
+    /// <summary>
+    /// Native libraries of the plugin: the <c>runtimes/&lt;rid&gt;/native/</c> assets the installer extracted into
+    /// <see cref="NativeFolder"/> for the host's RID, then files beside the plugin. A name is tried as given and with the
+    /// platform's prefix and suffixes (<c>sodium</c> → <c>libsodium.so</c>), as DllImport does. Not found → zero, and the
+    /// runtime's default probing (the host's own and the system's libraries) goes on.
+    /// </summary>
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {
-        foreach (var candidate in new[] { unmanagedDllName, $"lib{unmanagedDllName}.so", $"{unmanagedDllName}.so", $"{unmanagedDllName}.dll", $"lib{unmanagedDllName}.dylib" })
+        foreach (var folder in (string[])[Path.Combine(_directory, NativeFolder), _directory])
         {
-            var path = Path.Combine(_directory, candidate);
-            if (File.Exists(path))
-                return LoadUnmanagedDllFromPath(path);
+            foreach (var candidate in NativeNames(unmanagedDllName))
+            {
+                var path = Path.GetFullPath(Path.Combine(folder, candidate));
+                if (path.StartsWith(_directory, StringComparison.Ordinal) && File.Exists(path))
+                    return LoadUnmanagedDllFromPath(path);
+            }
         }
         return IntPtr.Zero;
+    }
+
+    /// <summary>Where the installer puts native assets in a version folder.</summary>
+    public const string NativeFolder = "native";
+
+    private static IEnumerable<string> NativeNames(string name)
+    {
+        var (prefix, suffix) = OperatingSystem.IsWindows() ? ("", ".dll") : OperatingSystem.IsMacOS() ? ("lib", ".dylib") : ("lib", ".so");
+        return new[] { name, name + suffix, prefix + name + suffix, prefix + name, $"lib{name}.so", $"{name}.so", $"{name}.dll", $"lib{name}.dylib" }
+            .Distinct(StringComparer.Ordinal);
     }
 }
 

@@ -21,6 +21,9 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
 
     public LoadedAssembly Load(InstalledPackage package)
     {
+        // Another package owns one of its plugin ids: loading it would make it that plugin, with that plugin's config.
+        if (package.Refusal is { } refusal)
+            throw new PluginInstallException(package.Id, PluginErrorKind.Conflict, refusal);
         if (!File.Exists(package.AssemblyPath))
             throw new PluginInstallException(package.Id, PluginErrorKind.Corrupt,
                 $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");

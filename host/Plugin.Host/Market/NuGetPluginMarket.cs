@@ -77,10 +77,13 @@ public sealed class NuGetPluginMarket : IPluginMarket
             var newest = group.FirstOrDefault(c => VersionComparer.Default.Equals(c.Version, newestVersion) && c.Info is not null)
                 ?? group.Where(c => c.Info is not null).OrderByDescending(c => c.Version, VersionComparer.Default).First();
             var info = newest.Info!;
-            result.Add(new MarketPackage(info.Identity.Id, newestVersion, versions, newest.Feed.Source, info.Entry,
-                info.Description, info.Authors, info.IconUrl) { PackagePath = info.PackagePath });
+            foreach (var plugin in info.Plugins)
+            {
+                result.Add(new MarketPackage(plugin.Id, newestVersion, versions, newest.Feed.Source, plugin.Entry ?? info.Entry,
+                    info.Description, info.Authors, info.IconUrl) { PackagePath = info.PackagePath, PackageId = info.Identity.Id });
+            }
         }
-        var sorted = result.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var sorted = OnePerPlugin(result).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         Interlocked.Increment(ref _listings);
         _recent = new Listing(DateTime.UtcNow, sorted);
         return sorted;
@@ -94,7 +97,25 @@ public sealed class NuGetPluginMarket : IPluginMarket
         return Match(await ListAsync(cancellationToken));
 
         MarketPackage? Match(IReadOnlyList<MarketPackage> packages) =>
-            packages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+            packages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))
+            ?? packages.FirstOrDefault(p => string.Equals(p.PackageId, id, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Two packages on the feeds may claim one plugin id; the market shows the id once: the package named like the plugin,
+    /// else the first package id in order. (Which one may be installed is the installer's rule: the id's owner.)
+    /// </summary>
+    private IEnumerable<MarketPackage> OnePerPlugin(List<MarketPackage> plugins)
+    {
+        foreach (var group in plugins.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            var chosen = group.OrderBy(p => string.Equals(p.PackageId, p.Id, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(p => p.PackageId, StringComparer.OrdinalIgnoreCase).First();
+            if (group.Skip(1).Any())
+                _logger.LogWarning("Market: plugin {Id} is carried by packages {Packages}; listing {Chosen}", group.Key,
+                    string.Join(", ", group.Select(p => p.PackageId)), chosen.PackageId);
+            yield return chosen;
+        }
     }
 
     /// <summary>

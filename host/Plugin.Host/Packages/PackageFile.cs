@@ -20,7 +20,13 @@ public sealed record PackageFileInfo(
 {
     /// <summary>The .nupkg this was read from (a folder feed's file, or the market's download cache).</summary>
     public string? PackagePath { get; init; }
+
+    /// <summary>The plugins the package carries, from its <c>package.json</c> (see <see cref="PackageFile.ReadPlugins"/>).</summary>
+    public IReadOnlyList<PackagePlugin> Plugins { get; init; } = [];
 }
+
+/// <summary>One plugin a package carries: its plugin id (may differ from the package id) and its market entry.</summary>
+public sealed record PackagePlugin(string Id, JsonObject? Entry);
 
 /// <summary>Reads, hashes and checks .nupkg files. Every check names the package and the file it looked at.</summary>
 public static class PackageFile
@@ -35,7 +41,7 @@ public static class PackageFile
         var nuspec = reader.NuspecReader;
         var identity = nuspec.GetIdentity();
         var isPlugin = nuspec.GetPackageTypes().Any(t => string.Equals(t.Name, PluginPackageType, StringComparison.OrdinalIgnoreCase));
-        JsonObject? entry = null;
+        JsonNode? root = null;
         if (isPlugin)
         {
             var file = reader.GetFiles().FirstOrDefault(f => string.Equals(f, MarketEntryFile, StringComparison.OrdinalIgnoreCase));
@@ -44,18 +50,48 @@ public static class PackageFile
                 using var stream = reader.GetStream(file);
                 try
                 {
-                    entry = SelectEntry(JsonNode.Parse(stream), identity.Id);
+                    root = JsonNode.Parse(stream);
                 }
                 catch (JsonException)
                 {
                     // Still a plugin: the market shows it without its entry rather than hiding it.
-                    entry = null;
+                    root = null;
                 }
             }
         }
         var icon = nuspec.GetIcon();
-        return new PackageFileInfo(identity, isPlugin, entry, nuspec.GetDescription(), nuspec.GetAuthors(),
-            string.IsNullOrEmpty(icon) ? nuspec.GetIconUrl() : icon) { PackagePath = Path.GetFullPath(nupkgPath) };
+        return new PackageFileInfo(identity, isPlugin, SelectEntry(root, identity.Id), nuspec.GetDescription(), nuspec.GetAuthors(),
+            string.IsNullOrEmpty(icon) ? nuspec.GetIconUrl() : icon)
+        {
+            PackagePath = Path.GetFullPath(nupkgPath),
+            Plugins = ReadPlugins(root, identity.Id),
+        };
+    }
+
+    /// <summary>
+    /// The plugins a package carries: every key of <c>package.json</c> whose value is an entry object is a plugin id (a
+    /// package may carry several, under ids other than its own). A package without a readable package.json carries, as
+    /// far as anyone can tell before loading it, one plugin named like the package.
+    /// </summary>
+    public static IReadOnlyList<PackagePlugin> ReadPlugins(JsonNode? root, string packageId)
+    {
+        var plugins = root is JsonObject obj
+            ? obj.Where(kv => kv.Value is JsonObject).Select(kv => new PackagePlugin(kv.Key, (JsonObject)kv.Value!.DeepClone())).ToList()
+            : [];
+        return plugins.Count > 0 ? plugins : [new PackagePlugin(packageId, null)];
+    }
+
+    /// <summary>The plugins of an installed package, from the <c>package.json</c> in its folder.</summary>
+    public static IReadOnlyList<PackagePlugin> ReadPluginsFile(string packageJsonPath, string packageId)
+    {
+        try
+        {
+            return ReadPlugins(File.Exists(packageJsonPath) ? JsonNode.Parse(File.ReadAllText(packageJsonPath)) : null, packageId);
+        }
+        catch (JsonException)
+        {
+            return ReadPlugins(null, packageId);
+        }
     }
 
     /// <summary><c>package.json</c> is <c>{ "&lt;Id&gt;": { name, description, ... } }</c>: the value under the plugin id, or the only value.</summary>

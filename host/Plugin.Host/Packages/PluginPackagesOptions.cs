@@ -22,6 +22,10 @@ public sealed class PluginPackagesOptions
     /// <summary>The framework plugin assets are selected for (best <c>lib/</c> folder).</summary>
     public string TargetFramework { get; set; } = "net10.0";
 
+    /// <summary>The runtime identifier <c>runtimes/&lt;rid&gt;/</c> assets of plugin dependencies are selected for (with its
+    /// fallbacks, see <see cref="RuntimeIdentifiers"/>); the host's own by default.</summary>
+    public string RuntimeIdentifier { get; set; } = RuntimeIdentifiers.Current;
+
     public string PluginsDirectory => Path.Combine(DataDir, "plugins");
 
     /// <summary>Downloaded packages of HTTP feeds, kept so the market reads each nuspec and package.json once.</summary>

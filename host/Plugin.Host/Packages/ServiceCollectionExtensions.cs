@@ -11,7 +11,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the market (<see cref="IPluginMarket"/>), installer (<see cref="IPluginInstaller"/>) and loader
-    /// (<see cref="IPluginLoader"/>) as singletons, with <see cref="PluginPackagesOptions"/> read from
+    /// (<see cref="IPluginLoader"/>) and the package files' reader (<see cref="IPluginAssets"/>) as singletons, with <see cref="PluginPackagesOptions"/> read from
     /// <c>Host:DataDir</c> (default <c>./data</c>) and <c>Host:Feeds</c> (default <c>["artifacts/packages"]</c> when that
     /// folder exists). Relative paths resolve against the current directory; URLs are kept as they are.
     /// </summary>
@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPluginMarket, NuGetPluginMarket>();
         services.TryAddSingleton<IPluginInstaller, NuGetPluginInstaller>();
         services.TryAddSingleton<IPluginLoader, PluginLoader>();
+        services.TryAddSingleton<IPluginAssets, PluginAssets>();
         return services;
     }
 

@@ -13,9 +13,6 @@ public sealed class PluginEntry(string id, string packageId, string version)
     public string Id { get; } = id;
     public string PackageId { get; } = packageId;
     public string Version { get; internal set; } = version;
-
-    /// <summary>The installed version's folder (icons and other assets are served from it).</summary>
-    public string? PackageDirectory { get; internal set; }
     public PluginDescriptor? Descriptor { get; internal set; }
     public IPlugin? Instance { get; internal set; }
     internal PluginContext? Context { get; set; }

@@ -143,7 +143,7 @@ public sealed class PluginManager(
     private void ShowLoading(InstalledPackage package)
     {
         if (catalog.Find(package.Id) is null)
-            catalog.Set(new PluginEntry(package.Id, package.Id, package.Version) { Status = PluginStatus.Loading, PackageDirectory = package.Directory });
+            catalog.Set(new PluginEntry(package.Id, package.Id, package.Version) { Status = PluginStatus.Loading });
     }
 
     private async Task<IReadOnlyList<PluginEntry>> LoadPackageAsync(InstalledPackage package, CancellationToken cancellationToken)
@@ -153,16 +153,27 @@ public sealed class PluginManager(
         try
         {
             loaded = loader.Load(package);
-            _assemblies[package.Id] = loaded;
             descriptors = loaded.Manifest.Plugins;
+            // The installer refuses a package whose package.json names an owned plugin id; this catches one whose
+            // compiled manifest does: two packages are never loaded for one id.
+            if (OwnedElsewhere(package.Id, descriptors) is { } owner)
+            {
+                loaded.Context.Unload();
+                throw new PluginInstallException(package.Id, PluginErrorKind.Conflict,
+                    $"Package {package.Id} carries plugin {owner.Id}, which belongs to package {owner.PackageId} (installed first). It is not loaded.");
+            }
+            _assemblies[package.Id] = loaded;
         }
         catch (Exception e)
         {
             var status = e is PluginInstallException pie ? pie.Status : PluginStatus.Malfunctioned;
             logger.LogError(e, "Plugin {PluginId} {Version} could not be loaded ({Status})", package.Id, package.Version, status);
-            ForgetLoading(package.Id, keep: [package.Id]);
-            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message, PackageDirectory = package.Directory };
-            catalog.Set(failed);
+            // The failed package shows under its package id, unless that names another package's plugin (keep the owner's).
+            var ownedElsewhere = OwnedElsewhere(package.Id, [package.Id]) is not null;
+            ForgetLoading(package.Id, keep: ownedElsewhere ? [] : [package.Id]);
+            var failed = new PluginEntry(package.Id, package.Id, package.Version) { Status = status, Error = e.Message };
+            if (!ownedElsewhere)
+                catalog.Set(failed);
             return [failed];
         }
         // The placeholder, when the package's plugins have other ids than the package.
@@ -181,7 +192,7 @@ public sealed class PluginManager(
         {
             var entry = new PluginEntry(descriptor.Id, package.Id, descriptor.Version)
             {
-                Status = PluginStatus.Loading, Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow, PackageDirectory = package.Directory,
+                Status = PluginStatus.Loading, Descriptor = descriptor, LoadedAt = DateTimeOffset.UtcNow,
                 MusicSources = descriptor.Id == musicOwner ? musicSources : null,
             };
             entry.Context = contexts.Create(descriptor.Id);
@@ -271,4 +282,12 @@ public sealed class PluginManager(
         unloads.Started(packageId, entries.Select(e => e.Id), loaded.Context.Unload());
         logger.LogInformation("Plugin package {PackageId} unloaded", packageId);
     }
+
+    /// <summary>The entry of one of <paramref name="pluginIds"/> that another package carries, or null.</summary>
+    private PluginEntry? OwnedElsewhere(string packageId, IEnumerable<string> pluginIds) =>
+        pluginIds.Select(catalog.Find).FirstOrDefault(e => e is not null && e.Status != PluginStatus.Deleted
+            && !string.Equals(e.PackageId, packageId, StringComparison.OrdinalIgnoreCase));
+
+    private PluginEntry? OwnedElsewhere(string packageId, IEnumerable<PluginDescriptor> descriptors) =>
+        OwnedElsewhere(packageId, descriptors.Select(d => d.Id));
 }

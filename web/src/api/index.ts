@@ -31,6 +31,8 @@ export interface Plugin {
   add_time?: number | string
   status?: string
   error?: string
+  /** The NuGet package carrying the plugin (a package may carry several plugins, under other ids). */
+  package_id?: string
 }
 
 export type PluginState = 'market' | 'installed' | 'all'
