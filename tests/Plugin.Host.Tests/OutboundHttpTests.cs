@@ -53,7 +53,7 @@ public sealed class OutboundHttpTests
             Assert.Equal(Path.GetFullPath(Path.Combine(root, "data")), paths.DataDir);
             Assert.Equal(paths.Music, host.Services.GetRequiredService<MusicSourceOptions>().DataDir);
             Assert.Equal(paths.Sites, host.Services.GetRequiredService<IOptions<IndexerOptions>>().Value.SitesDir);
-            Assert.Equal(paths.Database, host.Services.GetRequiredService<Storage.HostDatabase>().Path);
+            Assert.Equal(Path.Combine(paths.DataDir, "host.db"), host.Services.GetRequiredService<Storage.HostDatabase>().Path);
             await host.StopAsync();
         }
         finally

@@ -24,11 +24,8 @@ public sealed class HostPaths
     /// <summary>The web UI's built files (<c>Host:WebRoot</c>, default <c>./web/dist</c>); served when it has an index.html.</summary>
     public string WebRoot { get; }
 
-    /// <summary>The data folder (<c>Host:DataDir</c>).</summary>
+    /// <summary>The data folder (<c>Host:DataDir</c>); the host's SQLite file is <c>host.db</c> in it (<see cref="Storage.HostDatabase"/>).</summary>
     public string DataDir { get; }
-
-    /// <summary>The host's SQLite file: users' settings, plugin configs and data, the message outbox.</summary>
-    public string Database => Path.Combine(DataDir, "host.db");
 
     /// <summary>The plugins' own folders (<see cref="Plugin.Sdk.IPluginContext.DataFolder"/>).</summary>
     public string PluginDataRoot => Path.Combine(DataDir, "plugin-data");

@@ -11,11 +11,10 @@ public sealed class HostDatabase
 {
     private readonly string _connectionString;
 
-    /// <param name="path">The database file (<see cref="Hosting.HostPaths.Database"/>); its folder is created.</param>
-    public HostDatabase(string path)
+    public HostDatabase(string dataDir)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        Directory.CreateDirectory(dataDir);
+        Path = System.IO.Path.Combine(dataDir, "host.db");
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,

@@ -68,7 +68,7 @@ public static class HostApplication
         services.AddPluginPackages(configuration);
 
         services.AddSingleton(paths);
-        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().Database));
+        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().DataDir));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
