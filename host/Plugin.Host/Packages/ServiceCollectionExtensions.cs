@@ -12,7 +12,7 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers the market (<see cref="IPluginMarket"/>), installer (<see cref="IPluginInstaller"/>) and loader
     /// (<see cref="IPluginLoader"/>) and the package files' reader (<see cref="IPluginAssets"/>) as singletons, with <see cref="PluginPackagesOptions"/> read from
-    /// <c>Host:DataDir</c> (default <c>./data</c>) and <c>Host:Feeds</c> (default <c>["artifacts/packages"]</c> when that
+    /// the host's data folder (<see cref="Hosting.HostPaths"/>) and <c>Host:Feeds</c> (default <c>["artifacts/packages"]</c> when that
     /// folder exists). Relative paths resolve against the current directory; URLs are kept as they are.
     /// </summary>
     public static IServiceCollection AddPluginPackages(this IServiceCollection services, IConfiguration configuration)
@@ -30,7 +30,6 @@ public static class ServiceCollectionExtensions
 
     public static PluginPackagesOptions CreateOptions(IConfiguration configuration)
     {
-        var dataDir = configuration["Host:DataDir"];
         var feeds = configuration.GetSection("Host:Feeds").GetChildren().Select(c => c.Value).OfType<string>()
             .Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
         if (feeds.Count == 0 && !string.IsNullOrWhiteSpace(configuration["Host:Feeds"]))
@@ -39,7 +38,7 @@ public static class ServiceCollectionExtensions
             feeds.Add("artifacts/packages");
         return new PluginPackagesOptions
         {
-            DataDir = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir),
+            DataDir = Hosting.HostPaths.From(configuration).DataDir,
             Feeds = feeds.Select(ResolveFeed).ToList(),
             DependencyFeeds = DependencyFeeds(configuration).Select(ResolveFeed).ToList(),
         };
