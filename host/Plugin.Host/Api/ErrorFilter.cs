@@ -1,6 +1,8 @@
+using Plugin.Host.Api.Contracts;
 using Plugin.Host.Installation;
 using Plugin.Host.Runtime;
 using Plugin.Sdk;
+using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
@@ -49,8 +51,8 @@ public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
 
     /// <summary>The envelope for <paramref name="error"/>; a refused install also says which status it leaves the plugin in.</summary>
     public static IResult Answer(PluginError error) => error is PluginInstallException install
-        ? Envelope.Fail(error.Message, StatusCode(error.Kind), new { status = install.Status.ToString() })
-        : Envelope.Fail(error.Message, StatusCode(error.Kind));
+        ? ApiEnvelope.Fail(error.Message, StatusCode(error.Kind), new PluginStatusData(install.Status.ToString()))
+        : ApiEnvelope.Fail(error.Message, StatusCode(error.Kind));
 
     /// <summary>The framework's and the SDK's request errors are the caller's mistakes, like <see cref="PluginErrorKind.Invalid"/>.</summary>
     private static PluginError? AsPluginError(Exception e) => e switch
@@ -59,4 +61,24 @@ public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
         ArgumentBindingException or BadHttpRequestException => new PluginError(PluginErrorKind.Invalid, e.Message, e),
         _ => null,
     };
+}
+
+/// <summary>The refusals routes behind <see cref="ErrorFilter"/> and the host's auth answer with, declared for the OpenAPI
+/// document: the envelope without data for the kinds callers meet most, and the <c>{detail}</c> body of a 401.</summary>
+public static class ErrorResponses
+{
+    private static readonly int[] EnvelopeStatuses =
+    [
+        StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+        StatusCodes.Status413PayloadTooLarge,
+    ];
+
+    public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, bool authenticated = true) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in EnvelopeStatuses)
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ApiEnvelope<object>), ["application/json"]));
+        if (authenticated)
+            builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiDetail), ["application/json"]));
+        return builder;
+    }
 }

@@ -109,7 +109,13 @@ public static class HostApplication
                 };
             });
 
-        services.AddOpenApi(o => o.AddDocumentTransformer<PluginApiDocumentTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<PluginApiDocumentTransformer>();
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+            o.AddSchemaTransformer<MusicSchemaNames>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
     }
@@ -122,15 +128,20 @@ public static class HostApplication
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // It lists every installed plugin's API: callers with credentials only, unless Host:OpenApi:Anonymous.
+        var openApi = app.MapOpenApi(DocsPage.DocumentRoute);
+        if (app.Services.GetRequiredService<IOptions<HostSettings>>().Value.OpenApi.Anonymous)
+            openApi.AllowAnonymous();
+        else
+            openApi.RequireAuthorization(HostPolicies.User);
         app.MapDocs();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/api/v1/health", () => Results.Json(new { status = "ok" })).WithTags("host").AllowAnonymous();
+        app.MapGet("/api/v1/health", () => TypedResults.Ok(new Api.Contracts.HealthStatus("ok"))).WithTags("host").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ErrorFilter>();
         api.MapLogin();
         api.MapPluginIcons();
-        var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User);
+        var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User).ProducesErrors();
         managed.MapPluginManagement();
         managed.MapPluginRemotes();
         // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).
@@ -138,7 +149,7 @@ public static class HostApplication
 
         // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth and the
         // host's error mapping, so an error escaping an engine endpoint gets the same envelope and status as the host's.
-        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().RequireAuthorization(HostPolicies.User);
+        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().RequireAuthorization(HostPolicies.User).ProducesErrors();
         engines.MapIndexerEndpoints();
         engines.MapMusicEndpoints();
     }
