@@ -46,6 +46,7 @@ public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
         PluginErrorKind.Incompatible => StatusCodes.Status422UnprocessableEntity,
         // The feed handed over a damaged package: the fault is upstream of the host.
         PluginErrorKind.Corrupt => StatusCodes.Status502BadGateway,
+        PluginErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every PluginErrorKind needs an HTTP status here."),
     };
 
@@ -55,9 +56,12 @@ public sealed class ErrorFilter(ILogger<ErrorFilter> logger) : IEndpointFilter
         : ApiEnvelope.Fail(error.Message, StatusCode(error.Kind));
 
     /// <summary>The framework's and the SDK's request errors are the caller's mistakes, like <see cref="PluginErrorKind.Invalid"/>.</summary>
-    private static PluginError? AsPluginError(Exception e) => e switch
+    public static PluginError? AsPluginError(Exception e) => e switch
     {
         PluginError error => error,
+        // Kestrel's own refusal of a body past the limit RequestLimits set (a chunked body has no length to check first).
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new PluginError(PluginErrorKind.TooLarge,
+            $"The request body is larger than this host accepts ({e.Message}); see Host:Limits:MaxRequestBodyBytes.", e),
         ArgumentBindingException or BadHttpRequestException => new PluginError(PluginErrorKind.Invalid, e.Message, e),
         _ => null,
     };

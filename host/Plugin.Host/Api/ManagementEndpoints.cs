@@ -170,11 +170,22 @@ public static class ManagementEndpoints
         return TypedResults.Ok(ApiEnvelope.Empty(true, $"Plugin {id} uninstalled."));
     }
 
-    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SaveConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SaveConfigAsync(string id, HttpRequest request, PluginManager manager,
+        PluginCatalog catalog, CancellationToken ct)
     {
         var config = await RequestBody.ReadObjectAsync(request, ct);
+        return await SaveCheckedAsync(id, config, manager, catalog, ct);
+    }
+
+    /// <summary>Checks the config against the plugin's config class (<see cref="ConfigSchema"/>: a wrong type is 400 naming
+    /// the key, unknown keys are dropped and named in the message), then saves it.</summary>
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SaveCheckedAsync(string id, JsonObject config, PluginManager manager,
+        PluginCatalog catalog, CancellationToken ct)
+    {
+        var dropped = catalog.Require(id).Descriptor is { } descriptor ? ConfigSchema.Check(descriptor, config).Dropped : [];
         var entry = await manager.SaveConfigAsync(id, config, ct);
-        return TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()), $"Plugin {entry.Id} config saved."));
+        return TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()),
+            $"Plugin {entry.Id} config saved.{ConfigSchema.DescribeDropped(dropped)}"));
     }
 
     /// <summary>
@@ -182,7 +193,8 @@ public static class ManagementEndpoints
     /// key to its default. PATCH merges instead (JSON merge patch, top-level keys): what the body names changes, the rest
     /// of the saved config stays — the way to switch a plugin on or off alone.
     /// </summary>
-    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> MergeConfigAsync(string id, HttpRequest request, PluginManager manager, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> MergeConfigAsync(string id, HttpRequest request, PluginManager manager,
+        PluginCatalog catalog, CancellationToken ct)
     {
         var changes = await RequestBody.ReadObjectAsync(request, ct);
         var config = await manager.GetConfigAsync(id, ct);
@@ -192,8 +204,7 @@ public static class ManagementEndpoints
             if (value is null) config.Remove(key);
             else config[key] = value;
         }
-        var entry = await manager.SaveConfigAsync(id, config, ct);
-        return TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()), $"Plugin {entry.Id} config saved."));
+        return await SaveCheckedAsync(id, config, manager, catalog, ct);
     }
 
     private static async Task<JsonObject?> SavedConfigAsync(string id, PluginManager manager, CancellationToken ct)

@@ -123,6 +123,8 @@ public static class HostApplication
     public static void MapHost(WebApplication app)
     {
         app.UseStatusCodePages();
+        // Host:Limits: an oversized body is refused before anything reads it.
+        app.UseRequestLimits();
         MapWebUi(app);
         // After the web UI's static files (served to everyone) and before the endpoints, whose policies it applies.
         app.UseAuthentication();
