@@ -97,15 +97,17 @@ public sealed class OpenApiContractTests(HostFixture host)
         Assert.Equal("#/components/schemas/MessageBody",
             paths["/api/v1/message"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
 
-        // Every JSON answer of the host's and the engines' routes has a schema; files and modules are not JSON.
+        // Every JSON answer of the host's and the engines' routes has a schema; files and modules are not JSON. The login
+        // answer is still an anonymous shape (its fields are being extended for MoviePilot's frontend).
         string[] notJson = ["/api/v1/plugin/icon/{id}", "/api/v1/plugin/remotes/{id}", "/api/v1/login/access-token"];
-        var pluginApis = new[] { "Echo", "Faulty", "Broken", "Sleepy", "Gone", "Upd" }.Select(id => $"/api/v1/plugin/{id}/").ToArray();
         var missing = new List<string>();
         foreach (var (path, item) in paths)
         {
-            if (notJson.Contains(path) || pluginApis.Any(path.StartsWith)) continue;
+            if (notJson.Contains(path)) continue;
             foreach (var (method, operation) in item!.AsObject())
-                if (operation!["responses"]?["200"]?["content"]?["application/json"]?["schema"] is null)
+                // A plugin's own API answers what the plugin returns (tagged "plugin: Id"); the host cannot know its shape.
+                if (operation!["tags"]?[0]?.GetValue<string>().StartsWith("plugin: ", StringComparison.Ordinal) != true
+                    && operation["responses"]?["200"]?["content"]?["application/json"]?["schema"] is null)
                     missing.Add($"{method} {path}");
         }
         Assert.True(missing.Count == 0, "No 200 schema: " + string.Join(", ", missing));
