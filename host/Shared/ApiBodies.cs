@@ -24,7 +24,7 @@ internal sealed record ApiEnvelope<T>(
 }
 
 // The one way the host and both engines build the envelope: typed bodies for endpoints that declare their responses
-// (TypedResults.Ok(ApiEnvelope.Success(data))), and ready results for answers that carry no typed data.
+// (TypedResults.Ok(ApiEnvelope.Success(data))), and a ready result for refusals, which carry no typed data.
 internal static class ApiEnvelope
 {
     public static ApiEnvelope<T> Of<T>(bool success, string? message, T? data) => new(success, message, data);
@@ -33,10 +33,6 @@ internal static class ApiEnvelope
 
     // An envelope without data ({"data": null}); typed as object so every such answer shares one schema.
     public static ApiEnvelope<object> Empty(bool success, string? message) => new(success, message, null);
-
-    // Success with data, serialized with options (the app's when null).
-    public static IResult Ok(object? data = null, string? message = "", JsonSerializerOptions? options = null) =>
-        Results.Json(new ApiEnvelope<object>(true, message, data), options);
 
     // A failure answered with statusCode.
     public static IResult Fail(string? message, int statusCode, object? data = null, JsonSerializerOptions? options = null) =>
