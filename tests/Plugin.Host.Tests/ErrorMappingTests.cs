@@ -22,6 +22,7 @@ public sealed class ErrorMappingTests
         { PluginErrorKind.Unavailable, 503 },
         { PluginErrorKind.Incompatible, 422 },
         { PluginErrorKind.Corrupt, 502 },
+        { PluginErrorKind.TooLarge, 413 },
     };
 
     [Theory]

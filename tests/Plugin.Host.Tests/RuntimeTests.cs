@@ -437,7 +437,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task OpenApi_lists_plugin_apis_docs_and_health_answer()
     {
-        var document = await host.SendAsync(HttpMethod.Get, "/openapi/v1.json", Auth.None);
+        var document = await host.SendAsync(HttpMethod.Get, "/openapi/v1.json", Auth.Bearer);
         var paths = document!["paths"]!.AsObject();
         Assert.True(paths.ContainsKey("/api/v1/plugin/Echo/hello"));
         Assert.True(paths.ContainsKey("/api/v1/plugin/") || paths.ContainsKey("/api/v1/plugin"), string.Join(", ", paths.Select(p => p.Key)));

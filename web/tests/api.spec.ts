@@ -60,4 +60,18 @@ describe('api module', () => {
     const r = await api.musicSearch('q')
     expect(r.map(x => x.platform)).toEqual(['a', 'b'])
   })
+  it('reads the host music shapes: sources with manifest variables, search results under data.results', async () => {
+    vi.stubGlobal('fetch', () => reply(200, { success: true, message: '', data: [{
+      platform: 'demo', kind: 'javascript', version: '1.0.0', srcUrl: 'https://x/demo.js', enabled: true, functions: ['search'],
+      variables: { cookie: 'c' }, loadError: 'bad', manifest: { platform: 'demo', version: '1.0.0', supportedSearchType: ['music'],
+        userVariables: [{ key: 'cookie', title: 'Cookie', hint: 'h' }] } }] }))
+    const [s] = await api.listMusicSources()
+    expect(s.variables).toEqual([{ key: 'cookie', name: 'Cookie', hint: 'h' }])
+    expect(s.values).toEqual({ cookie: 'c' })
+    expect([s.url, s.error, s.supported_search_types]).toEqual(['https://x/demo.js', 'bad', ['music']])
+    vi.stubGlobal('fetch', () => reply(200, { success: true, data: { query: 'q', type: 'music', page: 1,
+      results: [{ platform: 'a', success: true, isEnd: true, data: [{ title: 't' }] }, { platform: 'b', success: false, error: 'x' }] } }))
+    const r = await api.musicSearch('q')
+    expect(r.map(x => [x.platform, x.error])).toEqual([['a', undefined], ['b', 'x']])
+  })
 })

@@ -5,16 +5,6 @@ using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
-/// <summary>The host's answers in MoviePilot's envelope; the shape itself is <see cref="ApiEnvelope"/>, shared with the engines.</summary>
-public static class Envelope
-{
-    public static IResult Ok(object? data = null, string message = "") => ApiEnvelope.Ok(data, message);
-
-    /// <summary>A failure; MoviePilot answers some refusals with 200 and <c>success: false</c>, hence the default.</summary>
-    public static IResult Fail(string message, int statusCode = StatusCodes.Status200OK, object? data = null) =>
-        ApiEnvelope.Fail(message, statusCode, data);
-}
-
 /// <summary>Reading request bodies with clear 400 messages instead of the framework's empty ones.</summary>
 public static class RequestBody
 {

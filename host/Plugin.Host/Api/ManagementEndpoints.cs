@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Plugin.Host.Api.Contracts;
 using Plugin.Host.Market;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
@@ -16,6 +18,9 @@ namespace Plugin.Host.Api;
 /// (the <see cref="HostPolicies.User"/> policy, applied by the host to the group these are mapped in).</summary>
 public static class ManagementEndpoints
 {
+    /// <summary>The media type of the request bodies (read by hand, so the document learns them from <c>Accepts</c>).</summary>
+    private const string Json = "application/json";
+
     public static void MapPluginManagement(this RouteGroupBuilder api)
     {
         var plugin = api.MapGroup("/plugin").WithTags("plugins");
@@ -24,17 +29,17 @@ public static class ManagementEndpoints
         plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
         plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
         plugin.MapGet("/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
-            Results.Json(await configs.GetAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
-        plugin.MapPut("/{id}", SaveConfigAsync).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
-        plugin.MapPatch("/{id}", MergeConfigAsync)
+            TypedResults.Ok(await configs.GetAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
+        plugin.MapPut("/{id}", SaveConfigAsync).Accepts<JsonObject>(Json).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
+        plugin.MapPatch("/{id}", MergeConfigAsync).Accepts<JsonObject>(Json)
             .WithSummary("Change some config keys (e.g. {\"enabled\": false}); the others keep their saved values");
         plugin.MapGet("/form/{id}", async (string id, PluginConfigService configs, PluginFeatures features, CancellationToken ct) =>
         {
             var saved = await configs.GetSavedAsync(id, ct);
-            return Results.Json(await features.FormAsync(id, saved, ct));
+            return TypedResults.Ok(await features.FormAsync(id, saved, ct));
         }).WithSummary("The config form {conf, model}");
         plugin.MapGet("/page/{id}", async (string id, PluginFeatures features, CancellationToken ct) =>
-            Results.Json(await features.PageAsync(id, ct))).WithSummary("The plugin's detail page");
+            TypedResults.Ok(await features.PageAsync(id, ct))).WithSummary("The plugin's detail page");
         plugin.MapGet("/reload/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
         {
             var entries = await manager.ReloadAsync(id, ct);
@@ -43,36 +48,33 @@ public static class ManagementEndpoints
         plugin.MapGet("/reset/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
         {
             var entry = await configs.ResetAsync(id, ct);
-            return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} reset to its defaults.");
+            return TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()), $"Plugin {entry.Id} reset to its defaults."));
         }).WithSummary("Config back to defaults, data cleared");
 
         plugin.MapGet("/dashboard/meta", (PluginFeatures features) =>
-            Results.Json(features.Dashboards().Select(x => new { id = x.Entry.Id, key = x.Dashboard.Key, name = x.Dashboard.Name })))
+            TypedResults.Ok(features.Dashboards().Select(x => new DashboardMetaItem(x.Entry.Id, x.Dashboard.Key, x.Dashboard.Name)).ToList()))
             .WithSummary("Every dashboard widget of the enabled plugins");
         plugin.MapGet("/dashboard/{id}/{key}", async (string id, string key, HttpRequest request, PluginFeatures features, CancellationToken ct) =>
-            Results.Json(await features.DashboardAsync(id, key, request.Headers.UserAgent.ToString(), ct))).WithSummary("One dashboard widget");
+            TypedResults.Ok(await features.DashboardAsync(id, key, request.Headers.UserAgent.ToString(), ct))).WithSummary("One dashboard widget");
 
         plugin.MapGet("/services", ListServicesAsync).WithSummary("Scheduled services with next run, last run and last result");
         plugin.MapPost("/services/{pluginId}/{serviceId}/run", RunServiceAsync).WithSummary("Run a service now (?wait=true waits for the result)");
 
-        plugin.MapPost("/events/{type}", PublishEventAsync).WithSummary("Raise a broadcast event with JSON data");
-        plugin.MapPost("/chain/{type}", RunChainAsync).WithSummary("Run a chain event with JSON data; returns the shared data");
-        plugin.MapPost("/module/{method}", CallModuleAsync).WithSummary("Call a module method through the plugins that override it");
+        plugin.MapPost("/events/{type}", PublishEventAsync).Accepts<JsonObject>(Json).WithSummary("Raise a broadcast event with JSON data");
+        plugin.MapPost("/chain/{type}", RunChainAsync).Accepts<JsonObject>(Json).WithSummary("Run a chain event with JSON data; returns the shared data");
+        plugin.MapPost("/module/{method}", CallModuleAsync).Accepts<JsonObject>(Json).WithSummary("Call a module method through the plugins that override it");
 
         var workflow = api.MapGroup("/workflow").WithTags("workflow");
-        workflow.MapGet("/plugin/actions", (PluginCatalog catalog) => Results.Json(catalog.Active
+        workflow.MapGet("/plugin/actions", (PluginCatalog catalog) => TypedResults.Ok(catalog.Active
             .Where(e => e.Descriptor!.WorkflowActions.Count > 0)
-            .Select(e => new
-            {
-                plugin_id = e.Id,
-                plugin_name = e.Name,
-                actions = e.Descriptor!.WorkflowActions.Select(a => new { id = a.Id, name = a.Name, description = a.Description }),
-            }))).WithSummary("Workflow actions of the enabled plugins");
-        workflow.MapPost("/plugin/actions/{pluginId}/{actionId}", RunWorkflowActionAsync).WithSummary("Run a workflow action with an ActionContext");
+            .Select(e => new WorkflowPluginActions(e.Id, e.Name,
+                [.. e.Descriptor!.WorkflowActions.Select(a => new WorkflowActionItem(a.Id, a.Name, a.Description))]))
+            .ToList())).WithSummary("Workflow actions of the enabled plugins");
+        workflow.MapPost("/plugin/actions/{pluginId}/{actionId}", RunWorkflowActionAsync).Accepts<ActionContext>(Json).WithSummary("Run a workflow action with an ActionContext");
 
-        api.MapPost("/message/", HandleMessageAsync).WithTags("message").WithSummary("A user message: /command, [PLUGIN]Id|data, or text");
+        api.MapPost("/message/", HandleMessageAsync).Accepts<MessageBody>(Json).WithTags("message").WithSummary("A user message: /command, [PLUGIN]Id|data, or text");
         api.MapGet("/message/", async (MessageOutbox outbox, int? count, CancellationToken ct) =>
-            Results.Json(await outbox.RecentAsync(Math.Clamp(count ?? 50, 1, 500), ct))).WithTags("message").WithSummary("Messages plugins posted, newest first");
+            TypedResults.Ok(await outbox.RecentAsync(Math.Clamp(count ?? 50, 1, 500), ct))).WithTags("message").WithSummary("Messages plugins posted, newest first");
     }
 
     /// <summary><c>GET /api/v1/plugin/icon/{id}?file=</c>: an image from the plugin's package — the installed one, or, for a
@@ -93,7 +95,7 @@ public static class ManagementEndpoints
         ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
     };
 
-    private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
+    private static async Task<Ok<List<PluginListItem>>> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
         IOptions<HostSettings> settings, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
@@ -116,7 +118,7 @@ public static class ManagementEndpoints
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
             .Select(PluginListItem.FromMarket);
-        return Results.Json(state switch
+        return TypedResults.Ok(state switch
         {
             "installed" => installed,
             "market" => [.. installed.Where(i => byId.ContainsKey(i.Id)), .. notInstalled],
@@ -127,7 +129,7 @@ public static class ManagementEndpoints
     /// <summary>The seed's <c>level</c> from the package's market entry; a package without one is for everyone.</summary>
     private static int LevelOf(MarketPackage package) => PluginListItem.Level(package.Entry);
 
-    private static async Task<IResult> InstallAsync(string id, string? version, PluginManager manager, IPluginMarket market,
+    private static async Task<Ok<ApiEnvelope<List<PluginEntryState>>>> InstallAsync(string id, string? version, PluginManager manager, IPluginMarket market,
         IOptions<HostSettings> settings, CancellationToken ct)
     {
         // The market hides plugins above Host:MarketLevel; installing one by id must not get around that.
@@ -138,61 +140,69 @@ public static class ManagementEndpoints
         return Result(entries, "installed");
     }
 
-    private static IResult Result(IReadOnlyList<PluginEntry> entries, string verb)
+    /// <summary>The answer to install, update and reload: each plugin's state; 200 with <c>success: false</c> when one
+    /// of them did not come up (the package is installed, the plugin is what failed).</summary>
+    private static Ok<ApiEnvelope<List<PluginEntryState>>> Result(IReadOnlyList<PluginEntry> entries, string verb)
     {
         var failed = entries.FirstOrDefault(e => e.Status is Installation.PluginStatus.Malfunctioned or Installation.PluginStatus.NotSupported);
-        var data = entries.Select(e => new { id = e.Id, version = e.Version, status = e.Status.ToString(), error = e.Error }).ToList();
-        return failed is null
-            ? Envelope.Ok(data, $"Plugin {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version}"))} {verb}.")
-            : Results.Json(new ApiEnvelope(false, $"Plugin {failed.Id} {verb} but is {failed.Status}: {failed.Error}", data));
+        var data = entries.Select(e => new PluginEntryState(e.Id, e.Version, e.Status.ToString(), e.Error)).ToList();
+        return TypedResults.Ok(failed is null
+            ? ApiEnvelope.Success(data, $"Plugin {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version}"))} {verb}.")
+            : ApiEnvelope.Of(false, $"Plugin {failed.Id} {verb} but is {failed.Status}: {failed.Error}", data));
     }
 
-    private static async Task<IResult> UninstallAsync(string id, PluginManager manager, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<object>>> UninstallAsync(string id, PluginManager manager, CancellationToken ct)
     {
         await manager.UninstallAsync(id, ct);
-        return Envelope.Ok(null, $"Plugin {id} uninstalled.");
+        return TypedResults.Ok(ApiEnvelope.Empty(true, $"Plugin {id} uninstalled."));
     }
 
-    private static async Task<IResult> SaveConfigAsync(string id, HttpRequest request, PluginConfigService configs, CancellationToken ct)
+    /// <summary>Checks the config against the plugin's config class (<see cref="ConfigSchema"/>: a wrong type is 400 naming
+    /// the key, unknown keys are dropped and named in the message), then saves it whole.</summary>
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SaveConfigAsync(string id, HttpRequest request, PluginConfigService configs,
+        PluginCatalog catalog, CancellationToken ct)
     {
         var config = await RequestBody.ReadObjectAsync(request, ct);
+        var dropped = Check(id, config, catalog);
         var entry = await configs.SaveAsync(id, config, ct);
-        return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
+        return Saved(entry, dropped);
     }
 
-    /// <summary>PATCH merges (<see cref="PluginConfigService.MergeAsync"/>): the keys the body names change, the rest stays.</summary>
-    private static async Task<IResult> MergeConfigAsync(string id, HttpRequest request, PluginConfigService configs, CancellationToken ct)
+    /// <summary>PATCH merges (<see cref="PluginConfigService.MergeAsync"/>): the keys the body names change, the rest stays.
+    /// The named keys are checked like a whole config (a null removes a key and needs no check).</summary>
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> MergeConfigAsync(string id, HttpRequest request, PluginConfigService configs,
+        PluginCatalog catalog, CancellationToken ct)
     {
-        var entry = await configs.MergeAsync(id, await RequestBody.ReadObjectAsync(request, ct), ct);
-        return Envelope.Ok(new { status = entry.Status.ToString() }, $"Plugin {entry.Id} config saved.");
+        var changes = await RequestBody.ReadObjectAsync(request, ct);
+        var values = new JsonObject(changes.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value!.DeepClone())));
+        var dropped = Check(id, values, catalog);
+        foreach (var key in dropped) changes.Remove(key);
+        var entry = await configs.MergeAsync(id, changes, ct);
+        return Saved(entry, dropped);
     }
 
-    private static async Task<IResult> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog, CancellationToken ct)
+    private static IReadOnlyList<string> Check(string id, JsonObject config, PluginCatalog catalog) =>
+        catalog.Require(id).Descriptor is { } descriptor ? ConfigSchema.Check(descriptor, config).Dropped : [];
+
+    private static Ok<ApiEnvelope<PluginStatusData>> Saved(PluginEntry entry, IReadOnlyList<string> dropped) =>
+        TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()),
+            $"Plugin {entry.Id} config saved.{ConfigSchema.DescribeDropped(dropped)}"));
+
+    private static async Task<Ok<List<PluginServiceItem>>> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog,
+        CancellationToken ct)
     {
-        var list = new List<object>();
+        var list = new List<PluginServiceItem>();
         foreach (var s in scheduler.Services.OrderBy(s => s.PluginId).ThenBy(s => s.ServiceId))
         {
             var state = runner.State(s.PluginId, s.ServiceId);
-            list.Add(new
-            {
-                id = s.ServiceId,
-                plugin_id = s.PluginId,
-                plugin_name = catalog.Find(s.PluginId)?.Name ?? s.PluginId,
-                name = s.Name,
-                trigger = s.Trigger,
-                next_run = await scheduler.NextRunAsync(s.PluginId, s.ServiceId, ct),
-                last_run = state.LastRun,
-                last_result = state.LastResult,
-                running = state.Running,
-                runs = state.Runs,
-                skipped = state.Skipped,
-                problem = s.Problem,
-            });
+            list.Add(new PluginServiceItem(s.ServiceId, s.PluginId, catalog.Find(s.PluginId)?.Name ?? s.PluginId, s.Name, s.Trigger,
+                await scheduler.NextRunAsync(s.PluginId, s.ServiceId, ct), state.LastRun, state.LastResult, state.Running, state.Runs,
+                state.Skipped, s.Problem));
         }
-        return Results.Json(list);
+        return TypedResults.Ok(list);
     }
 
-    private static async Task<IResult> RunServiceAsync(string pluginId, string serviceId, bool? wait, ServiceRunner runner,
+    private static async Task<Ok<ApiEnvelope<ServiceRunData>>> RunServiceAsync(string pluginId, string serviceId, bool? wait, ServiceRunner runner,
         IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         if (wait == true)
@@ -201,8 +211,7 @@ public static class ManagementEndpoints
             return outcome switch
             {
                 ServiceRunOutcome.NotFound or ServiceRunOutcome.NotActive => throw Refusal(outcome, message),
-                ServiceRunOutcome.Succeeded => Envelope.Ok(new { outcome = outcome.ToString() }, message),
-                _ => Results.Json(new ApiEnvelope(false, message, new { outcome = outcome.ToString() })),
+                _ => TypedResults.Ok(ApiEnvelope.Of(outcome == ServiceRunOutcome.Succeeded, message, new ServiceRunData(outcome.ToString()))),
             };
         }
         var service = runner.Check(pluginId, serviceId);
@@ -210,7 +219,7 @@ public static class ManagementEndpoints
             throw Refusal(refused.Outcome, refused.Message);
         // Run-now returns at once (the UI polls the list); the run is tied to the host's lifetime, not the request.
         _ = runner.RunAsync(pluginId, serviceId, "run now", lifetime.ApplicationStopping);
-        return Envelope.Ok(null, $"Service {serviceId} of {pluginId} started.");
+        return TypedResults.Ok(ApiEnvelope.Of<ServiceRunData>(true, $"Service {serviceId} of {pluginId} started.", null));
     }
 
     /// <summary>A service that cannot run: unknown, or its plugin is not active (a state, not a missing thing).</summary>
@@ -227,41 +236,37 @@ public static class ManagementEndpoints
         }
     }
 
-    private static async Task<IResult> PublishEventAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<object>>> PublishEventAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
     {
         if (!EventTypes.TryParse(type, out EventType eventType))
             throw new PluginError(PluginErrorKind.Invalid, $"Unknown event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
         var data = ReadEventData(EventTypes.WireName(eventType), () => EventTypes.Deserialize(eventType, json));
         await dispatcher.PublishAsync(eventType, data, "api", ct);
-        return Envelope.Ok(null, $"Event {EventTypes.WireName(eventType)} queued.");
+        return TypedResults.Ok(ApiEnvelope.Empty(true, $"Event {EventTypes.WireName(eventType)} queued."));
     }
 
-    private static async Task<IResult> RunChainAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<ChainRunData>>> RunChainAsync(string type, HttpRequest request, EventDispatcher dispatcher, CancellationToken ct)
     {
         if (!EventTypes.TryParse(type, out ChainEventType chainType))
             throw new PluginError(PluginErrorKind.Invalid, $"Unknown chain event type '{type}'.");
         var json = await RequestBody.ReadJsonAsync(request, ct);
         var data = ReadEventData(EventTypes.WireName(chainType), () => EventTypes.Deserialize(chainType, json));
         var outcome = await dispatcher.RunChainAsync(chainType, data, ct);
-        return Results.Json(new ApiEnvelope(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new
-        {
-            data = JsonSerializer.SerializeToNode(outcome.Data, outcome.Data.GetType(), PluginJson.Options),
-            ran = outcome.Ran,
-            errors = outcome.Errors,
-        }));
+        return TypedResults.Ok(ApiEnvelope.Of(outcome.Errors.Count == 0, string.Join(" ", outcome.Errors), new ChainRunData(
+            JsonSerializer.SerializeToNode(outcome.Data, outcome.Data.GetType(), PluginJson.Options), outcome.Ran, outcome.Errors)));
     }
 
-    private static async Task<IResult> CallModuleAsync(string method, HttpRequest request, PluginFeatures features, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<ModuleCallData>>> CallModuleAsync(string method, HttpRequest request, PluginFeatures features, CancellationToken ct)
     {
         var body = await RequestBody.ReadJsonAsync(request, ct) as JsonObject ?? new JsonObject();
         var arguments = body.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
         var (pluginId, result, errors) = await features.CallModuleAsync(new ModuleCall(method, arguments), ct);
-        return Results.Json(new ApiEnvelope(pluginId is not null, pluginId is null ? $"No plugin answered {method}. {string.Join(" ", errors)}".Trim() : "",
-            new { plugin_id = pluginId, result = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), PluginJson.Options), errors }));
+        return TypedResults.Ok(ApiEnvelope.Of(pluginId is not null, pluginId is null ? $"No plugin answered {method}. {string.Join(" ", errors)}".Trim() : "",
+            new ModuleCallData(pluginId, result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), PluginJson.Options), errors)));
     }
 
-    private static async Task<IResult> RunWorkflowActionAsync(string pluginId, string actionId, HttpRequest request, PluginFeatures features,
+    private static async Task<Ok<ApiEnvelope<JsonNode>>> RunWorkflowActionAsync(string pluginId, string actionId, HttpRequest request, PluginFeatures features,
         CancellationToken ct)
     {
         var json = await RequestBody.ReadJsonAsync(request, ct);
@@ -269,11 +274,10 @@ public static class ManagementEndpoints
         try { context = json?.Deserialize<ActionContext>(PluginJson.Options) ?? new ActionContext(); }
         catch (JsonException e) { throw new PluginError(PluginErrorKind.Invalid, $"The body is not an ActionContext: {e.Message}"); }
         var result = await features.RunWorkflowActionAsync(pluginId, actionId, context, ct);
-        return Results.Json(new ApiEnvelope(result.Success, result.Message ?? "",
-            JsonSerializer.SerializeToNode(result.Context, PluginJson.Options)));
+        return TypedResults.Ok(ApiEnvelope.Of(result.Success, result.Message ?? "", JsonSerializer.SerializeToNode(result.Context, PluginJson.Options)));
     }
 
-    private static async Task<IResult> HandleMessageAsync(HttpRequest request, MessageRouter router, CancellationToken ct)
+    private static async Task<Ok<ApiEnvelope<MessageRepliesData>>> HandleMessageAsync(HttpRequest request, MessageRouter router, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(request, ct);
         var text = body["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
@@ -282,9 +286,7 @@ public static class ManagementEndpoints
         string? Field(string name) => body[name]?.ToString();
         var outcome = await router.HandleAsync(text, Field("userid") ?? request.HttpContext.User.CallerName(), Field("channel"),
             Field("source") ?? "web", ct);
-        return Results.Json(new ApiEnvelope(outcome.Success, outcome.Message, new
-        {
-            replies = outcome.Replies.Select(r => JsonSerializer.SerializeToNode(r, PluginJson.Options)).ToList(),
-        }));
+        return TypedResults.Ok(ApiEnvelope.Of(outcome.Success, outcome.Message, new MessageRepliesData(
+            [.. outcome.Replies.Select(r => JsonSerializer.SerializeToNode(r, PluginJson.Options))])));
     }
 }

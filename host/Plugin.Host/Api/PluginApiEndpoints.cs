@@ -36,9 +36,8 @@ public static class PluginApiEndpoints
         {
             await DispatchAsync(http, pluginId, path, features, policies, evaluator);
         }
-        catch (Exception e) when (e is PluginError or ArgumentBindingException && !http.Response.HasStarted)
+        catch (Exception e) when (ErrorFilter.AsPluginError(e) is { } error && !http.Response.HasStarted)
         {
-            var error = e as PluginError ?? new PluginError(PluginErrorKind.Invalid, e.Message, e);
             await ErrorFilter.Answer(error).ExecuteAsync(http);
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
+using Plugin.Host.Api.Contracts;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
 using Plugin.Sdk.Ui;
@@ -23,15 +24,11 @@ public static class PluginRemoteEndpoints
 
         // MoviePilot's list form: which plugins ship a module, and where to get it. Loaded plugins only, as only those
         // answer the form, page and dashboard calls that would ask the UI to load one.
-        plugin.MapGet("/remotes", (PluginCatalog catalog, IPluginAssets assets) => Results.Json(catalog.All
+        plugin.MapGet("/remotes", (PluginCatalog catalog, IPluginAssets assets) => TypedResults.Ok(catalog.All
             .Where(e => e.IsLoaded && assets.HasInstalled(e.Id, ModulePath))
-            .Select(e => new
-            {
-                id = e.Id,
-                name = e.Name,
-                render_mode = (e.Descriptor?.RenderMode ?? RenderMode.Vuetify).WireName(),
-                url = $"/api/v1/plugin/remotes/{Uri.EscapeDataString(e.Id)}",
-            }))).WithSummary("Plugins that ship their own compiled Vue module (render mode vue)");
+            .Select(e => new PluginRemoteItem(e.Id, e.Name, (e.Descriptor?.RenderMode ?? RenderMode.Vuetify).WireName(),
+                $"/api/v1/plugin/remotes/{Uri.EscapeDataString(e.Id)}"))
+            .ToList())).WithSummary("Plugins that ship their own compiled Vue module (render mode vue)");
 
         plugin.MapGet("/remotes/{id}", async (string id, HttpResponse response, PluginFeatures features, IPluginAssets assets, CancellationToken ct) =>
         {

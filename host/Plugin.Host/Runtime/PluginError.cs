@@ -29,6 +29,8 @@ public enum PluginErrorKind
     /// <summary>The package is damaged or unsafe: failed hash or CRC check, not a .NET assembly, a zip-slip entry, a
     /// missing assembly on disk.</summary>
     Corrupt,
+    /// <summary>The caller sent more than the host accepts: a request body above <c>Host:Limits:MaxRequestBodyBytes</c>.</summary>
+    TooLarge,
 }
 
 /// <summary>A refused or failed plugin operation; <see cref="Kind"/> says which, the message says why to a person.</summary>

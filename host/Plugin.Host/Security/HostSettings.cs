@@ -31,6 +31,27 @@ public sealed class HostSettings
         public int WindowSeconds { get; set; } = 300;
     }
 
+    /// <summary><c>Host:OpenApi</c>: who may read the OpenAPI document.</summary>
+    public OpenApiAccessOptions OpenApi { get; set; } = new();
+
+    /// <summary>Access to <c>/openapi/v1.json</c>.</summary>
+    public sealed class OpenApiAccessOptions
+    {
+        /// <summary>Serve the document to everyone; by default only to callers with a login token or the API key, as it
+        /// lists every installed plugin's API.</summary>
+        public bool Anonymous { get; set; }
+    }
+
+    /// <summary><c>Host:Limits</c>: the sizes the host accepts from a caller.</summary>
+    public RequestLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Request size limits.</summary>
+    public sealed class RequestLimitsOptions
+    {
+        /// <summary>The largest request body, in bytes (1 MiB by default); a larger one is refused with 413.</summary>
+        public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    }
+
     /// <summary>
     /// <c>Host:MarketLevel</c>: the highest plugin <c>level</c> the market offers (the seed's meaning: 1 everyone,
     /// 2 authenticated users, 3 only with a key). The host's users are authenticated, so the default is 2; set 3 to see

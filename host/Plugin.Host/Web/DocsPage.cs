@@ -8,6 +8,9 @@ public static class DocsPage
 {
     public const string DocumentPath = "/openapi/v1.json";
 
+    /// <summary>The route the documents are served at.</summary>
+    public const string DocumentRoute = "/openapi/{documentName}.json";
+
     public static void MapDocs(this IEndpointRouteBuilder app)
     {
         app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
@@ -28,10 +31,21 @@ public static class DocsPage
         <body><h1>Plugin.Host API</h1>
         <p>OpenAPI document: <a href="/openapi/v1.json">/openapi/v1.json</a>. Management endpoints need
         <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/v1/login/access-token</code> or the API key
-        (<code>?apikey=</code> / <code>X-API-KEY</code>).</p>
+        (<code>?apikey=</code> / <code>X-API-KEY</code>); so does the document itself unless the host serves it to
+        everyone (<code>Host:OpenApi:Anonymous</code>). This page sends the web UI's login token, or the page's own
+        <code>?apikey=</code>.</p>
         <div id="ops">Loading…</div>
         <script>
-        fetch('/openapi/v1.json').then(r => r.json()).then(doc => {
+        // The web UI keeps its login token in localStorage under "token" (same origin); ?apikey= on this page works too.
+        const token = (() => { try { return localStorage.getItem('token') || ''; } catch { return ''; } })();
+        const apikey = new URLSearchParams(location.search).get('apikey');
+        fetch('/openapi/v1.json' + (apikey ? '?apikey=' + encodeURIComponent(apikey) : ''),
+              { headers: token ? { Authorization: 'Bearer ' + token } : {} })
+          .then(r => {
+            if (r.status === 401) throw new Error('log in through the web UI (/) first, or open /docs?apikey=<API key>');
+            if (!r.ok) throw new Error('HTTP ' + r.status);
+            return r.json();
+          }).then(doc => {
           const groups = {};
           for (const [path, item] of Object.entries(doc.paths || {}))
             for (const [method, op] of Object.entries(item))

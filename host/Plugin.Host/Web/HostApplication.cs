@@ -114,7 +114,13 @@ public static class HostApplication
         services.AddSingleton<PluginStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginStartup>());
 
-        services.AddOpenApi(o => o.AddDocumentTransformer<PluginApiDocumentTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<PluginApiDocumentTransformer>();
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+            o.AddSchemaTransformer<MusicSchemaNames>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
     }
@@ -122,20 +128,27 @@ public static class HostApplication
     public static void MapHost(WebApplication app)
     {
         app.UseStatusCodePages();
+        // Host:Limits: an oversized body is refused before anything reads it.
+        app.UseRequestLimits();
         MapWebUi(app);
         // After the web UI's static files (served to everyone) and before the endpoints, whose policies it applies.
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // It lists every installed plugin's API: callers with credentials only, unless Host:OpenApi:Anonymous.
+        var openApi = app.MapOpenApi(DocsPage.DocumentRoute);
+        if (app.Services.GetRequiredService<IOptions<HostSettings>>().Value.OpenApi.Anonymous)
+            openApi.AllowAnonymous();
+        else
+            openApi.RequireAuthorization(HostPolicies.User);
         app.MapDocs();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/api/v1/health", () => Results.Json(new { status = "ok" })).WithTags("host").AllowAnonymous();
+        app.MapGet("/api/v1/health", () => TypedResults.Ok(new Api.Contracts.HealthStatus("ok"))).WithTags("host").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ErrorFilter>();
         api.MapLogin();
         api.MapPluginIcons();
-        var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User);
+        var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User).ProducesErrors();
         managed.MapPluginManagement();
         managed.MapPluginRemotes();
         // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).
@@ -143,7 +156,7 @@ public static class HostApplication
 
         // The engines map their own /api/v1/... paths; the empty-prefix group puts them behind the host's auth and the
         // host's error mapping, so an error escaping an engine endpoint gets the same envelope and status as the host's.
-        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().RequireAuthorization(HostPolicies.User);
+        var engines = app.MapGroup("").AddEndpointFilter<ErrorFilter>().RequireAuthorization(HostPolicies.User).ProducesErrors();
         engines.MapIndexerEndpoints();
         engines.MapMusicEndpoints();
     }

@@ -47,12 +47,8 @@ public sealed class PluginApiDocumentTransformer(PluginCatalog catalog) : IOpenA
                             Required = parameter.Required,
                             Schema = new OpenApiSchema { Type = SchemaType(parameter.Type) },
                         });
-                    if (api.Auth == ApiAuth.ApiKey)
-                        operation.Parameters.Add(new OpenApiParameter
-                        {
-                            Name = "apikey", In = ParameterLocation.Query, Required = false,
-                            Description = "The API token (or send the X-API-KEY header)", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                        });
+                    // The credentials it takes, as the host's own operations declare them.
+                    OpenApiSecurity.Apply(operation, api.Auth, document);
                     pathItem.AddOperation(method, operation);
                 }
             }

@@ -22,29 +22,19 @@ public static class IndexerEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/v1");
-        group.MapGet("/site/indexers", ListSites).WithName("IndexerSites").WithTags("indexer");
-        group.MapGet("/search/title", SearchTitle).WithName("IndexerSearchTitle").WithTags("indexer");
+        group.MapGet("/site/indexers", ListSites).WithName("IndexerSites").WithTags("indexer")
+            .Produces<IReadOnlyList<IndexerSiteItem>>();
+        group.MapGet("/search/title", SearchTitle).WithName("IndexerSearchTitle").WithTags("indexer")
+            .Produces<ApiEnvelope<JsonArray>>().Produces<ApiEnvelope<object>>(StatusCodes.Status400BadRequest);
         return group;
     }
 
     /// <summary>Every site: built-in and plugin-added (a list, as MoviePilot's own site list is sent).</summary>
     private static IResult ListSites(SiteRegistry registry)
     {
-        var sites = registry.Sites.Select(s => new JsonObject
-        {
-            ["id"] = s.Id,
-            ["name"] = s.Name,
-            ["domain"] = s.Definition.Domain,
-            ["ext_domains"] = new JsonArray(s.Definition.ExtDomains.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
-            ["encoding"] = s.Definition.Encoding,
-            ["public"] = s.Definition.Public,
-            ["proxy"] = s.Definition.Proxy,
-            ["render"] = s.Definition.Render,
-            ["result_num"] = s.Definition.ResultNum,
-            ["timeout"] = s.Definition.Timeout,
-            ["source"] = s.OwnerPluginId is null ? "builtin" : "plugin",
-            ["plugin_id"] = s.OwnerPluginId,
-        }).ToList();
+        var sites = registry.Sites.Select(s => new IndexerSiteItem(s.Id, s.Name, s.Definition.Domain, s.Definition.ExtDomains,
+            s.Definition.Encoding, s.Definition.Public, s.Definition.Proxy, s.Definition.Render, s.Definition.ResultNum,
+            s.Definition.Timeout, s.OwnerPluginId is null ? "builtin" : "plugin", s.OwnerPluginId)).ToList();
         return Results.Json(sites, IndexerJson.Options);
     }
 
@@ -68,7 +58,7 @@ public static class IndexerEndpoints
         var message = result.Torrents.Count > 0
             ? (failed.Count == 0 ? null : $"{failed.Count} of {result.Sites.Count} sites failed: " + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")))
             : "未搜索到任何资源" + (failed.Count == 0 ? "" : "（" + string.Join("; ", failed.Select(f => $"{f.Site}: {f.Error}")) + "）");
-        var body = new ApiEnvelope(result.Torrents.Count > 0, message, data)
+        var body = ApiEnvelope.Of(result.Torrents.Count > 0, message, data) with
         {
             Extra = new Dictionary<string, object?> { ["sites"] = result.Sites },
         };
@@ -89,3 +79,7 @@ public static class IndexerEndpoints
         return o;
     }
 }
+
+/// <summary>A site of <c>GET /api/v1/site/indexers</c> (snake_case through <see cref="IndexerJson"/>).</summary>
+public sealed record IndexerSiteItem(string Id, string Name, string? Domain, IReadOnlyList<string> ExtDomains, string? Encoding,
+    bool Public, bool Proxy, bool Render, int ResultNum, int Timeout, string Source, string? PluginId);

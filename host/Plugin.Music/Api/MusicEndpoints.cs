@@ -18,7 +18,9 @@ public static class MusicEndpoints
 {
     public static IEndpointRouteBuilder MapMusicEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/music").WithTags("music");
+        var group = endpoints.MapGroup("/api/v1/music").WithTags("music")
+            // Every route may refuse bad input; the envelope of a refusal carries no data.
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ApiEnvelope<object>), ["application/json"]));
         // A body that is not JSON is the caller's mistake: 400 with the parser's position, not a 500.
         group.AddEndpointFilter(async (context, next) =>
         {
@@ -33,7 +35,8 @@ public static class MusicEndpoints
         });
 
         group.MapGet("/plugins", async (MusicSourceCatalog catalog, CancellationToken ct) =>
-            Envelope(true, null, await catalog.ListAsync(ct)));
+            Envelope(true, null, await catalog.ListAsync(ct)))
+            .Produces<ApiEnvelope<IReadOnlyList<MusicPluginInfo>>>();
 
         // Body: {"url": "..."} (a plugin or a subscription), {"code": "..."}, {"subscription": "<url>"} or the
         // subscription document itself {"plugins": [...]}.
@@ -58,14 +61,16 @@ public static class MusicEndpoints
             var ok = results.Count > 0 && results.All(r => r.Succeeded);
             var status = ok ? 200 : results.Any(r => r.Status == MusicInstallStatus.Refused) ? 409 : results.Any(r => r.Succeeded) ? 207 : 400;
             return Envelope(ok, string.Join("; ", results.Select(r => r.Message)), results, status);
-        });
+        }).Accepts<MusicInstallBody>("application/json").Produces<ApiEnvelope<IReadOnlyList<MusicInstallResult>>>().Produces<ApiEnvelope<IReadOnlyList<MusicInstallResult>>>(StatusCodes.Status207MultiStatus)
+            .Produces<ApiEnvelope<IReadOnlyList<MusicInstallResult>>>(StatusCodes.Status409Conflict);
 
         group.MapDelete("/plugins/{platform}", async (string platform, MusicSourceCatalog catalog, CancellationToken ct) =>
         {
             var result = await catalog.UninstallAsync(platform, ct);
             return Envelope(result.Succeeded, result.Message, result,
                 result.Succeeded ? 200 : result.Status == MusicInstallStatus.Refused ? 409 : 404);
-        });
+        }).Produces<ApiEnvelope<MusicInstallResult>>().Produces<ApiEnvelope<MusicInstallResult>>(StatusCodes.Status404NotFound)
+            .Produces<ApiEnvelope<MusicInstallResult>>(StatusCodes.Status409Conflict);
 
         group.MapPost("/plugins/{platform}/update", async (string platform, JsPluginInstaller installer, CancellationToken ct) =>
         {
@@ -77,7 +82,8 @@ public static class MusicEndpoints
                 MusicInstallStatus.NotFound => 404,
                 _ => 502,
             });
-        });
+        }).Produces<ApiEnvelope<MusicInstallResult>>().Produces<ApiEnvelope<MusicInstallResult>>(StatusCodes.Status404NotFound)
+            .Produces<ApiEnvelope<MusicInstallResult>>(StatusCodes.Status409Conflict).Produces<ApiEnvelope<MusicInstallResult>>(StatusCodes.Status502BadGateway);
 
         group.MapPut("/plugins/{platform}/variables", async (string platform, HttpRequest request, MusicSourceCatalog catalog, CancellationToken ct) =>
         {
@@ -87,7 +93,8 @@ public static class MusicEndpoints
             return await catalog.SetVariablesAsync(platform, variables, ct)
                 ? Envelope(true, $"variables of '{platform}' saved", variables)
                 : Envelope(false, $"no music source '{platform}' is installed", null, 404);
-        });
+        }).Accepts<Dictionary<string, string>>("application/json").Produces<ApiEnvelope<Dictionary<string, string>>>()
+            .Produces<ApiEnvelope<object>>(StatusCodes.Status404NotFound);
 
         // Body: {"enabled": true|false}
         group.MapPut("/plugins/{platform}/enabled", async (string platform, HttpRequest request, MusicSourceCatalog catalog, CancellationToken ct) =>
@@ -97,7 +104,7 @@ public static class MusicEndpoints
             return await catalog.SetEnabledAsync(platform, enabled, ct)
                 ? Envelope(true, $"'{platform}' {(enabled ? "enabled" : "disabled")}", null)
                 : Envelope(false, $"no music source '{platform}' is installed", null, 404);
-        });
+        }).Accepts<MusicEnabledBody>("application/json").Produces<ApiEnvelope<object>>().Produces<ApiEnvelope<object>>(StatusCodes.Status404NotFound);
 
         group.MapGet("/search", async (string? query, string? type, int? page, MusicService music, CancellationToken ct) =>
         {
@@ -106,8 +113,8 @@ public static class MusicEndpoints
             if (!MusicNames.TryParseSearchType(type, out _))
                 return Envelope(false, $"unknown type '{type}' (music, album, artist, sheet, lyric)", null, 400);
             var entries = await music.SearchAllAsync(query, type, page is > 0 ? page.Value : 1, ct);
-            return Envelope(true, null, new { query, type, page = page is > 0 ? page.Value : 1, results = entries });
-        });
+            return Envelope(true, null, new MusicSearchData(query, type, page is > 0 ? page.Value : 1, entries));
+        }).Produces<ApiEnvelope<MusicSearchData>>();
 
         // Arguments as a JSON array, in the function's order: e.g. search -> ["q", 1, "music"].
         group.MapPost("/{platform}/{function}", async (string platform, string function, HttpRequest request, MusicService music, CancellationToken ct) =>
@@ -130,7 +137,7 @@ public static class MusicEndpoints
                 _ => 502,
             };
             return Envelope(result.Succeeded, result.Message, result.Data, status, result.Status == MusicCallStatus.Unsupported);
-        });
+        }).Accepts<JsonArray>("application/json").Produces<ApiEnvelope<JsonNode>>();
         return endpoints;
     }
 
@@ -142,9 +149,19 @@ public static class MusicEndpoints
     }
 
     private static IResult Envelope(bool success, string? message, object? data, int status = 200, bool unsupported = false) =>
-        Results.Json(new ApiEnvelope(success, message ?? (success ? "" : "failed"), data)
+        Results.Json(new ApiEnvelope<object>(success, message ?? (success ? "" : "failed"), data)
         {
             // Beside the envelope, so a client can tell "this source lacks the function" from a failure without parsing text.
             Extra = unsupported ? new Dictionary<string, object?> { ["unsupported"] = true } : null,
         }, MusicJson.Options, statusCode: status);
 }
+
+/// <summary>The body of <c>PUT /api/v1/music/plugins/{platform}/enabled</c>.</summary>
+public sealed record MusicEnabledBody(bool Enabled);
+
+/// <summary>The <c>data</c> of <c>GET /api/v1/music/search</c>: the query as run and each source's answer.</summary>
+public sealed record MusicSearchData(string Query, string Type, int Page, IReadOnlyList<MusicSearchEntry> Results);
+
+/// <summary>The body of <c>POST /api/v1/music/plugins</c>: one of a plugin's URL, its code, a subscription's URL or
+/// document, or the subscription's plugin list.</summary>
+public sealed record MusicInstallBody(string? Url, string? Code, JsonNode? Subscription, JsonArray? Plugins);

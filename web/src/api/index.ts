@@ -8,6 +8,11 @@ import type { RenderNode } from '../renderer/types'
 export { ApiError, apiUrl }
 
 // ---------- types ----------
+// An interface whose doc comment says `@schema Name` is the wire shape of the host's OpenAPI schema Name: the host's
+// tests (tests/Plugin.Host.Tests/OpenApiContractTests) check its property names and optionality against the live
+// document, so a field added, renamed or dropped on either side fails there with the difference.
+
+/** A plugin of the market or installed list (GET plugin/). @schema PluginListItem */
 export interface Plugin {
   id: string
   plugin_name: string
@@ -50,6 +55,7 @@ export interface PluginPage {
   page: RenderNode[]
 }
 
+/** @schema DashboardMetaItem */
 export interface DashboardMeta {
   id: string
   key: string
@@ -73,6 +79,7 @@ export interface Dashboard {
   elements?: RenderNode[]
 }
 
+/** A scheduled service (GET plugin/services). @schema PluginServiceItem */
 export interface PluginService {
   id: string
   plugin_id: string
@@ -84,14 +91,37 @@ export interface PluginService {
   last_result?: string | null
   running?: boolean
   runs?: number
+  /** runs skipped because the previous one was still running */
+  skipped?: number
   /** why the service cannot be scheduled (e.g. a bad cron expression) */
   problem?: string | null
 }
 
+/** @schema WorkflowPluginActions */
 export interface WorkflowPluginActions {
   plugin_id: string
   plugin_name: string
-  actions: { id: string; name: string }[]
+  actions: WorkflowAction[]
+}
+
+/** @schema WorkflowActionItem */
+export interface WorkflowAction {
+  id: string
+  name: string
+  description?: string | null
+}
+
+/** A plugin that ships its own compiled Vue module (GET plugin/remotes). @schema PluginRemoteItem */
+export interface PluginRemote {
+  id: string
+  name: string
+  render_mode: string
+  url: string
+}
+
+/** The data of a config save or reset. @schema PluginStatusData */
+export interface PluginStatus {
+  status: string
 }
 
 export interface ReplyButton {
@@ -107,6 +137,68 @@ export interface Reply {
   buttons?: ReplyButton[][]
 }
 
+/** A variable a music source asks for (its manifest's userVariables). @schema UserVariable */
+export interface MusicUserVariable {
+  key: string
+  name?: string | null
+  title?: string | null
+  hint?: string | null
+}
+
+/** What a music source declares about itself. @schema MusicSourceManifest */
+export interface MusicSourceManifest {
+  platform: string
+  author?: string | null
+  description?: string | null
+  version: string
+  appVersion?: string | null
+  srcUrl?: string | null
+  primaryKey?: string[]
+  cacheControl?: string
+  hints?: { importMusicItem?: string[] | null; importMusicSheet?: string[] | null } | null
+  userVariables?: MusicUserVariable[] | null
+  supportedSearchType?: string[] | null
+}
+
+/** A music source as GET music/plugins sends it (camelCase, nulls left out). @schema MusicPluginInfo */
+export interface MusicPluginInfo {
+  platform: string
+  kind: string
+  version: string
+  author?: string
+  description?: string
+  srcUrl?: string
+  enabled: boolean
+  sha256?: string
+  installedFrom?: string
+  functions: string[]
+  manifest?: MusicSourceManifest
+  variables: Record<string, string>
+  installedAt?: string
+  updatedAt?: string
+  loadError?: string
+  owner?: string
+}
+
+/** One source's part of a search. @schema MusicSearchEntry */
+export interface MusicSearchEntry {
+  platform: string
+  success: boolean
+  isEnd?: boolean
+  data?: MusicItem[]
+  error?: string
+  unsupported?: boolean
+}
+
+/** The data of GET music/search. @schema MusicSearchData */
+export interface MusicSearchData {
+  query: string
+  type: string
+  page: number
+  results: MusicSearchEntry[]
+}
+
+/** A music source as the music view shows it (see toMusicSource). */
 export interface MusicVariable {
   key: string
   name?: string
@@ -258,7 +350,29 @@ export async function sendMessage(text: string): Promise<{ message?: string; rep
 
 // ---------- music ----------
 export async function listMusicSources(): Promise<MusicSource[]> {
-  return dataOf<MusicSource[]>(await request('music/plugins')) ?? []
+  return (dataOf<(MusicPluginInfo | MusicSource)[]>(await request('music/plugins')) ?? []).map(toMusicSource)
+}
+
+/** The host's MusicPluginInfo as the view's MusicSource: the variables it asks for come from its manifest, their values
+ * from `variables`. A source already in the view's shape is kept as it is. */
+export function toMusicSource(s: MusicPluginInfo | MusicSource): MusicSource {
+  if (!('functions' in s) || Array.isArray(s.variables)) return s as MusicSource
+  const info = s as MusicPluginInfo
+  const m = info.manifest
+  return {
+    platform: info.platform,
+    version: info.version,
+    author: info.author ?? m?.author ?? undefined,
+    url: info.srcUrl ?? m?.srcUrl ?? undefined,
+    description: info.description ?? m?.description ?? undefined,
+    supported_search_types: m?.supportedSearchType ?? undefined,
+    variables: (m?.userVariables ?? []).map(v => ({ key: v.key, name: v.name ?? v.title ?? undefined, hint: v.hint ?? undefined })),
+    values: info.variables,
+    error: info.loadError,
+    kind: info.kind,
+    owner: info.owner,
+    enabled: info.enabled,
+  }
 }
 
 export async function addMusicSource(body: { url: string } | { code: string } | { subscription: string }): Promise<Envelope> {
@@ -276,10 +390,13 @@ export async function setMusicVariables(platform: string, values: Record<string,
 }
 
 export async function musicSearch(query: string, type = 'music', page = 1): Promise<MusicSearchResult[]> {
-  const r = dataOf<MusicSearchResult[] | Record<string, Omit<MusicSearchResult, 'platform'>>>(
+  const r = dataOf<MusicSearchData | MusicSearchResult[] | Record<string, Omit<MusicSearchResult, 'platform'>>>(
     await request('music/search', { query: { query, type, page } }),
   )
   if (Array.isArray(r)) return r
+  // The host's shape: {query, type, page, results: [{platform, success, isEnd, data, error}]}
+  if (r && Array.isArray((r as MusicSearchData).results))
+    return (r as MusicSearchData).results.map(e => ({ platform: e.platform, isEnd: e.isEnd, data: e.data, error: e.error }))
   return Object.entries(r ?? {}).map(([platform, v]) => ({ platform, ...(v as object) }))
 }
 
