@@ -78,35 +78,7 @@ public static class ManagementEndpoints
     /// plugin not installed yet, the market's copy (so market cards show their icons). Anonymous, because browsers load it
     /// with an <c>img</c> tag (no Authorization header); only image files of the package are served.</summary>
     public static void MapPluginIcons(this RouteGroupBuilder api) =>
-        api.MapGet("/plugin/icon/{id}", async (string id, string? file, PluginCatalog catalog, IPluginMarket market, CancellationToken ct) =>
-        {
-            var entry = catalog.Find(id);
-            var name = Path.GetFileName(file ?? entry?.Descriptor?.Icon ?? "");
-            if (ImageType(name) is not { } type)
-                return Results.NotFound();
-            if (entry?.PackageDirectory is { } folder && Directory.Exists(folder))
-            {
-                var path = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories).FirstOrDefault();
-                return path is null ? Results.NotFound() : Results.File(path, type);
-            }
-            if (await market.FindAsync(id, ct) is not { PackagePath: { } nupkg } || !File.Exists(nupkg))
-                return Results.NotFound();
-            using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
-            // The package root first (where packing puts the icon), then anywhere in the package.
-            var image = archive.GetEntry(name) ?? archive.Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (image is null || image.Length > 4 * 1024 * 1024)
-                return Results.NotFound();
-            using var stream = image.Open();
-            var bytes = new MemoryStream();
-            await stream.CopyToAsync(bytes, ct);
-            return Results.File(bytes.ToArray(), type);
-        }).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
-
-    private static string? ImageType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".svg" => "image/svg+xml",
-        ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
-    };
+        api.MapGet("/plugin/icon/{id}", PluginIcons.ServeAsync).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static async Task<IResult> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
         IOptions<HostSettings> settings, CancellationToken ct)
@@ -132,7 +104,8 @@ public static class ManagementEndpoints
         return Results.Json(state switch
         {
             "installed" => installed,
-            "market" => [.. installed.Where(i => byId.ContainsKey(i.Id)), .. notInstalled],
+            // As MoviePilot: what can be installed, i.e. plugins not installed and installed ones with a newer version.
+            "market" => [.. installed.Where(i => i.HasUpdate), .. notInstalled],
             _ => [.. installed, .. notInstalled],
         });
     }
