@@ -19,7 +19,7 @@ public static class ManagementEndpoints
     {
         var plugin = api.MapGroup("/plugin").WithTags("plugins");
 
-        plugin.MapGet("/", ListAsync).WithSummary("Plugins of the market, the installed ones, or all (state=market|installed|all)");
+        plugin.MapGet("/", ListAsync).WithSummary("What can be installed (state=market: not installed, or with has_update), the installed plugins, or all");
         plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
         plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
         plugin.MapGet("/{id}", async (string id, PluginManager manager, CancellationToken ct) =>
