@@ -10,6 +10,8 @@
 #         of it with /api proxied (e2e/run.mjs, E2E_API_URL)
 #       - the mock host (e2e/mock-server) when the real host is not there or does not answer the login API;
 #         WEB_E2E_REQUIRE_HOST=1 turns that case into a failure instead
+#  4. with MP_FRONTEND_DIST=<dist of a built MoviePilot-Frontend>: e2e/moviepilot-frontend/walk.mjs against the real host
+#                                                     -> <results>/mp-frontend.counts
 set -uo pipefail
 web="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$web")"
@@ -79,4 +81,15 @@ failed=$(grep -E '^# fail [0-9]+' "$results/web-e2e.tap" | tail -1 | awk '{print
 [[ -z "$passed" ]] && passed=0
 [[ -z "$failed" ]] && failed=$([[ $e2e_status -ne 0 ]] && echo 1 || echo 0)
 echo "$passed $failed" > "$results/web-e2e.counts"
+
+# --- MoviePilot's own frontend (issue 12): only with a built dist of jxxghp/MoviePilot-Frontend in MP_FRONTEND_DIST ---
+if [[ -n "${MP_FRONTEND_DIST:-}" ]]; then
+  node e2e/moviepilot-frontend/walk.mjs "$MP_FRONTEND_DIST" 2>&1 | tee "$results/mp-frontend.tap"
+  [[ ${PIPESTATUS[0]} -ne 0 ]] && status=1
+  passed=$(grep -E '^# pass [0-9]+' "$results/mp-frontend.tap" | tail -1 | awk '{print $3}')
+  failed=$(grep -E '^# fail [0-9]+' "$results/mp-frontend.tap" | tail -1 | awk '{print $3}')
+  echo "${passed:-0} ${failed:-1}" > "$results/mp-frontend.counts"
+else
+  echo "moviepilot-frontend walk: skipped (set MP_FRONTEND_DIST to a built MoviePilot-Frontend dist)"
+fi
 exit $status

@@ -3,7 +3,7 @@ using Plugin.Shared.Api;
 
 namespace Plugin.Host.Api;
 
-/// <summary><c>POST /api/v1/login/access-token</c>: form fields <c>username</c>, <c>password</c> (as MoviePilot) → a bearer token.</summary>
+/// <summary><c>POST /api/v1/login/access-token</c>: form fields <c>username</c>, <c>password</c> (as MoviePilot) → a bearer token and the user, with MoviePilot's fields (<see cref="MoviePilot.LoginAnswer"/>).</summary>
 public static class AuthEndpoints
 {
     public static void MapLogin(this RouteGroupBuilder api)
@@ -31,7 +31,9 @@ public static class AuthEndpoints
                 throttle.Failed(client, user);
                 return ApiDetail.Result("Incorrect user name or password.", 401);
             }
-            return Results.Json(new { access_token = tokens.Issue(user), token_type = "bearer" });
+            var token = tokens.Issue(user);
+            MoviePilot.SystemMessageStream.SetCookie(request.HttpContext.Response, token, tokens.Lifetime);
+            return Results.Json(MoviePilot.MoviePilotUser.Login(token, user));
         }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous();
     }
 }

@@ -25,7 +25,7 @@ public static class ManagementEndpoints
     {
         var plugin = api.MapGroup("/plugin").WithTags("plugins");
 
-        plugin.MapGet("/", ListAsync).WithSummary("Plugins of the market, the installed ones, or all (state=market|installed|all)");
+        plugin.MapGet("/", ListAsync).WithSummary("What can be installed (state=market: not installed, or with has_update), the installed plugins, or all");
         plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
         plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
         plugin.MapGet("/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
@@ -81,19 +81,7 @@ public static class ManagementEndpoints
     /// plugin not installed yet, the market's copy (so market cards show their icons). Anonymous, because browsers load it
     /// with an <c>img</c> tag (no Authorization header); only image files of the package are served.</summary>
     public static void MapPluginIcons(this RouteGroupBuilder api) =>
-        api.MapGet("/plugin/icon/{id}", async (string id, string? file, PluginCatalog catalog, IPluginAssets assets, CancellationToken ct) =>
-        {
-            var name = Path.GetFileName(file ?? catalog.Find(id)?.Descriptor?.Icon ?? "");
-            if (ImageType(name) is not { } type)
-                return Results.NotFound();
-            return await assets.FindAsync(id, name, 4 * 1024 * 1024, ct) is { } icon ? Results.File(icon.Content, type) : Results.NotFound();
-        }).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
-
-    private static string? ImageType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".svg" => "image/svg+xml",
-        ".webp" => "image/webp", ".ico" => "image/x-icon", _ => null,
-    };
+        api.MapGet("/plugin/icon/{id}", PluginIcons.ServeAsync).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static async Task<Ok<List<PluginListItem>>> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
         IOptions<HostSettings> settings, CancellationToken ct)
@@ -121,7 +109,8 @@ public static class ManagementEndpoints
         return TypedResults.Ok(state switch
         {
             "installed" => installed,
-            "market" => [.. installed.Where(i => byId.ContainsKey(i.Id)), .. notInstalled],
+            // As MoviePilot: what can be installed, i.e. plugins not installed and installed ones with a newer version.
+            "market" => [.. installed.Where(i => i.HasUpdate), .. notInstalled],
             _ => [.. installed, .. notInstalled],
         });
     }

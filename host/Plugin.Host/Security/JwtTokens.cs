@@ -12,6 +12,9 @@ public sealed class JwtTokens(byte[] key, TimeProvider clock, TimeSpan lifetime)
 {
     private static readonly string Header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8);
 
+    /// <summary>How long an issued token is valid.</summary>
+    public TimeSpan Lifetime => lifetime;
+
     public string Issue(string user)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();

@@ -41,6 +41,8 @@ public sealed class HostDatabase
         CREATE INDEX IF NOT EXISTS ix_outbox_conversation ON message_outbox (conversation);
         CREATE TABLE IF NOT EXISTS service_runs (plugin_id TEXT NOT NULL, service_id TEXT NOT NULL, last_run TEXT, last_result TEXT,
             PRIMARY KEY (plugin_id, service_id));
+        CREATE TABLE IF NOT EXISTS user_config (user TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL,
+            PRIMARY KEY (user, key));
         """;
 
     public SqliteConnection Open()

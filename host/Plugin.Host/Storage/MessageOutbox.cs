@@ -17,12 +17,24 @@ public sealed class MessageOutbox(HostDatabase database)
 
     public Task<List<OutboxMessage>> RecentAsync(int limit, CancellationToken cancellationToken) =>
         database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox ORDER BY id DESC LIMIT $limit",
-            r => new OutboxMessage(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                JsonSerializer.Deserialize<JsonElement>(r.GetString(3)), r.GetString(4)),
-            cancellationToken, ("$limit", limit));
+            Read, cancellationToken, ("$limit", limit));
+
+    /// <summary>Messages posted after <paramref name="afterId"/>, oldest first (what a live stream sends next).</summary>
+    public Task<List<OutboxMessage>> AfterAsync(long afterId, int limit, CancellationToken cancellationToken) =>
+        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox WHERE id > $after ORDER BY id LIMIT $limit",
+            Read, cancellationToken, ("$after", afterId), ("$limit", limit));
+
+    /// <summary>The id of the newest message, 0 when there is none: a live stream starts after it.</summary>
+    public async Task<long> LastIdAsync(CancellationToken cancellationToken) =>
+        long.Parse(await database.ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM message_outbox", cancellationToken) ?? "0",
+            System.Globalization.CultureInfo.InvariantCulture);
 
     public Task DeleteForPluginAsync(string pluginId, CancellationToken cancellationToken) =>
         database.ExecuteAsync("DELETE FROM message_outbox WHERE plugin_id = $plugin", cancellationToken, ("$plugin", pluginId));
+
+    private static OutboxMessage Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+            JsonSerializer.Deserialize<JsonElement>(r.GetString(3)), r.GetString(4));
 }
 
 public sealed record OutboxMessage(long Id, string? PluginId, string? Userid, JsonElement Message, string CreatedAt);

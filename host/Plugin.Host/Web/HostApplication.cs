@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Api;
+using Plugin.Host.Api.MoviePilot;
 using Plugin.Host.Hosting;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
@@ -77,6 +78,7 @@ public static class HostApplication
         // The bearer and API-key schemes and the policies the endpoints name (HostPolicies).
         services.AddHostAuthentication();
         services.AddSingleton<MessageOutbox>();
+        services.AddSingleton<UserConfigStore>();
         services.AddHybridCache();
 
         services.AddSingleton<PluginCatalog>();
@@ -151,6 +153,8 @@ public static class HostApplication
         var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User).ProducesErrors();
         managed.MapPluginManagement();
         managed.MapPluginRemotes();
+        // What MoviePilot's own web frontend calls besides the plugin API (Api/MoviePilot).
+        app.MapMoviePilotFrontend(api, managed);
         // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).
         app.MapPluginApis();
 

@@ -52,7 +52,9 @@ public class MarketEntrySchemaTests
         {
             if (field is null) continue;
             Assert.True(item.ContainsKey(field), $"the list has no field '{field}' for the entry's '{key}'");
-            Assert.Equal(entry[key]!.ToJsonString(), item[field]!.ToJsonString());
+            // The icon file is named per plugin ({id}/{file}), where MoviePilot's client looks for it.
+            var expected = key == MarketEntrySchema.Icon ? JsonValue.Create($"P/{entry[key]}") : entry[key];
+            Assert.Equal(expected!.ToJsonString(), item[field]!.ToJsonString());
         }
     }
 

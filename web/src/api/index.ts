@@ -429,7 +429,9 @@ export function takeEarly<T>(key: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export const routeData = {
-  market: () => listPlugins('market'),
+  // The market page shows every plugin with its state (installed ones with a chip); the host's state=market lists only
+  // what can be installed, as MoviePilot does.
+  market: () => listPlugins('all'),
   installed: () => listPlugins('installed'),
   dashboard: () => dashboardMeta(),
   services: () => listServices(),
