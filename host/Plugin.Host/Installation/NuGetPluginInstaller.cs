@@ -13,6 +13,7 @@ using NuGet.Versioning;
 using Plugin.Host.Loading;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
+using Plugin.Host.Trust;
 
 [assembly: InternalsVisibleTo("Plugin.Host.Packages.Tests")]
 
@@ -35,9 +36,12 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     private readonly InstallLayout _layout;
     private readonly NuGetFramework _framework;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PluginTrust? _trust;
 
-    public NuGetPluginInstaller(PackageFeeds feeds, PluginPackagesOptions options, HostAssemblies host, ILogger<NuGetPluginInstaller>? logger = null)
+    public NuGetPluginInstaller(PackageFeeds feeds, PluginPackagesOptions options, HostAssemblies host, ILogger<NuGetPluginInstaller>? logger = null,
+        PluginTrust? trust = null)
     {
+        _trust = trust;
         _feeds = feeds;
         _options = options;
         _host = host;
@@ -230,6 +234,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         {
             string? canonicalId = null;
             string? assembly = null;
+            string? pluginNupkg = null;
             var privateAssemblies = new List<string>();
             // The plugin first so its own files win a name clash with a dependency's.
             foreach (var package in resolved.OrderBy(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase) ? 0 : 1))
@@ -244,6 +249,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                         throw new PluginInstallException(id, PluginErrorKind.Incompatible,
                             $"{canonicalId} {versionText} is not a plugin package (its nuspec has no packageType {PackageFile.PluginPackageType})");
                     assembly = ExtractPlugin(id, reader, nupkg, content, privateAssemblies);
+                    pluginNupkg = nupkg;
                 }
                 else
                 {
@@ -252,6 +258,9 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
             }
             canonicalId ??= id;
             CheckSdkReference(canonicalId, Path.Combine(content, assembly!));
+            // Signature, process-ending calls, capabilities (Trust/PluginTrust.cs): refuses by throwing, writes trust.json.
+            if (_trust is not null)
+                await _trust.CheckInstallAsync(canonicalId, content, pluginNupkg, cancellationToken);
 
             InstallLayout.WriteRecord(content, new InstallRecord(canonicalId, versionText, assembly!,
                 privateAssemblies.Where(a => !string.Equals(a, assembly, StringComparison.OrdinalIgnoreCase)).ToList(),
@@ -515,7 +524,8 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         || file.StartsWith("package/", StringComparison.Ordinal)
         || file.Equals("[Content_Types].xml", StringComparison.Ordinal)
         || file.Equals(".signature.p7s", StringComparison.Ordinal)
-        || file.Equals(InstallLayout.RecordFile, StringComparison.OrdinalIgnoreCase);
+        || file.Equals(InstallLayout.RecordFile, StringComparison.OrdinalIgnoreCase)
+        || file.Equals(TrustReport.FileName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Ids become folder names: NuGet's id characters only, so no id can point outside the plugins folder.</summary>
     private static void ValidateId(string id)
