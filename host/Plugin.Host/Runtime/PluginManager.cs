@@ -157,6 +157,7 @@ public sealed class PluginManager(
             await context.ConfigStore.DeleteAsync(cancellationToken);
             await context.DataStore.ClearAsync(cancellationToken);
             await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), cancellationToken);
+            invoker.Markers?.Clear(entry.Id);
             await StartInstanceAsync(entry, null, cancellationToken);
             return entry;
         }
@@ -189,6 +190,7 @@ public sealed class PluginManager(
 
             await StopAsync(entry, cancellationToken);
             await context.ConfigStore.SaveAsync(config, cancellationToken);
+            invoker.Markers?.Clear(entry.Id);
             try
             {
                 await StartInstanceAsync(entry, config, cancellationToken);
@@ -264,6 +266,15 @@ public sealed class PluginManager(
             entry.Context = CreateContext(descriptor.Id);
             catalog.Set(entry);
             var saved = await entry.Context.ConfigStore.LoadAsync(cancellationToken);
+            // The host died during a call into this plugin last time: not started until the user resets it or saves its config.
+            if (invoker.Markers?.LeftOverReason(descriptor.Id) is { } crashed)
+            {
+                entry.Status = PluginStatus.Malfunctioned;
+                entry.Error = crashed;
+                catalog.Touch();
+                entries.Add(entry);
+                continue;
+            }
             try { await StartInstanceAsync(entry, saved, cancellationToken); }
             catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
             entries.Add(entry);
@@ -349,6 +360,7 @@ public sealed class PluginManager(
         await context.DataStore.ClearAsync(cancellationToken);
         context.Http.Dispose();
         await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
+        invoker.Markers?.Forget(pluginId);
         foreach (var listener in _listeners)
             await listener.PluginRemovedAsync(pluginId, cancellationToken);
         try
