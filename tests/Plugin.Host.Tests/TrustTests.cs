@@ -174,3 +174,105 @@ public sealed class TrustTests
         return http;
     }
 }
+
+/// <summary>Issue 13 point 2: what a plugin reaches for, found by inspection and declared by its author.</summary>
+public sealed class CapabilityTests
+{
+    private const string Reaching = """
+        using System;
+        using System.Diagnostics;
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Reflection;
+        using System.Reflection.Emit;
+        using System.Runtime.InteropServices;
+        namespace Reach
+        {
+            public static partial class Uses
+            {
+                public static void Run() => Process.Start(new ProcessStartInfo("true"));
+                public static string Read() => File.ReadAllText("/etc/hostname");
+                public static void Connect() => new TcpClient().Dispose();
+                public static object Emit() => AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("x"), AssemblyBuilderAccess.Run);
+                public static IntPtr Native() => NativeLibrary.Load("libc");
+                [DllImport("libc")] public static extern int getpid();
+            }
+        }
+        """;
+
+    [Fact]
+    public void Inspection_lists_every_capability_a_real_assembly_reaches_for()
+    {
+        var dll = Path.Combine(Directory.CreateTempSubdirectory("trust-caps").FullName, "Reach.dll");
+        File.WriteAllBytes(dll, PluginPackages.Compile("Reach", "1.0.0", Reaching));
+        Assert.Equal(["filesystem", "native", "process", "reflection-emit", "sockets"], AssemblyInspector.Inspect(dll).Capabilities);
+
+        var plain = Path.Combine(Path.GetDirectoryName(dll)!, "Plain.dll");
+        File.WriteAllBytes(plain, PluginPackages.Compile("Plain", "1.0.0", "namespace P { public static class C { public static string S(string s) => s.Trim(); } }"));
+        Assert.Empty(AssemblyInspector.Inspect(plain).Capabilities);
+    }
+
+    /// <summary>A generated plugin whose [Api] starts a process and reads a file.</summary>
+    private const string CapsPlugin = """
+        using System.Diagnostics;
+
+        namespace Caps;
+
+        [Plugin(Name = "Caps", Description = "reaches for things")]
+        public partial class CapsPlugin : PluginBase
+        {
+            [Api("/run", HttpVerb.Get, Summary = "starts a process")]
+            public string Run() { using var p = Process.Start("true"); return File.Exists("/etc/hostname") ? "yes" : "no"; }
+        }
+        """;
+
+    [Fact]
+    public void The_generator_writes_the_declared_capabilities_into_package_json()
+    {
+        var built = PluginPackages.CompileWithGenerator("Caps", "1.0.0",
+            new Dictionary<string, string> { ["PluginCapabilities"] = "FileSystem; process;filesystem" }, CapsPlugin);
+        var entry = built.PackageJson["CapsPlugin"]!.AsObject();
+        Assert.Equal("""["filesystem","process"]""", entry["dotnet"]!["capabilities"]!.ToJsonString());
+
+        // Nothing declared: no key (entries of existing plugins stay byte for byte as they were).
+        var undeclared = PluginPackages.CompileWithGenerator("Caps", "1.0.0", CapsPlugin);
+        Assert.Null(undeclared.PackageJson["CapsPlugin"]!["dotnet"]!["capabilities"]);
+    }
+
+    [Fact]
+    public async Task Declared_capabilities_show_in_the_market_and_undeclared_ones_found_at_install_are_a_warning_not_a_refusal()
+    {
+        var root = Directory.CreateTempSubdirectory("plugin-host-caps").FullName;
+        var feed = Path.Combine(root, "feed");
+        var built = PluginPackages.CompileWithGenerator("Caps", "1.0.0", new Dictionary<string, string> { ["PluginCapabilities"] = "filesystem" }, CapsPlugin);
+        PluginPackages.Pack(feed, "Caps", "1.0.0", built.Assembly, packageJson: built.PackageJson);
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", $"--Host:DataDir={Path.Combine(root, "data")}", $"--Host:Feeds:0={feed}",
+            "--Host:ApiToken=caps-token", $"--Host:Admin:Password={HostFixture.Password}", "--Logging:LogLevel:Default=Warning",
+        ];
+        try
+        {
+            await using var app = await TrustTests.StartAsync(args);
+            using var http = await TrustTests.LoginAsync(app);
+
+            var market = (await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=market"))!.OfType<JsonObject>().Single(p => p["id"]!.GetValue<string>() == "Caps");
+            Assert.Equal("""["filesystem"]""", market["capabilities"]!.ToJsonString());
+            Assert.Null(market["signer"]);
+
+            using var install = await http.GetAsync("/api/v1/plugin/install/Caps");
+            Assert.True(install.IsSuccessStatusCode, await install.Content.ReadAsStringAsync());
+
+            var installed = (await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=installed"))!.OfType<JsonObject>().Single(p => p["id"]!.GetValue<string>() == "CapsPlugin");
+            Assert.Equal("Disabled", installed["status"]!.GetValue<string>()); // installed and loaded (not enabled by default)
+            Assert.Equal("""["filesystem","process"]""", installed["capabilities"]!.ToJsonString());
+            Assert.Equal("uses capabilities its package does not declare: process", Assert.Single(installed["trust_warnings"]!.AsArray())!.GetValue<string>());
+            await app.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Plugin.Host.Market;
 using Plugin.Host.Runtime;
+using Plugin.Host.Trust;
 using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Api;
@@ -29,11 +30,22 @@ public sealed record PluginListItem(
     string Status,
     string? Error)
 {
+    /// <summary>What the plugin reaches for (process, filesystem, sockets, reflection-emit, native): found in its assemblies
+    /// once installed, as its package declares them before (Trust/Capabilities.cs).</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Install warnings of the trust checks (capabilities used but not declared).</summary>
+    public IReadOnlyList<string> TrustWarnings { get; init; } = [];
+
+    /// <summary>Who signed the package (null when unsigned): verified at install; read, not yet verified, in market items.</summary>
+    public PackageSigner? Signer { get; init; }
+
     public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market)
     {
         var d = entry.Descriptor;
         var e = market?.Entry;
         var version = d?.Version ?? entry.Version;
+        var trust = TrustReport.Read(entry.PackageDirectory);
         return new PluginListItem(
             entry.Id,
             d?.Name ?? Text(e, MarketEntrySchema.Name) ?? entry.Id,
@@ -55,7 +67,12 @@ public sealed record PluginListItem(
             History: d is not null ? d.History.ToDictionary(h => h.Key, h => h.Value) : ReadHistory(e),
             AddTime: entry.LoadedAt.ToUnixTimeSeconds(),
             Status: entry.Status.ToString(),
-            Error: entry.Error);
+            Error: entry.Error)
+        {
+            Capabilities = trust?.Capabilities ?? PluginTrust.ReadCapabilities(e) ?? [],
+            TrustWarnings = trust?.Warnings ?? [],
+            Signer = trust?.Signer,
+        };
     }
 
     public static PluginListItem FromMarket(MarketPackage package) => new(
@@ -79,7 +96,11 @@ public sealed record PluginListItem(
         History: ReadHistory(package.Entry),
         AddTime: null,
         Status: "NotInstalled",
-        Error: null);
+        Error: null)
+    {
+        Capabilities = PluginTrust.ReadCapabilities(package.Entry) ?? [],
+        Signer = PackageSignatures.ReadSigner(package.PackagePath),
+    };
 
     private static string? Text(JsonObject? entry, string key) =>
         entry?[key] switch

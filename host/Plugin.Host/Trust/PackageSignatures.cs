@@ -1,5 +1,6 @@
 using NuGet.Common;
 using NuGet.Packaging;
+using NuGet.Packaging.Core;
 using NuGet.Packaging.Signing;
 using Plugin.Host.Installation;
 using Plugin.Host.Runtime;
@@ -72,6 +73,37 @@ public static class PackageSignatures
         }
         return signer;
     }
+
+    /// <summary>The signer a package names, read without verifying (the market's cards, before install); null when unsigned
+    /// or unreadable. Cached by file and write time: the market lists every package on each request.</summary>
+    public static PackageSigner? ReadSigner(string? nupkg)
+    {
+        if (nupkg is null || !File.Exists(nupkg))
+            return null;
+        var written = File.GetLastWriteTimeUtc(nupkg);
+        if (Signers.TryGetValue(nupkg, out var cached) && cached.Written == written)
+            return cached.Signer;
+        PackageSigner? signer = null;
+        try
+        {
+            using var reader = new PackageArchiveReader(nupkg);
+            if (reader.IsSignedAsync(CancellationToken.None).GetAwaiter().GetResult()
+                && reader.GetPrimarySignatureAsync(CancellationToken.None).GetAwaiter().GetResult() is { SignerInfo.Certificate: { } certificate } signature)
+            {
+                signer = new PackageSigner(certificate.Subject, CertificateUtility.GetHashString(certificate, HashAlgorithmName.SHA256).ToUpperInvariant(),
+                    signature.Type.ToString(), TrustedRoot: false, Verified: false);
+            }
+        }
+        catch (Exception e) when (e is SignatureException or InvalidDataException or IOException or PackagingException)
+        {
+            signer = null;
+        }
+        Signers[nupkg] = (written, signer);
+        return signer;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, PackageSigner? Signer)> Signers =
+        new(StringComparer.Ordinal);
 
     private static PluginInstallException Refused(string pluginId, string message) => new(pluginId, PluginErrorKind.Forbidden, message);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Host.Installation;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Trust;
 
@@ -107,10 +108,12 @@ public sealed class PluginTrust(TrustOptions options, ILogger<PluginTrust>? logg
         }
     }
 
-    /// <summary>An entry's <c>capabilities</c> (array or ";"/","-separated string), canonical names; null when absent.</summary>
+    /// <summary>An entry's declared capabilities — <c>dotnet.capabilities</c> as the generator writes it, or a hand-written
+    /// top-level <c>capabilities</c>; an array or a ";"/","-separated string — in canonical names; null when absent.</summary>
     public static IReadOnlyList<string>? ReadCapabilities(JsonObject? entry)
     {
-        IEnumerable<string>? names = entry?["capabilities"] switch
+        var node = (entry?[MarketEntrySchema.Dotnet] as JsonObject)?[MarketEntrySchema.Capabilities] ?? entry?[MarketEntrySchema.Capabilities];
+        IEnumerable<string>? names = node switch
         {
             JsonArray a => a.Select(x => x?.ToString() ?? ""),
             JsonValue v when v.TryGetValue<string>(out var s) => s.Split([';', ','], StringSplitOptions.RemoveEmptyEntries),

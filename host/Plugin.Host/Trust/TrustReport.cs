@@ -4,12 +4,15 @@ using System.Text.Json.Serialization;
 
 namespace Plugin.Host.Trust;
 
-/// <summary>Who signed a package: the primary signature's certificate.</summary>
+/// <summary>Who signed a package: the primary signature's certificate. <see cref="Verified"/> is false for what the market
+/// reads from a package not installed yet (the signature is verified at install); <see cref="TrustedRoot"/> is false when
+/// the certificate chain ends in a root this machine does not trust (a self-signed author certificate, for example).</summary>
 public sealed record PackageSigner(
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("fingerprint")] string Fingerprint,
     [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("trustedRoot")] bool TrustedRoot);
+    [property: JsonPropertyName("trustedRoot")] bool TrustedRoot,
+    [property: JsonPropertyName("verified")] bool Verified = true);
 
 /// <summary>
 /// What the trust checks found in an installed version, kept as <c>trust.json</c> beside <c>install.json</c> (a version
