@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Plugin.Host.Trust;
 
@@ -8,27 +7,28 @@ namespace Plugin.Host.Trust;
 /// reads from a package not installed yet (the signature is verified at install); <see cref="TrustedRoot"/> is false when
 /// the certificate chain ends in a root this machine does not trust (a self-signed author certificate, for example).</summary>
 public sealed record PackageSigner(
-    [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("fingerprint")] string Fingerprint,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("trustedRoot")] bool TrustedRoot,
-    [property: JsonPropertyName("verified")] bool Verified = true);
+    string Subject,
+    string Fingerprint,
+    string Type,
+    bool TrustedRoot,
+    bool Verified = true);
 
 /// <summary>
 /// What the trust checks found in an installed version, kept as <c>trust.json</c> beside <c>install.json</c> (a version
 /// folder never changes once in place, so it is read once per folder and cached).
 /// </summary>
 public sealed record TrustReport(
-    [property: JsonPropertyName("processExits")] IReadOnlyList<CallSite> ProcessExits,
-    [property: JsonPropertyName("capabilities")] IReadOnlyList<string> Capabilities,
-    [property: JsonPropertyName("declaredCapabilities")] IReadOnlyList<string>? DeclaredCapabilities,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings,
-    [property: JsonPropertyName("signer")] PackageSigner? Signer,
-    [property: JsonPropertyName("inspectedAt")] DateTimeOffset InspectedAt)
+    IReadOnlyList<CallSite> ProcessExits,
+    IReadOnlyList<string> Capabilities,
+    IReadOnlyList<string>? DeclaredCapabilities,
+    IReadOnlyList<string> Warnings,
+    PackageSigner? Signer,
+    DateTimeOffset InspectedAt)
 {
     public const string FileName = "trust.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // The file's own names (camelCase, like install.json); the REST API names them with the host's snake_case policy.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     // Keyed by file and checked against its write time (one stat per read): the list endpoint reads it for every plugin.
     private static readonly ConcurrentDictionary<string, (DateTime Written, TrustReport Report)> Cache = new(StringComparer.Ordinal);
 
