@@ -83,7 +83,7 @@ namespace Plugin.Sdk.Generators
 
             var buildInfo = properties
                 .Combine(compilationInfo)
-                .Select(static (pair, _) => new BuildInfo(pair.Left.Version, pair.Left.PackageId ?? pair.Right.AssemblyName, pair.Right.SdkVersion, pair.Left.PluginIcon))
+                .Select(static (pair, _) => new BuildInfo(pair.Left.Version, pair.Left.PackageId ?? pair.Right.AssemblyName, pair.Right.SdkVersion, pair.Left.PluginIcon, pair.Left.Capabilities))
                 .WithTrackingName(Steps.BuildInfo);
 
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
@@ -145,7 +145,7 @@ namespace Plugin.Sdk.Generators
             // its own equatable model, collected and combined into ManifestInput, as [MusicSource] is.
         }
 
-        private sealed record Properties(string Version, string? PackageId, string? PluginIcon);
+        private sealed record Properties(string Version, string? PackageId, string? PluginIcon, string? Capabilities);
 
         private sealed record CompilationFacts(string SdkVersion, string? AssemblyName);
 
@@ -155,10 +155,14 @@ namespace Plugin.Sdk.Generators
             options.TryGetValue("build_property.Version", out var version);
             options.TryGetValue("build_property.PackageId", out var packageId);
             options.TryGetValue("build_property.PluginIcon", out var icon);
+            options.TryGetValue("build_property.PluginCapabilities", out var capabilities);
+            var declared = (capabilities ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToList();
             return new Properties(
                 string.IsNullOrWhiteSpace(version) ? DefaultVersion : version!.Trim(),
                 string.IsNullOrWhiteSpace(packageId) ? null : packageId!.Trim(),
-                string.IsNullOrWhiteSpace(icon) ? null : System.IO.Path.GetFileName(icon!.Trim()));
+                string.IsNullOrWhiteSpace(icon) ? null : System.IO.Path.GetFileName(icon!.Trim()),
+                declared.Count == 0 ? null : string.Join(";", declared));
         }
 
         /// <summary>The referenced Plugin.Sdk's assembly version as MAJOR.MINOR.PATCH (what the host checks).</summary>

@@ -32,7 +32,11 @@ public static partial class PluginPackages
     /// Compiles sources as a plugin project does: with the SDK's generator (Plugin.Sdk.Generators) writing the manifest
     /// and the market entries, for package id <paramref name="name"/> and <c>&lt;Version&gt;</c> <paramref name="version"/>.
     /// </summary>
-    public static Built CompileWithGenerator(string name, string version, params string[] sources)
+    public static Built CompileWithGenerator(string name, string version, params string[] sources) =>
+        CompileWithGenerator(name, version, new Dictionary<string, string>(), sources);
+
+    /// <summary>As above, with more MSBuild properties the generator sees (<c>PluginCapabilities</c>, ...).</summary>
+    public static Built CompileWithGenerator(string name, string version, IReadOnlyDictionary<string, string> properties, params string[] sources)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = new[] { ImplicitUsings, $"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]" }.Concat(sources)
@@ -41,7 +45,8 @@ public static partial class PluginPackages
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
             [new Generator::Plugin.Sdk.Generators.PluginGenerator().AsSourceGenerator()], parseOptions: parse,
-            optionsProvider: new BuildProperties(new Dictionary<string, string> { ["build_property.Version"] = version, ["build_property.PackageId"] = name }));
+            optionsProvider: new BuildProperties(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)
+                .Append(new("build_property.Version", version)).Append(new("build_property.PackageId", name)).ToDictionary()));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (problems.Count > 0)

@@ -51,6 +51,8 @@ namespace Plugin.Sdk.Generators.Emitting
             Key(json, Schema.Dotnet).Append('{');
             Property(json, Schema.PackageId, build.PackageId ?? plugin.Id, first: true);
             Property(json, Schema.SdkVersion, build.SdkVersion);
+            // What the author says the plugin reaches for; the host shows it in the market and checks it at install.
+            if (build.Capabilities is { } capabilities) Array(json, Schema.Capabilities, capabilities.Split(';'));
             json.Append("}}");
             return json.ToString();
         }

@@ -132,5 +132,7 @@ namespace Plugin.Sdk.Generators.Model
 
     /// <summary>Build inputs that are not in the source: MSBuild properties and the referenced SDK.</summary>
     /// <param name="DefaultIcon">The project's &lt;PluginIcon&gt; file name, for plugins whose [Plugin] names no icon.</param>
-    internal sealed record BuildInfo(string Version, string? PackageId, string SdkVersion, string? DefaultIcon = null);
+    /// <param name="Capabilities">The project's <c>&lt;PluginCapabilities&gt;</c>, normalised to "a;b" (lower case, sorted,
+    /// no duplicates); null when not set.</param>
+    internal sealed record BuildInfo(string Version, string? PackageId, string SdkVersion, string? DefaultIcon = null, string? Capabilities = null);
 }

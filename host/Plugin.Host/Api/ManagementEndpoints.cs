@@ -84,7 +84,7 @@ public static class ManagementEndpoints
         api.MapGet("/plugin/icon/{id}", PluginIcons.ServeAsync).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static async Task<Ok<List<PluginListItem>>> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
-        IOptions<HostSettings> settings, CancellationToken ct)
+        IOptions<HostSettings> settings, IPluginAssets assets, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (state is not ("market" or "installed" or "all"))
@@ -102,7 +102,8 @@ public static class ManagementEndpoints
         var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         // Market items are plugin ids; an installed plugin matches the item of its own package only.
         var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e,
-            byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null)).ToList();
+            byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null,
+            assets.ReadTrustReport(e.Id))).ToList();
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
             .Select(PluginListItem.FromMarket);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Plugin.Host.Market;
 using Plugin.Host.Runtime;
+using Plugin.Host.Trust;
 using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Api;
@@ -32,7 +33,18 @@ public sealed record PluginListItem(
     /// <summary>The NuGet package carrying the plugin (a package may carry several plugins, under other ids).</summary>
     public string? PackageId { get; init; }
 
-    public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market)
+    /// <summary>What the plugin reaches for (process, filesystem, sockets, reflection-emit, native): found in its assemblies
+    /// once installed, as its package declares them before (Trust/Capabilities.cs).</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Install warnings of the trust checks (capabilities used but not declared).</summary>
+    public IReadOnlyList<string> TrustWarnings { get; init; } = [];
+
+    /// <summary>Who signed the package (null when unsigned): verified at install; read, not yet verified, in market items.</summary>
+    public PackageSigner? Signer { get; init; }
+
+    /// <param name="trust">The trust checks' report of the installed package (<see cref="Packages.IPluginAssets.ReadTrustReport"/>).</param>
+    public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market, TrustReport? trust)
     {
         var d = entry.Descriptor;
         var e = market?.Entry;
@@ -58,7 +70,13 @@ public sealed record PluginListItem(
             History: d is not null ? d.History.ToDictionary(h => h.Key, h => h.Value) : ReadHistory(e),
             AddTime: entry.LoadedAt.ToUnixTimeSeconds(),
             Status: entry.Status.ToString(),
-            Error: entry.Error) { PackageId = entry.PackageId };
+            Error: entry.Error)
+        {
+            PackageId = entry.PackageId,
+            Capabilities = trust?.Capabilities ?? PluginTrust.ReadCapabilities(e) ?? [],
+            TrustWarnings = trust?.Warnings ?? [],
+            Signer = trust?.Signer,
+        };
     }
 
     public static PluginListItem FromMarket(MarketPackage package) => new(
@@ -82,7 +100,12 @@ public sealed record PluginListItem(
         History: ReadHistory(package.Entry),
         AddTime: null,
         Status: "NotInstalled",
-        Error: null) { PackageId = package.PackageId };
+        Error: null)
+    {
+        PackageId = package.PackageId,
+        Capabilities = PluginTrust.ReadCapabilities(package.Entry) ?? [],
+        Signer = PackageSignatures.ReadSigner(package.PackagePath),
+    };
 
     private static string? Text(JsonObject? entry, string key) =>
         entry?[key] switch

@@ -14,6 +14,7 @@ using Plugin.Host.Loading;
 using Plugin.Host.Market;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
+using Plugin.Host.Trust;
 
 [assembly: InternalsVisibleTo("Plugin.Host.Packages.Tests")]
 
@@ -23,7 +24,7 @@ namespace Plugin.Host.Installation;
 /// Installs plugin packages from the configured feeds into <c>&lt;DataDir&gt;/plugins</c> (layout in <see cref="InstallLayout"/>).
 /// Steps, each its own type: <see cref="InstallPlanner"/> (the version, the dependency graph without what the host provides,
 /// resolved by NuGet.Resolver) → <see cref="PackageDownloader"/> (each package, its SHA512 against what the feed publishes,
-/// the archive) → <see cref="PackageExtractor"/> (lib/ and runtimes/ assets into a staging folder) → <see cref="CheckStaged"/>
+/// the archive) → <see cref="PackageExtractor"/> (lib/ and runtimes/ assets into a staging folder) → <see cref="CheckStagedAsync"/>
 /// (checks on the extracted files) → <see cref="CommitAsync"/> (rename into place, switch <c>current</c> atomically, delete
 /// the previous version).
 /// </summary>
@@ -39,13 +40,16 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     private readonly PackageDownloader _downloader;
     private readonly PackageExtractor _extractor;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PluginTrust? _trust;
 
     /// <param name="market">Resolves a plugin id to the package carrying it when no feed has a package of that id
     /// (a package <c>MyPlugins</c> carrying plugin <c>Foo</c> installs as "Foo"); without it only package ids install.</param>
+    /// <param name="trust">Signature, process-ending calls and capabilities checked in staging (Trust/PluginTrust.cs).</param>
     public NuGetPluginInstaller(PackageFeeds feeds, PluginPackagesOptions options, HostAssemblies host, ILogger<NuGetPluginInstaller>? logger = null,
-        IPluginMarket? market = null)
+        IPluginMarket? market = null, PluginTrust? trust = null)
     {
         _market = market;
+        _trust = trust;
         _feeds = feeds;
         _host = host;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -199,7 +203,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         {
             var packages = await _downloader.DownloadAsync(id, plan, downloads, cacheContext, cancellationToken);
             var staged = _extractor.Extract(id, plan, packages, content);
-            CheckStaged(staged);
+            await CheckStagedAsync(staged, cancellationToken);
             return await CommitAsync(staged, cancellationToken);
         }
         finally
@@ -214,12 +218,15 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     /// The checks on the extracted files while they are still in staging: whatever throws here leaves nothing installed and
     /// the previous version in place. Checks that read the files (assemblies, package.json) belong here.
     /// </summary>
-    private void CheckStaged(StagedPackage staged)
+    private async Task CheckStagedAsync(StagedPackage staged, CancellationToken cancellationToken)
     {
         CheckSdkReference(staged.PackageId, Path.Combine(staged.Folder, staged.Assembly));
         var pluginIds = PackageFile.ReadPluginsFile(Path.Combine(staged.Folder, PackageFile.MarketEntryFile), staged.PackageId).Select(p => p.Id).ToList();
         if (PluginOwnership.Conflict(staged.PackageId, pluginIds, ListInstalled()) is { } conflict)
             throw new PluginInstallException(staged.PackageId, PluginErrorKind.Conflict, conflict);
+        // Signature, process-ending calls, capabilities (Trust/PluginTrust.cs): refuses by throwing, writes trust.json.
+        if (_trust is not null)
+            await _trust.CheckInstallAsync(staged.PackageId, staged.Folder, staged.PluginNupkg, cancellationToken);
     }
 
     /// <summary>

@@ -12,13 +12,15 @@ namespace Plugin.Host.Installation;
 /// <param name="Folder">The staging content folder; becomes <c>plugins/&lt;PackageId&gt;/&lt;Version&gt;/</c> on commit.</param>
 /// <param name="Assembly">The plugin assembly, relative to <paramref name="Folder"/>.</param>
 /// <param name="PrivateAssemblies">Every other top-level assembly extracted (dependencies, RID-specific managed assets).</param>
+/// <param name="PluginNupkg">The downloaded plugin package (its signature is checked in staging).</param>
 internal sealed record StagedPackage(
     string PackageId,
     string Version,
     string Folder,
     string Assembly,
     IReadOnlyList<string> PrivateAssemblies,
-    IReadOnlyList<string> Dependencies);
+    IReadOnlyList<string> Dependencies,
+    string? PluginNupkg);
 
 /// <summary>
 /// Third step of an install: extracts the downloaded packages into the staging folder. Per package the best
@@ -37,6 +39,7 @@ internal sealed class PackageExtractor(HostAssemblies host, NuGetFramework frame
     {
         string? canonicalId = null;
         string? assembly = null;
+        string? pluginNupkg = null;
         var privateAssemblies = new List<string>();
         foreach (var (package, nupkg) in downloads)
         {
@@ -49,6 +52,7 @@ internal sealed class PackageExtractor(HostAssemblies host, NuGetFramework frame
                     throw new PluginInstallException(pluginId, PluginErrorKind.Incompatible,
                         $"{canonicalId} {plan.Version} is not a plugin package (its nuspec has no packageType {PackageFile.PluginPackageType})");
                 assembly = ExtractPlugin(pluginId, reader, nupkg, content, privateAssemblies);
+                pluginNupkg = nupkg;
             }
             else
             {
@@ -58,7 +62,7 @@ internal sealed class PackageExtractor(HostAssemblies host, NuGetFramework frame
         }
         return new StagedPackage(canonicalId ?? pluginId, plan.Version, content, assembly!,
             privateAssemblies.Where(a => !string.Equals(a, assembly, StringComparison.OrdinalIgnoreCase)).ToList(),
-            plan.Dependencies.Select(r => $"{r.Id} {r.Version.ToNormalizedString()}").ToList());
+            plan.Dependencies.Select(r => $"{r.Id} {r.Version.ToNormalizedString()}").ToList(), pluginNupkg);
     }
 
     /// <summary>The plugin package: its assemblies, plus its other files (package.json, icon, README) as they are.</summary>
@@ -201,5 +205,6 @@ internal sealed class PackageExtractor(HostAssemblies host, NuGetFramework frame
         || file.StartsWith("package/", StringComparison.Ordinal)
         || file.Equals("[Content_Types].xml", StringComparison.Ordinal)
         || file.Equals(".signature.p7s", StringComparison.Ordinal)
-        || file.Equals(InstallLayout.RecordFile, StringComparison.OrdinalIgnoreCase);
+        || file.Equals(InstallLayout.RecordFile, StringComparison.OrdinalIgnoreCase)
+        || file.Equals(Trust.TrustReport.FileName, StringComparison.OrdinalIgnoreCase);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plugin.Host.Installation;
 using Plugin.Host.Runtime;
+using Plugin.Host.Trust;
 using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Loading;
@@ -15,7 +16,7 @@ namespace Plugin.Host.Loading;
 /// major or a missing manifest, <see cref="PluginErrorKind.PluginFailed"/> when plugin code throws,
 /// <see cref="PluginErrorKind.Corrupt"/> when the assembly is gone. The context of a failed load is unloaded.
 /// </summary>
-public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? logger = null) : IPluginLoader
+public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? logger = null, PluginTrust? trust = null) : IPluginLoader
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -27,6 +28,8 @@ public sealed class PluginLoader(HostAssemblies host, ILogger<PluginLoader>? log
         if (!File.Exists(package.AssemblyPath))
             throw new PluginInstallException(package.Id, PluginErrorKind.Corrupt,
                 $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");
+        // Today's policy also holds for versions installed before it (they are inspected now, without loading them).
+        trust?.CheckLoad(package);
 
         var context = new PluginLoadContext($"plugin:{package.Id}@{package.Version}", package.Directory,
             package.PrivateAssemblyPaths.Append(package.AssemblyPath), host);

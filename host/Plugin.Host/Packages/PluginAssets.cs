@@ -21,6 +21,10 @@ public interface IPluginAssets
     /// <summary>True when the installed package carrying <paramref name="pluginId"/> has the file at <paramref name="relativePath"/>.</summary>
     bool HasInstalled(string pluginId, string relativePath);
 
+    /// <summary>What the trust checks found when the installed package carrying <paramref name="pluginId"/> was
+    /// installed (null when not installed, or installed before those checks).</summary>
+    Trust.TrustReport? ReadTrustReport(string pluginId);
+
     /// <summary>
     /// A file by name (e.g. the icon) from the plugin's package: for an installed plugin its installed files (the package root
     /// first, then anywhere); for one not installed yet the market's copy of its package. Null when absent or larger than
@@ -44,6 +48,8 @@ public sealed class PluginAssets(PluginPackagesOptions options, PluginCatalog ca
     }
 
     public bool HasInstalled(string pluginId, string relativePath) => InstalledFile(pluginId, relativePath) is not null;
+
+    public Trust.TrustReport? ReadTrustReport(string pluginId) => Trust.TrustReport.Read(InstalledFolder(pluginId));
 
     public async Task<PluginAsset?> FindAsync(string pluginId, string fileName, long maxBytes, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Plugin.Host.Installation;
 using Plugin.Host.Loading;
 using Plugin.Host.Market;
+using Plugin.Host.Trust;
 
 namespace Plugin.Host.Packages;
 
@@ -21,6 +22,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton<PackageFeeds>();
         services.TryAddSingleton<HostAssemblies>();
+        services.TryAddSingleton(TrustOptions.From(configuration));
+        services.TryAddSingleton<PluginTrust>();
         services.TryAddSingleton<IPluginMarket, NuGetPluginMarket>();
         services.TryAddSingleton<IPluginInstaller, NuGetPluginInstaller>();
         services.TryAddSingleton<IPluginLoader, PluginLoader>();

@@ -44,6 +44,8 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
 
             await manager.StopInstanceAsync(entry, ct);
             await store.SaveAsync(config, ct);
+            // A config save is the user's answer to a crash marker: the plugin may start again.
+            invoker.Markers?.Clear(entry.Id);
             try
             {
                 await manager.StartInstanceAsync(entry, config, ct);
@@ -85,6 +87,7 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
             await Store(entry.Id).DeleteAsync(ct);
             await new SqlitePluginDataStore(database, entry.Id).ClearAsync(ct);
             await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), ct);
+            invoker.Markers?.Clear(entry.Id);
             await manager.StartInstanceAsync(entry, null, ct);
             return entry;
         }, cancellationToken);

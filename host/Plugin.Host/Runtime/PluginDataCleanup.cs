@@ -10,7 +10,7 @@ namespace Plugin.Host.Runtime;
 /// each listener forgets its own).
 /// </summary>
 public sealed class PluginDataCleanup(HostPaths paths, HostDatabase database, MessageOutbox outbox, HybridCache cache,
-    ILogger<PluginDataCleanup> logger) : IPluginLifecycleListener
+    PluginInvoker invoker, ILogger<PluginDataCleanup> logger) : IPluginLifecycleListener
 {
     public Task PluginStartedAsync(PluginEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -22,6 +22,7 @@ public sealed class PluginDataCleanup(HostPaths paths, HostDatabase database, Me
         await new SqlitePluginDataStore(database, pluginId).ClearAsync(cancellationToken);
         await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
         await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
+        invoker.Markers?.Forget(pluginId);
         var folder = paths.PluginData(pluginId);
         try
         {

@@ -18,9 +18,14 @@ public sealed class PluginCallException(string pluginId, string operation, strin
 /// the caller), gets a token cancelled at its time limit, and is abandoned at that limit even when it ignores the token.
 /// Exceptions are caught, logged with the plugin id and rethrown as <see cref="PluginCallException"/>;
 /// <see cref="ArgumentBindingException"/> passes through unchanged (the caller's mistake, not the plugin's).
+/// While plugin code runs, the plugin's crash marker is set (<see cref="CallMarkers"/>): a host that dies meanwhile brings
+/// the plugin back Malfunctioned.
 /// </summary>
-public sealed class PluginInvoker(ILogger<PluginInvoker> logger)
+public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? markers = null)
 {
+    /// <summary>The crash markers this invoker sets (null in tests and benchmarks that run without a data folder).</summary>
+    public CallMarkers? Markers => markers;
+
     public async Task<T> InvokeAsync<T>(string pluginId, string operation, TimeSpan timeout,
         Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken = default)
     {
@@ -28,7 +33,9 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger)
         if (timeout != Timeout.InfiniteTimeSpan)
             limit.CancelAfter(timeout);
         var token = limit.Token;
-        var task = Task.Run(() => call(token).AsTask(), CancellationToken.None);
+        var task = markers is null
+            ? Task.Run(() => call(token).AsTask(), CancellationToken.None)
+            : Task.Run(() => RunMarked(markers.Enter(pluginId, operation), call, token), CancellationToken.None);
         try
         {
             return await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
@@ -65,6 +72,19 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger)
             await call(ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
+
+    // The marker is left when the plugin's code returns, not when the invoker stops waiting (see CallMarkers).
+    private static async Task<T> RunMarked<T>(CallMarkers.Slot slot, Func<CancellationToken, ValueTask<T>> call, CancellationToken token)
+    {
+        try
+        {
+            return await call(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            CallMarkers.Leave(slot);
+        }
+    }
 
     // A call we stopped waiting for may still fail later; observe it so it never surfaces as an unobserved exception.
     private void Abandon(Task task) =>

@@ -198,6 +198,15 @@ public sealed class PluginManager(
             entry.Context = contexts.Create(descriptor.Id);
             catalog.Set(entry);
             var saved = await entry.Context.ConfigStore.LoadAsync(cancellationToken);
+            // The host died during a call into this plugin last time: not started until the user resets it or saves its config.
+            if (invoker.Markers?.LeftOverReason(descriptor.Id) is { } crashed)
+            {
+                entry.Status = PluginStatus.Malfunctioned;
+                entry.Error = crashed;
+                catalog.Touch();
+                entries.Add(entry);
+                continue;
+            }
             try { await StartInstanceAsync(entry, saved, cancellationToken); }
             catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
             entries.Add(entry);

@@ -82,6 +82,7 @@ public static class HostApplication
         services.AddHybridCache();
 
         services.AddSingleton<PluginCatalog>();
+        services.AddSingleton<CallMarkers>();
         services.AddSingleton<PluginInvoker>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());

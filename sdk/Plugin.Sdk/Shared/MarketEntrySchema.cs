@@ -60,6 +60,11 @@ internal static class MarketEntrySchema
     /// <summary>Inside <see cref="Dotnet"/>: the Plugin.Sdk version the plugin was built against (MAJOR.MINOR.PATCH).</summary>
     public const string SdkVersion = "sdk_version";
 
+    /// <summary>Inside <see cref="Dotnet"/>: what the author declares the plugin reaches for (array of names: process,
+    /// filesystem, sockets, reflection-emit, native), from the project's <c>&lt;PluginCapabilities&gt;</c>; absent when
+    /// none is declared. The host compares it with what it finds in the assemblies at install.</summary>
+    public const string Capabilities = "capabilities";
+
     /// <summary>The level of an entry that has no <see cref="Level"/>: everyone may see it.</summary>
     public const int DefaultLevel = 1;
 

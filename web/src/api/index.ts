@@ -38,6 +38,12 @@ export interface Plugin {
   error?: string
   /** The NuGet package carrying the plugin (a package may carry several plugins, under other ids). */
   package_id?: string
+  /** process, filesystem, sockets, reflection-emit, native: declared (market) or found (installed). */
+  capabilities?: string[]
+  /** install warnings of the trust checks (capabilities used but not declared) */
+  trust_warnings?: string[]
+  /** who signed the package; `verified` once the host checked it at install */
+  signer?: { subject: string; fingerprint: string; type: string; trusted_root: boolean; verified: boolean } | null
 }
 
 export type PluginState = 'market' | 'installed' | 'all'
