@@ -54,6 +54,18 @@ Console.WriteLine($"events: {eventsPerSecond:0} handled/s, publish {publishPerSe
 
 await app.StopAsync();
 await app.DisposeAsync();
+
+// The invoker alone, without and with crash markers (CallMarkers: a memory write when a plugin's first call starts and its
+// last one ends), 16 callers into one plugin: what the marker adds to every call into plugin code.
+var invokerCalls = events;
+using var markers = new CallMarkers(Path.Combine(root, "markers"));
+var plainInvoker = new PluginInvoker(Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginInvoker>.Instance);
+var markedInvoker = new PluginInvoker(Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginInvoker>.Instance, markers);
+await InvokeManyAsync(plainInvoker, 20_000); // warm-up
+await InvokeManyAsync(markedInvoker, 20_000);
+var plainMicros = await InvokeManyAsync(plainInvoker, invokerCalls);
+var markedMicros = await InvokeManyAsync(markedInvoker, invokerCalls);
+Console.WriteLine($"invoker: {plainMicros:0.000} us/call, with crash markers {markedMicros:0.000} us/call");
 try { Directory.Delete(root, recursive: true); } catch (IOException) { }
 
 var bare = http[0].Rps;
@@ -70,6 +82,9 @@ foreach (var (name, rps, p50, p99) in http)
 report.AppendLine().AppendLine("| event dispatch | per second |").AppendLine("|---|---:|");
 report.AppendLine(CultureInfo.InvariantCulture, $"| broadcast events published (`PublishAsync`, queued on the channel) | {publishPerSecond:0} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| handler calls completed ({events:N0} events, one isolated handler call each: thread pool + time limit) | {eventsPerSecond:0} |");
+report.AppendLine().AppendLine("| invoker call (16 concurrent callers into one plugin) | µs per call |").AppendLine("|---|---:|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| without crash markers | {plainMicros:0.000} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| with crash markers (the host's setting) | {markedMicros:0.000} |");
 report.AppendLine().AppendLine("What a plugin API call costs on top of a bare endpoint: the catch-all route, manifest lookup, auth check, " +
     "argument binding, the isolated call (thread-pool hop, time-limit token) and serialisation with the SDK's JSON options.");
 File.WriteAllText(output, report.ToString());
@@ -97,6 +112,17 @@ static async Task<(double Rps, double P50, double P99)> LoadAsync(HttpClient cli
     clock.Stop();
     var all = latencies.SelectMany(l => l).Order().ToArray();
     return (all.Length / clock.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+}
+
+static async Task<double> InvokeManyAsync(PluginInvoker invoker, int count)
+{
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+    {
+        for (var i = 0; i < count / 16; i++)
+            await invoker.InvokeAsync("Bench", "API /ping", TimeSpan.FromSeconds(60), static _ => ValueTask.FromResult(1));
+    })));
+    return clock.Elapsed.TotalMilliseconds * 1000 / count;
 }
 
 static async Task<(double Handled, double Published)> DispatchAsync(EventDispatcher dispatcher, int count)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Plugin.Host.Runtime;
 using Plugin.Host.Web;
 
 namespace Plugin.Host.Tests;
@@ -72,6 +73,43 @@ public sealed class CrashMarkerTests
         finally
         {
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public void Markers_count_overlapping_calls_and_a_left_over_survives_calls_and_restarts_until_cleared()
+    {
+        var dir = Directory.CreateTempSubdirectory("call-markers").FullName;
+        try
+        {
+            // A CallMarkers over the same folder reads what the previous one left, as a restarted host does; the previous
+            // one is not used after that (its process is gone).
+            var first = new CallMarkers(dir);
+            var a = first.Enter("P", "API /a");
+            first.Enter("P", "API /b");
+            CallMarkers.Leave(a); // /b still runs; the marker keeps the first call's name
+            CallMarkers.Leave(first.Enter("Q", "API /q"));
+
+            var second = new CallMarkers(dir);
+            Assert.Contains("a call to P (API /a) at ", second.LeftOverReason("P"));
+            Assert.Null(second.LeftOverReason("Q"));
+            // A call made while it is held (a config check) does not wipe the report.
+            CallMarkers.Leave(second.Enter("P", "config check"));
+
+            var third = new CallMarkers(dir);
+            Assert.Contains("a call to P (API /a) at ", third.LeftOverReason("P"));
+            third.Clear("P");
+            Assert.Null(third.LeftOverReason("P"));
+
+            using var fourth = new CallMarkers(dir);
+            Assert.Null(fourth.LeftOverReason("P"));
+            first.Dispose();
+            second.Dispose();
+            third.Dispose();
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }
 

@@ -63,11 +63,8 @@ public sealed class CallMarkers : IDisposable
                 return;
         }
         var slot = GetSlot(pluginId);
-        lock (slot)
-        {
-            if (slot.Count == 0)
-                slot.View?.Write(0, Idle);
-        }
+        slot.Held = false;
+        slot.Sync(null);
     }
 
     /// <summary>The plugin was uninstalled: its marker goes with it.</summary>
@@ -85,36 +82,16 @@ public sealed class CallMarkers : IDisposable
     public Slot Enter(string pluginId, string operation)
     {
         var slot = GetSlot(pluginId);
-        lock (slot)
-        {
-            if (slot.Count++ == 0 && slot.View is { } view)
-            {
-                try
-                {
-                    var bytes = Encoding.UTF8.GetBytes(operation);
-                    var length = Math.Min(bytes.Length, MaxOperation);
-                    view.Write(8, DateTime.UtcNow.Ticks);
-                    view.Write(16, (ushort)length);
-                    view.WriteArray(18, bytes, 0, length);
-                    view.Write(0, InCall); // last: a half-written slot reads as idle
-                }
-                catch (ObjectDisposedException) { /* the host is being disposed */ }
-            }
-        }
+        // Calls overlapping an earlier one only count (one interlocked add); the first in and the last out write.
+        if (Interlocked.Increment(ref slot.Count) == 1)
+            slot.Sync(operation);
         return slot;
     }
 
     public static void Leave(Slot slot)
     {
-        lock (slot)
-        {
-            try
-            {
-                if (--slot.Count == 0)
-                    slot.View?.Write(0, Idle);
-            }
-            catch (ObjectDisposedException) { /* an abandoned call that returned after the host was disposed */ }
-        }
+        if (Interlocked.Decrement(ref slot.Count) == 0)
+            slot.Sync(null);
     }
 
     public void Dispose()
@@ -158,6 +135,7 @@ public sealed class CallMarkers : IDisposable
             view.ReadArray(18, bytes, 0, length);
             var operation = Encoding.UTF8.GetString(bytes);
             // Kept set (as LeftOver) until the user clears it: a second restart must not bring the plugin back either.
+            slot.Held = true;
             view.Write(0, LeftOver);
             var reason = $"The host stopped during a call to {pluginId} ({operation}) at {started:yyyy-MM-dd HH:mm:ss} UTC; " +
                 "reset the plugin or save its config to start it again.";
@@ -172,8 +150,51 @@ public sealed class CallMarkers : IDisposable
     /// <summary>One plugin's running-call count and its mapped marker.</summary>
     public sealed class Slot(MemoryMappedViewAccessor? view) : IDisposable
     {
-        internal int Count { get; set; }
+        // A field for Interlocked; only CallMarkers touches it.
+        internal int Count;
+
+        private readonly Lock _gate = new();
+
         internal MemoryMappedViewAccessor? View { get; } = view;
+
+        /// <summary>Left over from a crash and not yet cleared by the user: the marker stays LeftOver with its report, so a
+        /// call made meanwhile (a config check) does not wipe or rewrite it.</summary>
+        internal bool Held { get; set; }
+
+        /// <summary>
+        /// Writes the state the count says now. A transition to 0 and one to 1 may race to this lock; whichever writes
+        /// last reads the count after both, so the marker ends right. <paramref name="operation"/> is the starting call's.
+        /// </summary>
+        internal void Sync(string? operation)
+        {
+            lock (_gate)
+            {
+                if (View is not { } view)
+                    return;
+                try
+                {
+                    if (Held)
+                        view.Write(0, LeftOver); // the crash report stays as it is until the user clears it
+                    else if (Volatile.Read(ref Count) > 0)
+                    {
+                        if (operation is not null || view.ReadByte(0) != InCall)
+                        {
+                            var bytes = Encoding.UTF8.GetBytes(operation ?? "a call");
+                            var length = Math.Min(bytes.Length, MaxOperation);
+                            view.Write(8, DateTime.UtcNow.Ticks);
+                            view.Write(16, (ushort)length);
+                            view.WriteArray(18, bytes, 0, length);
+                        }
+                        view.Write(0, InCall); // last: a half-written slot reads as idle
+                    }
+                    else
+                    {
+                        view.Write(0, Idle);
+                    }
+                }
+                catch (ObjectDisposedException) { /* the host is being disposed; an abandoned call returned late */ }
+            }
+        }
 
         public void Dispose() => View?.Dispose();
     }
