@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using Acornima.Ast;
-using Jint;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
 
 namespace Plugin.Music.Runtime;
 
 /// <summary>
-/// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is
-/// parsed once per process into a thread-safe prepared script and wrapped as a function expression, so every
-/// plugin engine gets its own instances of the libraries (plugins stay isolated) without parsing them again.
+/// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is read
+/// once per process and compiled per plugin engine (every engine gets its own instances: plugins stay isolated); V8's
+/// code cache, made by the first engine that compiles a script, lets the others skip parsing it again.
 /// </summary>
 internal static class JsLibraries
 {
@@ -19,49 +18,71 @@ internal static class JsLibraries
     /// not require()-able, instantiated in an engine on the first use of their global.</summary>
     public static readonly IReadOnlyList<string> GlobalNames = ["buffer", "base-64", "url", "text-encoding-utf-8"];
 
-    private static readonly Lazy<Prepared<Script>> prelude = new(() => Prepare("Plugin.Music.Prelude.sandbox.js", "sandbox.js", wrap: false));
-    private static readonly ConcurrentDictionary<string, Lazy<Prepared<Script>>> libraries = new(
-        Names.Concat(GlobalNames).ToDictionary(n => n, n => new Lazy<Prepared<Script>>(() => Prepare($"Plugin.Music.Lib.{n}.js", n + ".js", wrap: true))));
+    private static readonly Lazy<CachedScript> prelude = new(() => new CachedScript("sandbox.js", Read("Plugin.Music.Prelude.sandbox.js")));
+    private static readonly Dictionary<string, Lazy<CachedScript>> libraries =
+        Names.Concat(GlobalNames).ToDictionary(n => n, n => new Lazy<CachedScript>(() =>
+            // A CommonJS bundle refers to the free variables module/exports; the wrapper supplies them per engine.
+            new CachedScript(n + ".js", "(function (module, exports) {" + Read($"Plugin.Music.Lib.{n}.js") + "\n})")));
 
-    public static Prepared<Script> Prelude => prelude.Value;
+    /// <summary>Evaluates the prelude in <paramref name="engine"/>: the function that builds the sandbox (sandbox.js).</summary>
+    public static object Prelude(V8ScriptEngine engine) => prelude.Value.Evaluate(engine);
 
-    public static Prepared<Script> Library(string name) => libraries[name].Value;
+    /// <summary>Evaluates a library's wrapper in <paramref name="engine"/>: <c>function (module, exports)</c>.</summary>
+    public static object Library(V8ScriptEngine engine, string name) =>
+        libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine) : throw new ArgumentException("not an offered library: " + name, nameof(name));
 
-    /// <summary>Parses every library now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
+    /// <summary>Reads every library and makes its code cache now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
     public static void Warm()
     {
-        // Prepared scripts are independent: parse them side by side.
-        Parallel.ForEach(Names.Concat(GlobalNames).Prepend("prelude"), name => _ = name == "prelude" ? Prelude : Library(name));
+        using var engine = new V8ScriptEngine(V8ScriptEngineFlags.None);
+        _ = prelude.Value.Compile(engine);
+        foreach (var library in libraries.Values) _ = library.Value.Compile(engine);
     }
 
-    private static Prepared<Script> Prepare(string resource, string source, bool wrap)
+    private static string Read(string resource)
     {
         using var stream = typeof(JsLibraries).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException(
                 $"Embedded script '{resource}' is missing from Plugin.Music.dll: build host/Plugin.Music with node and npm available (npm ci + node build.mjs in host/Plugin.Music/js).");
         using var reader = new StreamReader(stream);
-        var code = reader.ReadToEnd();
-        // A CommonJS bundle refers to the free variables module/exports; the wrapper supplies them per engine.
-        if (wrap) code = "(function (module, exports) {" + code + "\n})";
-        return Engine.PrepareScript(code, source, options: PreparationOptions);
+        return reader.ReadToEnd();
     }
 
-    // Compiling every regex literal to IL up front cost ~9 s for qs' bundle alone (get-intrinsic & co. are full of
-    // them); interpreted regexes parse in milliseconds and plugins' patterns are small.
-    private static readonly ScriptPreparationOptions PreparationOptions = new()
-    {
-        ParsingOptions = new ScriptParsingOptions { CompileRegex = false },
-    };
+    /// <summary>Plugin code, keyed by its SHA-256, with its code cache: reloading or instantiating a plugin again parses it once.</summary>
+    private static readonly ConcurrentDictionary<string, CachedScript> plugins = new();
 
-    /// <summary>Prepared plugin code, keyed by its SHA-256, so reloading or instantiating a plugin twice parses once.</summary>
-    private static readonly ConcurrentDictionary<string, Prepared<Script>> plugins = new();
-
-    public static Prepared<Script> PreparePlugin(string sha256, string code, string source)
+    /// <summary>Evaluates the plugin's wrapper, <c>function (module, exports, require)</c>, in <paramref name="engine"/>.</summary>
+    public static object Plugin(V8ScriptEngine engine, string sha256, string code, string source)
     {
-        if (plugins.TryGetValue(sha256, out var prepared)) return prepared;
-        // Same line as the plugin's first line so error positions match the file.
-        prepared = Engine.PrepareScript("(function (module, exports, require) {" + code + "\n})", source, options: PreparationOptions);
-        if (plugins.Count > 256) plugins.Clear();
-        return plugins.GetOrAdd(sha256, prepared);
+        if (!plugins.TryGetValue(sha256, out var script))
+        {
+            // Same line as the plugin's first line so error positions match the file.
+            script = new CachedScript(source, "(function (module, exports, require) {" + code + "\n})");
+            if (plugins.Count > 256) plugins.Clear();
+            script = plugins.GetOrAdd(sha256, script);
+        }
+        return script.Evaluate(engine);
+    }
+
+    /// <summary>A script's text and, once one engine compiled it, V8's code cache for it (valid in any engine of this process).</summary>
+    private sealed class CachedScript(string name, string code)
+    {
+        private byte[]? _cache;
+
+        public V8Script Compile(V8ScriptEngine engine)
+        {
+            var document = new DocumentInfo(name);
+            if (Volatile.Read(ref _cache) is { } cache)
+                return engine.Compile(document, code, V8CacheKind.Code, cache, out bool _);
+            var script = engine.Compile(document, code, V8CacheKind.Code, out byte[] made);
+            if (made is { Length: > 0 }) Volatile.Write(ref _cache, made);
+            return script;
+        }
+
+        public object Evaluate(V8ScriptEngine engine)
+        {
+            using var script = Compile(engine);
+            return engine.Evaluate(script);
+        }
     }
 }

@@ -15,10 +15,10 @@ public sealed class MusicSourceOptions
     /// <summary>Budget for evaluating a plugin's code (module.exports) when it is installed or loaded.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Memory a plugin may allocate during one call (Jint's memory constraint).</summary>
+    /// <summary>Memory a plugin may allocate during one call (the V8 isolate's monitored heap limit).</summary>
     public long MemoryLimitBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>Deepest JavaScript call stack a plugin may build.</summary>
+    /// <summary>Deepest JavaScript call stack a plugin may build, in frames of at most 2 KiB: V8 gets RecursionLimit × 2 KiB of stack (at least 256 KiB).</summary>
     public int RecursionLimit { get; set; } = 400;
 
     /// <summary>Largest HTTP response body a plugin may receive through axios.</summary>
