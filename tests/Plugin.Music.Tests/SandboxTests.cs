@@ -64,6 +64,9 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
               child: tryIt(() => require("child_process")),
               path: tryIt(() => require("../../etc/passwd")),
               process: typeof process, clr: typeof System, importer: typeof importNamespace,
+              host: typeof host, hostGlobals: Object.getOwnPropertyNames(globalThis).filter((k) => /host|clr|bridge|dotnet/i.test(k)).join(","),
+              // ClearScript's helper global (read-only, non-configurable) is plain JavaScript functions, no .NET object.
+              engineInternal: Object.getOwnPropertyNames(EngineInternal).every((k) => ["function", "object"].includes(typeof EngineInternal[k]) && !EngineInternal.isHostObject(EngineInternal[k])),
               file: await (require("axios").get("file:///etc/passwd").then(() => "read", (e) => "blocked: " + e.message)),
             }; } };
             """);
@@ -74,6 +77,8 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
         Assert.Equal("undefined", r["process"]!.GetValue<string>());
         Assert.Equal("undefined", r["clr"]!.GetValue<string>());
         Assert.Equal("undefined", r["importer"]!.GetValue<string>());
+        // The host bridge lives in the prelude's closure only; no global leads to a .NET object.
+        Assert.Equal((true, "undefined", ""), (r["engineInternal"]!.GetValue<bool>(), r["host"]!.GetValue<string>(), r["hostGlobals"]!.GetValue<string>()));
         Assert.StartsWith("blocked: Invalid URL", r["file"]!.GetValue<string>());
     }
 

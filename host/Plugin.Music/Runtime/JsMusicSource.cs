@@ -130,8 +130,6 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName);
             var invoker = (ScriptObject)((ScriptObject)newEngine.Evaluate(new DocumentInfo("start.js"), StartScript))
                 .InvokeAsFunction(factory, require, bridge);
-            // ClearScript's helper object is needed only while the engine is set up.
-            newEngine.Execute("delete globalThis.EngineInternal;");
             var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
             var description = JsonNode.Parse(text!)!.AsObject();
             if (!ok)
@@ -264,11 +262,12 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             catch (Exception e) when (e is not MusicPluginException)
             {
                 var timedOut = cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-                if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
-                // Timed out, out of memory, or ended some other way: continuations of this call may still be queued.
+                // Timed out, given up by the caller, out of memory, or ended some other way: continuations of this call
+                // may still be queued, so the engine is not used again (the next call starts a fresh one).
                 _engine = null;
                 _invoker = null;
                 engine.Dispose();
+                if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
                 if (timedOut || IsLimit(e))
                     throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, _options.CallTimeout), e,
                         timedOut: timedOut || e is TimeoutException or OperationCanceledException or ScriptInterruptedException);

@@ -12,6 +12,13 @@ public sealed class MusicSourceOptions
     /// <summary>Wall-clock budget of one plugin call, its requests and timers included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a search across sources waits for them (default: <see cref="CallTimeout"/>); sources that have not
+    /// answered by then are listed as timed out and their calls given up.</summary>
+    public TimeSpan? SearchTimeout { get; set; }
+
+    /// <summary>Sources a search across sources calls at the same time (each off the request thread).</summary>
+    public int SearchConcurrency { get; set; } = 8;
+
     /// <summary>Budget for evaluating a plugin's code (module.exports) when it is installed or loaded.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
