@@ -48,6 +48,13 @@ internal static class JsLibraries
         return reader.ReadToEnd();
     }
 
+    /// <summary>Drops the in-memory code caches (tests: the next compile reads the disk cache, as a new process would).</summary>
+    internal static void ForgetInMemory()
+    {
+        foreach (var library in libraries.Values.Prepend(prelude).Where(l => l.IsValueCreated)) library.Value.Forget();
+        foreach (var plugin in plugins.Values) plugin.Forget();
+    }
+
     /// <summary>Plugin code, keyed by its SHA-256, with its code cache: reloading or instantiating a plugin again parses it once.</summary>
     private static readonly ConcurrentDictionary<string, CachedScript> plugins = new();
 
@@ -64,25 +71,92 @@ internal static class JsLibraries
         return script.Evaluate(engine);
     }
 
-    /// <summary>A script's text and, once one engine compiled it, V8's code cache for it (valid in any engine of this process).</summary>
+    /// <summary>
+    /// Where V8's code caches are kept across processes (file = SHA-256 of engine version + script text), so a restart or
+    /// a second host process does not parse the libraries and plugins again; null = in memory only. Process-wide, as
+    /// the in-memory caches are; set from <see cref="MusicSourceOptions.ScriptCacheDir"/> by the catalog.
+    /// </summary>
+    public static string? CacheDirectory { get; set; }
+
+    /// <summary>A script's text and, once one engine compiled it, V8's code cache for it (valid in any engine of this
+    /// process, and of another process with the same V8 build: V8 checks and rejects a cache that does not fit).</summary>
     private sealed class CachedScript(string name, string code)
     {
         private byte[]? _cache;
+        private string? _persistedIn;
+        private string? _key;
 
         public V8Script Compile(V8ScriptEngine engine)
         {
             var document = new DocumentInfo(name);
-            if (Volatile.Read(ref _cache) is { } cache)
-                return engine.Compile(document, code, V8CacheKind.Code, cache, out bool _);
+            var directory = CacheDirectory;
+            var cache = Volatile.Read(ref _cache) ?? Load(directory);
+            if (cache is not null)
+            {
+                var cached = engine.Compile(document, code, V8CacheKind.Code, cache, out bool accepted);
+                if (accepted)
+                {
+                    Volatile.Write(ref _cache, cache);
+                    Persist(directory, cache, replace: false);
+                    return cached;
+                }
+                cached.Dispose();
+            }
             var script = engine.Compile(document, code, V8CacheKind.Code, out byte[] made);
-            if (made is { Length: > 0 }) Volatile.Write(ref _cache, made);
+            if (made is { Length: > 0 })
+            {
+                Volatile.Write(ref _cache, made);
+                // A file V8 refused (another V8 build, damaged) is replaced.
+                Persist(directory, made, replace: cache is not null);
+            }
             return script;
+        }
+
+        public void Forget()
+        {
+            Volatile.Write(ref _cache, null);
+            _persistedIn = null;
         }
 
         public object Evaluate(V8ScriptEngine engine)
         {
             using var script = Compile(engine);
             return engine.Evaluate(script);
+        }
+
+        private string Key => _key ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(JsMusicSource.EngineDescription + "\n" + code)));
+
+        private byte[]? Load(string? directory)
+        {
+            if (directory is null) return null;
+            try
+            {
+                var file = Path.Combine(directory, Key + ".v8");
+                return File.Exists(file) ? File.ReadAllBytes(file) : null;
+            }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+        }
+
+        // Written once per directory, temp + rename, so a concurrent reader never sees half a file; failures only cost speed.
+        private void Persist(string? directory, byte[] cache, bool replace)
+        {
+            if (directory is null || (_persistedIn == directory && !replace)) return;
+            try
+            {
+                var file = Path.Combine(directory, Key + ".v8");
+                if (replace || !File.Exists(file))
+                {
+                    Directory.CreateDirectory(directory);
+                    var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    File.WriteAllBytes(temp, cache);
+                    File.Move(temp, file, overwrite: true);
+                }
+                _persistedIn = directory;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 }

@@ -9,6 +9,13 @@ public sealed class MusicSourceOptions
     /// <summary>Where installed plugins, their settings and user variables are kept.</summary>
     public string DataDir { get; set; } = Path.Combine("data", "music");
 
+    /// <summary>Where V8's code cache of the bundled libraries and of plugins is kept, by content hash, so a restart or a
+    /// second host process does not parse them again; default <c>&lt;DataDir&gt;/script-cache</c>; empty: in memory only.</summary>
+    public string? ScriptCacheDir { get; set; }
+
+    /// <summary><see cref="ScriptCacheDir"/> resolved: null when scripts are cached in memory only.</summary>
+    internal string? ScriptCacheDirectory => ScriptCacheDir is null ? Path.Combine(DataDir, "script-cache") : ScriptCacheDir.Length == 0 ? null : ScriptCacheDir;
+
     /// <summary>Wall-clock budget of one plugin call, its requests and timers included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
