@@ -76,7 +76,7 @@ var album = await Measure("getAlbumInfo", () => [new JsonObject { ["id"] = "al1"
 source.Dispose();
 
 var report = new StringBuilder()
-    .AppendLine("# Music engine benchmark")
+    .AppendLine("### Latest run")
     .AppendLine()
     .AppendLine("Plugin: `bench-plugin.js` (requires cheerio, crypto-js, dayjs; no network). Per measure: 5 warm-up calls, then up to")
     .AppendLine($"{iterations} calls or about {budgetMs} ms; **CPU/call** = process CPU time (user + system) over those calls ÷ n, the figure to")
@@ -97,7 +97,14 @@ var report = new StringBuilder()
     .AppendLine($"bundled libraries (JsLibraries.Warm, code cache {(cacheWarm ? "read from disk: a restart" : "made now: the very first start")}) {prepare.Wall - v8Start.Wall:0.0} ms wall / {prepare.Cpu - v8Start.Cpu:0.0} ms CPU;")
     .AppendLine($"the plugin's own load {firstLoad.Wall - prepare.Wall:0.0} ms wall / {firstLoad.Cpu - prepare.Cpu:0.0} ms CPU.")
     .ToString();
-await File.WriteAllTextAsync(Path.Combine(benchDir, Environment.GetEnvironmentVariable("MUSIC_BENCH_OUT") ?? "RESULTS.md"), report);
+// RESULTS.md keeps the decision record around the generated part; a run replaces only what lies between the markers.
+var resultsFile = Path.Combine(benchDir, Environment.GetEnvironmentVariable("MUSIC_BENCH_OUT") ?? "RESULTS.md");
+const string begin = "<!-- generated: latest run -->", end = "<!-- /generated -->";
+var existing = File.Exists(resultsFile) ? await File.ReadAllTextAsync(resultsFile) : "";
+var (from, to) = (existing.IndexOf(begin, StringComparison.Ordinal), existing.IndexOf(end, StringComparison.Ordinal));
+await File.WriteAllTextAsync(resultsFile, from >= 0 && to > from
+    ? existing[..(from + begin.Length)] + "\n" + report + existing[to..]
+    : report);
 Console.WriteLine(report);
 return 0;
 

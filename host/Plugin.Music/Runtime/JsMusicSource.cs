@@ -262,6 +262,13 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             catch (Exception e) when (e is not MusicPluginException)
             {
                 var timedOut = cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                // A heap limit hit in a continuation (after an await) ends that script where no caller sees it; the
+                // call then runs out of time. The isolate says why: it refuses any script after a heap violation.
+                if (timedOut && HitMemoryLimit(engine) is { } memory)
+                {
+                    timedOut = false;
+                    e = memory;
+                }
                 // Timed out, given up by the caller, out of memory, or ended some other way: continuations of this call
                 // may still be queued, so the engine is not used again (the next call starts a fresh one).
                 _engine = null;
@@ -277,6 +284,23 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static ScriptEngineException? HitMemoryLimit(V8ScriptEngine engine)
+    {
+        try
+        {
+            engine.Execute("0");
+            return null;
+        }
+        catch (ScriptEngineException e) when (e.IsFatal)
+        {
+            return e;
+        }
+        catch (ScriptEngineException)
+        {
+            return null;
         }
     }
 
