@@ -93,10 +93,16 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = sources.Select(s => Task.Run(() => SearchOneAsync(s.Runtime, s.Variables, query, page, type, giveUp.Token), CancellationToken.None)).ToArray();
         var all = Task.WhenAll(tasks);
-        await Task.WhenAny(all, Task.Delay(limit, cancellationToken)).ConfigureAwait(false);
+        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            await Task.WhenAny(all, Task.Delay(limit, timer.Token)).ConfigureAwait(false);
+            await timer.CancelAsync().ConfigureAwait(false);
+        }
         cancellationToken.ThrowIfCancellationRequested();
+        // Which sources answered in time is decided before the late ones are given up (they then end with "given up").
+        var answered = tasks.Select(t => t.IsCompletedSuccessfully).ToArray();
         if (!all.IsCompleted) await giveUp.CancelAsync().ConfigureAwait(false);
-        return tasks.Select((t, i) => t.IsCompletedSuccessfully
+        return tasks.Select((t, i) => answered[i]
                 ? t.Result
                 : new MusicSearchEntry(sources[i].Runtime.Manifest.Platform, false, null, null,
                     $"no answer within the search's time limit of {limit.TotalSeconds:0.#} s", TimedOut: true))
@@ -107,7 +113,15 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
         string query, int page, string type, CancellationToken cancellationToken)
     {
         var platform = runtime.Manifest.Platform;
-        await _searchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _searchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up before its turn came: the search has already listed it as late.
+            return new MusicSearchEntry(platform, false, null, null, "given up", TimedOut: true);
+        }
         try
         {
             var result = await CallRuntimeAsync(runtime, variables, MusicFunctions.Search, [query, page, type], cancellationToken).ConfigureAwait(false);
@@ -116,6 +130,11 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
                     result.Status == MusicCallStatus.TimedOut);
             var data = result.Data as JsonObject;
             return new MusicSearchEntry(platform, true, data?["isEnd"]?.GetValue<bool>() ?? true, data?["data"] as JsonArray ?? [], null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Given up by the search (its time limit) or its caller; observed here so no task faults unobserved.
+            return new MusicSearchEntry(platform, false, null, null, "given up", TimedOut: true);
         }
         finally
         {

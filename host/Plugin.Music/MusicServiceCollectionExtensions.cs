@@ -29,6 +29,7 @@ public static class MusicServiceCollectionExtensions
             var hostDataDir = configuration["Host:DataDir"] is { Length: > 0 } dir ? dir : "data";
             options.DataDir = Path.Combine(hostDataDir, "music");
             configuration.GetSection("Music").Bind(options);
+            options.ScriptCacheDir ??= Path.Combine(options.DataDir, "script-cache");
         });
         if (configure is not null) services.PostConfigure(configure);
         services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -87,13 +88,13 @@ public static class MusicServiceCollectionExtensions
     }
 
     /// <summary>Loads installed plugins when the host starts, so the first request does not pay for it.</summary>
-    private sealed class MusicStartup(MusicSourceCatalog catalog, ILogger<MusicStartup> logger) : IHostedService
+    private sealed class MusicStartup(MusicSourceCatalog catalog, MusicSourceOptions options, ILogger<MusicStartup> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             try
             {
-                await Task.Run(JsLibraries.Warm, cancellationToken).ConfigureAwait(false);
+                await Task.Run(() => JsLibraries.Warm(options.ScriptCacheDirectory), cancellationToken).ConfigureAwait(false);
                 await catalog.InitializeAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -17,11 +17,10 @@ var benchDir = Path.Combine(root, "tests", "Plugin.Music.Benchmarks");
 var pluginFile = Path.Combine(benchDir, "bench-plugin.js");
 var code = await File.ReadAllTextAsync(pluginFile);
 using var http = MusicCommandLine.CreateHttpClient();
-var options = new MusicSourceOptions();
 // The code cache a host keeps under its data directory (Music:ScriptCacheDir): the first run fills it, later runs start from it.
 var cacheDir = Path.Combine(Path.GetTempPath(), "music-bench-script-cache");
 var cacheWarm = Directory.Exists(cacheDir) && Directory.EnumerateFiles(cacheDir).Any();
-JsLibraries.CacheDirectory = cacheDir;
+var options = new MusicSourceOptions { ScriptCacheDir = cacheDir };
 var none = new Dictionary<string, string>();
 var process = Process.GetCurrentProcess();
 double Cpu() { process.Refresh(); return process.TotalProcessorTime.TotalMilliseconds; }
@@ -33,7 +32,7 @@ var sw = Stopwatch.StartNew();
 var cpu0 = Cpu();
 new Microsoft.ClearScript.V8.V8ScriptEngine().Dispose();
 var v8Start = (Wall: sw.Elapsed.TotalMilliseconds, Cpu: Cpu() - cpu0);
-JsLibraries.Warm();
+JsLibraries.Warm(cacheDir);
 var prepare = (Wall: sw.Elapsed.TotalMilliseconds, Cpu: Cpu() - cpu0);
 Console.WriteLine($"prepare libraries: {prepare.Wall:0} ms");
 sw.Restart();

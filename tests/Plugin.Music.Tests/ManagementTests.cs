@@ -86,7 +86,8 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
             module.exports = { platform: "缓存", version: "1.0.0", async search(q) { return { data: [{ id: CryptoJS.MD5(q).toString() }] }; } };
             """;
         var cacheDir = Path.Combine(_dataDir, "script-cache");
-        using (var manager = NewManager())
+        var options = new MusicSourceOptions { DataDir = _dataDir, ScriptCacheDir = cacheDir };
+        using (var manager = new MusicEngine(options, fixture.Http))
             Assert.Equal(MusicInstallStatus.Installed, (await manager.Installer.InstallCodeAsync(code)).Status);
         // The prelude, crypto-js and the plugin, each under the hash of its text (so any process, any data dir can share it).
         var files = Directory.GetFiles(cacheDir, "*.v8");
@@ -96,8 +97,8 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
         // loads and answers as before, and the files are made again.
         foreach (var file in files) await File.WriteAllBytesAsync(file, [1, 2, 3]);
         JsLibraries.ForgetInMemory();
-        using var restarted = NewManager();
-        var result = await new MusicService(restarted.Catalog, new MusicSourceOptions { DataDir = _dataDir }).CallAsync("缓存", "search", ["a", 1, "music"]);
+        using var restarted = new MusicEngine(options, fixture.Http);
+        var result = await new MusicService(restarted.Catalog, options).CallAsync("缓存", "search", ["a", 1, "music"]);
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal("0cc175b9c0f1b6a831c399e269772661", result.Data!["data"]![0]!["id"]!.GetValue<string>());
         Assert.All(files, f => Assert.True(new FileInfo(f).Length > 3, f));

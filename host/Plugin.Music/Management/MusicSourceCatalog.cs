@@ -34,8 +34,6 @@ public sealed class MusicSourceCatalog : IDisposable
         _services = services;
         _registrations = registrations?.ToList() ?? [];
         Store = new MusicPluginStore(options.DataDir);
-        // V8's code caches beside the plugins (one directory per process: the caches are process-wide).
-        JsLibraries.CacheDirectory = options.ScriptCacheDirectory;
     }
 
     public MusicPluginStore Store { get; }

@@ -25,18 +25,21 @@ internal static class JsLibraries
             new CachedScript(n + ".js", "(function (module, exports) {" + Read($"Plugin.Music.Lib.{n}.js") + "\n})")));
 
     /// <summary>Evaluates the prelude in <paramref name="engine"/>: the function that builds the sandbox (sandbox.js).</summary>
-    public static object Prelude(V8ScriptEngine engine) => prelude.Value.Evaluate(engine);
+    public static object Prelude(V8ScriptEngine engine, string? cacheDir) => prelude.Value.Evaluate(engine, cacheDir);
 
     /// <summary>Evaluates a library's wrapper in <paramref name="engine"/>: <c>function (module, exports)</c>.</summary>
-    public static object Library(V8ScriptEngine engine, string name) =>
-        libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine) : throw new ArgumentException("not an offered library: " + name, nameof(name));
+    public static object Library(V8ScriptEngine engine, string name, string? cacheDir) =>
+        libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine, cacheDir) : throw new ArgumentException("not an offered library: " + name, nameof(name));
 
     /// <summary>Reads every library and makes its code cache now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
-    public static void Warm()
+    public static void Warm() => Warm(null);
+
+    /// <summary>The same, reading and keeping the code caches in <paramref name="cacheDir"/> (null: in memory only).</summary>
+    public static void Warm(string? cacheDir)
     {
         using var engine = new V8ScriptEngine(V8ScriptEngineFlags.None);
-        _ = prelude.Value.Compile(engine);
-        foreach (var library in libraries.Values) _ = library.Value.Compile(engine);
+        prelude.Value.Compile(engine, cacheDir).Dispose();
+        foreach (var library in libraries.Values) library.Value.Compile(engine, cacheDir).Dispose();
     }
 
     private static string Read(string resource)
@@ -59,7 +62,7 @@ internal static class JsLibraries
     private static readonly ConcurrentDictionary<string, CachedScript> plugins = new();
 
     /// <summary>Evaluates the plugin's wrapper, <c>function (module, exports, require)</c>, in <paramref name="engine"/>.</summary>
-    public static object Plugin(V8ScriptEngine engine, string sha256, string code, string source)
+    public static object Plugin(V8ScriptEngine engine, string sha256, string code, string source, string? cacheDir)
     {
         if (!plugins.TryGetValue(sha256, out var script))
         {
@@ -68,15 +71,8 @@ internal static class JsLibraries
             if (plugins.Count > 256) plugins.Clear();
             script = plugins.GetOrAdd(sha256, script);
         }
-        return script.Evaluate(engine);
+        return script.Evaluate(engine, cacheDir);
     }
-
-    /// <summary>
-    /// Where V8's code caches are kept across processes (file = SHA-256 of engine version + script text), so a restart or
-    /// a second host process does not parse the libraries and plugins again; null = in memory only. Process-wide, as
-    /// the in-memory caches are; set from <see cref="MusicSourceOptions.ScriptCacheDir"/> by the catalog.
-    /// </summary>
-    public static string? CacheDirectory { get; set; }
 
     /// <summary>A script's text and, once one engine compiled it, V8's code cache for it (valid in any engine of this
     /// process, and of another process with the same V8 build: V8 checks and rejects a cache that does not fit).</summary>
@@ -86,10 +82,11 @@ internal static class JsLibraries
         private string? _persistedIn;
         private string? _key;
 
-        public V8Script Compile(V8ScriptEngine engine)
+        /// <summary>Compiles in <paramref name="engine"/>; <paramref name="directory"/> keeps the code cache across
+        /// processes (file = SHA-256 of engine version + script text), null = in memory only.</summary>
+        public V8Script Compile(V8ScriptEngine engine, string? directory)
         {
             var document = new DocumentInfo(name);
-            var directory = CacheDirectory;
             var cache = Volatile.Read(ref _cache) ?? Load(directory);
             if (cache is not null)
             {
@@ -118,9 +115,9 @@ internal static class JsLibraries
             _persistedIn = null;
         }
 
-        public object Evaluate(V8ScriptEngine engine)
+        public object Evaluate(V8ScriptEngine engine, string? directory)
         {
-            using var script = Compile(engine);
+            using var script = Compile(engine, directory);
             return engine.Evaluate(script);
         }
 

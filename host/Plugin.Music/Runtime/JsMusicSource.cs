@@ -126,8 +126,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             var bridge = new Bridge(this, newEngine);
             var envInfo = JsonSerializer.Serialize(new { appVersion = _options.AppVersion, os = _options.Os, lang = _options.Lang });
             var require = ((ScriptObject)newEngine.Evaluate(new DocumentInfo("bridge.js"), BridgeScript))
-                .InvokeAsFunction(JsLibraries.Prelude(newEngine), bridge, envInfo);
-            var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName);
+                .InvokeAsFunction(JsLibraries.Prelude(newEngine, _options.ScriptCacheDirectory), bridge, envInfo);
+            var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName, _options.ScriptCacheDirectory);
             var invoker = (ScriptObject)((ScriptObject)newEngine.Evaluate(new DocumentInfo("start.js"), StartScript))
                 .InvokeAsFunction(factory, require, bridge);
             var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
@@ -347,7 +347,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         public string Variables() => JsonSerializer.Serialize(_source._currentVariables);
 
         [ScriptMember("library")]
-        public object Library(string name) => JsLibraries.Library(_engine, name);
+        public object Library(string name) => JsLibraries.Library(_engine, name, _source._options.ScriptCacheDirectory);
 
         [ScriptMember("complete")]
         public void Complete(int id, bool ok, object? text) => _source.Complete(id, ok, text as string);

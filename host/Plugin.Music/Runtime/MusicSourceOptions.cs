@@ -10,11 +10,11 @@ public sealed class MusicSourceOptions
     public string DataDir { get; set; } = Path.Combine("data", "music");
 
     /// <summary>Where V8's code cache of the bundled libraries and of plugins is kept, by content hash, so a restart or a
-    /// second host process does not parse them again; default <c>&lt;DataDir&gt;/script-cache</c>; empty: in memory only.</summary>
+    /// second host process does not parse them again. The host (AddMusicSources) defaults it to <c>&lt;DataDir&gt;/script-cache</c>;
+    /// null or empty: in memory only (the CLI, engines built directly).</summary>
     public string? ScriptCacheDir { get; set; }
 
-    /// <summary><see cref="ScriptCacheDir"/> resolved: null when scripts are cached in memory only.</summary>
-    internal string? ScriptCacheDirectory => ScriptCacheDir is null ? Path.Combine(DataDir, "script-cache") : ScriptCacheDir.Length == 0 ? null : ScriptCacheDir;
+    internal string? ScriptCacheDirectory => string.IsNullOrEmpty(ScriptCacheDir) ? null : ScriptCacheDir;
 
     /// <summary>Wall-clock budget of one plugin call, its requests and timers included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
