@@ -15,7 +15,8 @@ public sealed record MusicCallResult(MusicCallStatus Status, JsonNode? Data, str
 }
 
 /// <summary>One source's part of a search across sources; a failing source is an entry with its error.</summary>
-public sealed record MusicSearchEntry(string Platform, bool Success, bool? IsEnd, JsonArray? Data, string? Error, bool Unsupported = false);
+public sealed record MusicSearchEntry(string Platform, bool Success, bool? IsEnd, JsonArray? Data, string? Error, bool Unsupported = false,
+    bool TimedOut = false);
 
 /// <summary>
 /// Calls music sources with the app's semantics on top of the raw plugin functions: <c>platform</c> stamped on
@@ -27,6 +28,8 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
 {
     private readonly ConcurrentDictionary<string, (JsonNode Source, long Stamp)> _mediaCache = new();
     private long _stamp;
+    // Bounds the sources searched at once across all searches (each takes a thread-pool thread while it computes).
+    private readonly SemaphoreSlim _searchSlots = new(Math.Max(1, options.SearchConcurrency));
 
     public MusicSourceCatalog Catalog => catalog;
 
@@ -73,22 +76,70 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
         }
     }
 
-    /// <summary>Searches every enabled source that has search (and the type) in parallel.</summary>
+    /// <summary>
+    /// Searches every enabled source that has search (and the type) in parallel: each call runs on the thread pool (a
+    /// JavaScript source computes synchronously until its first await, so calling it on the request thread would run the
+    /// sources one after another), at most <see cref="MusicSourceOptions.SearchConcurrency"/> at a time, and the search
+    /// waits at most <see cref="MusicSourceOptions.SearchTimeout"/> in all: what arrived is returned, the late sources are
+    /// entries with <c>timedOut</c> and their calls are given up.
+    /// </summary>
     public async Task<IReadOnlyList<MusicSearchEntry>> SearchAllAsync(string query, string type, int page, CancellationToken cancellationToken = default)
     {
-        var sources = await catalog.EnabledAsync(cancellationToken).ConfigureAwait(false);
-        var tasks = sources
+        var sources = (await catalog.EnabledAsync(cancellationToken).ConfigureAwait(false))
             .Where(s => s.Runtime.Functions.Contains(MusicFunctions.Search))
             .Where(s => s.Runtime.Manifest.SupportedSearchType is not { } supported || supported.Any(t => t.ToWire() == type))
-            .Select(async s =>
-            {
-                var result = await CallRuntimeAsync(s.Runtime, s.Variables, MusicFunctions.Search, [query, page, type], cancellationToken).ConfigureAwait(false);
-                var platform = s.Runtime.Manifest.Platform;
-                if (!result.Succeeded) return new MusicSearchEntry(platform, false, null, null, result.Message, result.Status == MusicCallStatus.Unsupported);
-                var data = result.Data as JsonObject;
-                return new MusicSearchEntry(platform, true, data?["isEnd"]?.GetValue<bool>() ?? true, data?["data"] as JsonArray ?? [], null);
-            });
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+            .ToList();
+        var limit = options.SearchTimeout ?? options.CallTimeout;
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = sources.Select(s => Task.Run(() => SearchOneAsync(s.Runtime, s.Variables, query, page, type, giveUp.Token), CancellationToken.None)).ToArray();
+        var all = Task.WhenAll(tasks);
+        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            await Task.WhenAny(all, Task.Delay(limit, timer.Token)).ConfigureAwait(false);
+            await timer.CancelAsync().ConfigureAwait(false);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        // Which sources answered in time is decided before the late ones are given up (they then end with "given up").
+        var answered = tasks.Select(t => t.IsCompletedSuccessfully).ToArray();
+        if (!all.IsCompleted) await giveUp.CancelAsync().ConfigureAwait(false);
+        return tasks.Select((t, i) => answered[i]
+                ? t.Result
+                : new MusicSearchEntry(sources[i].Runtime.Manifest.Platform, false, null, null,
+                    $"no answer within the search's time limit of {limit.TotalSeconds:0.#} s", TimedOut: true))
+            .ToList();
+    }
+
+    private async Task<MusicSearchEntry> SearchOneAsync(IMusicSourceRuntime runtime, IReadOnlyDictionary<string, string> variables,
+        string query, int page, string type, CancellationToken cancellationToken)
+    {
+        var platform = runtime.Manifest.Platform;
+        try
+        {
+            await _searchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up before its turn came: the search has already listed it as late.
+            return new MusicSearchEntry(platform, false, null, null, "given up", TimedOut: true);
+        }
+        try
+        {
+            var result = await CallRuntimeAsync(runtime, variables, MusicFunctions.Search, [query, page, type], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+                return new MusicSearchEntry(platform, false, null, null, result.Message, result.Status == MusicCallStatus.Unsupported,
+                    result.Status == MusicCallStatus.TimedOut);
+            var data = result.Data as JsonObject;
+            return new MusicSearchEntry(platform, true, data?["isEnd"]?.GetValue<bool>() ?? true, data?["data"] as JsonArray ?? [], null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Given up by the search (its time limit) or its caller; observed here so no task faults unobserved.
+            return new MusicSearchEntry(platform, false, null, null, "given up", TimedOut: true);
+        }
+        finally
+        {
+            _searchSlots.Release();
+        }
     }
 
     /// <summary>The order low &lt; standard &lt; high &lt; super, tried nearest first from <paramref name="wanted"/>.</summary>

@@ -27,6 +27,8 @@ public static class MusicServiceCollectionExtensions
     {
         var options = services.AddOptions<MusicSourceOptions>();
         if (configure is not null) options.Configure(configure);
+        // Compiled scripts are cached beside the plugins unless the host names another folder (empty: memory only).
+        options.PostConfigure(o => o.ScriptCacheDir ??= Path.Combine(o.DataDir, "script-cache"));
         services.AddHttpClient(HttpClientName, (sp, client) =>
             {
                 var o = sp.GetRequiredService<IOptions<MusicSourceOptions>>().Value;
@@ -96,13 +98,13 @@ public static class MusicServiceCollectionExtensions
     }
 
     /// <summary>Loads installed plugins when the host starts, so the first request does not pay for it.</summary>
-    private sealed class MusicStartup(MusicSourceCatalog catalog, ILogger<MusicStartup> logger) : IHostedService
+    private sealed class MusicStartup(MusicSourceCatalog catalog, MusicSourceOptions options, ILogger<MusicStartup> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             try
             {
-                await Task.Run(JsLibraries.Warm, cancellationToken).ConfigureAwait(false);
+                await Task.Run(() => JsLibraries.Warm(options.ScriptCacheDirectory), cancellationToken).ConfigureAwait(false);
                 await catalog.InitializeAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)

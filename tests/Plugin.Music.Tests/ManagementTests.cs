@@ -79,6 +79,32 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     }
 
     [Fact]
+    public async Task Compiled_scripts_are_cached_on_disk_by_content_and_a_damaged_cache_is_replaced()
+    {
+        const string code = """
+            const CryptoJS = require("crypto-js");
+            module.exports = { platform: "缓存", version: "1.0.0", async search(q) { return { data: [{ id: CryptoJS.MD5(q).toString() }] }; } };
+            """;
+        var cacheDir = Path.Combine(_dataDir, "script-cache");
+        var options = new MusicSourceOptions { DataDir = _dataDir, ScriptCacheDir = cacheDir };
+        using (var manager = new MusicEngine(options, fixture.Http))
+            Assert.Equal(MusicInstallStatus.Installed, (await manager.Installer.InstallCodeAsync(code)).Status);
+        // The prelude, crypto-js and the plugin, each under the hash of its text (so any process, any data dir can share it).
+        var files = Directory.GetFiles(cacheDir, "*.v8");
+        Assert.True(files.Length >= 3, string.Join(", ", files));
+
+        // A restart with every cache file damaged (as another V8 build's would be refused): V8 refuses them, the plugin
+        // loads and answers as before, and the files are made again.
+        foreach (var file in files) await File.WriteAllBytesAsync(file, [1, 2, 3]);
+        JsLibraries.ForgetInMemory();
+        using var restarted = new MusicEngine(options, fixture.Http);
+        var result = await new MusicService(restarted.Catalog, options).CallAsync("缓存", "search", ["a", 1, "music"]);
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("0cc175b9c0f1b6a831c399e269772661", result.Data!["data"]![0]!["id"]!.GetValue<string>());
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 3, f));
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_and_uninstall_removes_everything()
     {
         using (var manager = NewManager())

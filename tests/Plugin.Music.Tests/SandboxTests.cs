@@ -55,6 +55,23 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
     }
 
     [Fact]
+    public async Task An_allocation_hog_after_an_await_is_cut_off_and_the_host_is_unharmed()
+    {
+        using var source = await LoadCodeAsync("""
+            module.exports = { platform: "后台吃内存",
+              async search(q) {
+                if (q === "ok") return { data: [{ id: q }] };
+                await new Promise((r) => setTimeout(r, 1));
+                const hog = []; for (;;) hog.push(new Array(100000).fill("xxxxxxxx"));
+              } };
+            """, new MusicSourceOptions { MemoryLimitBytes = 64L * 1024 * 1024, CallTimeout = TimeSpan.FromSeconds(5) });
+        var e = await Assert.ThrowsAsync<MusicPluginLimitException>(() => Call(source, "search", ["hog", 1, "music"]));
+        Assert.Contains("memory limit", e.Message);
+        Assert.False(e.TimedOut);
+        Assert.Equal("ok", (await Call(source, "search", ["ok", 1, "music"]))!["data"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task No_files_no_node_builtins_no_clr()
     {
         using var source = await LoadCodeAsync("""
@@ -64,6 +81,9 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
               child: tryIt(() => require("child_process")),
               path: tryIt(() => require("../../etc/passwd")),
               process: typeof process, clr: typeof System, importer: typeof importNamespace,
+              host: typeof host, hostGlobals: Object.getOwnPropertyNames(globalThis).filter((k) => /host|clr|bridge|dotnet/i.test(k)).join(","),
+              // ClearScript's helper global (read-only, non-configurable) is plain JavaScript functions, no .NET object.
+              engineInternal: Object.getOwnPropertyNames(EngineInternal).every((k) => ["function", "object"].includes(typeof EngineInternal[k]) && !EngineInternal.isHostObject(EngineInternal[k])),
               file: await (require("axios").get("file:///etc/passwd").then(() => "read", (e) => "blocked: " + e.message)),
             }; } };
             """);
@@ -74,6 +94,8 @@ public sealed class SandboxTests(SiteFixture fixture) : IClassFixture<SiteFixtur
         Assert.Equal("undefined", r["process"]!.GetValue<string>());
         Assert.Equal("undefined", r["clr"]!.GetValue<string>());
         Assert.Equal("undefined", r["importer"]!.GetValue<string>());
+        // The host bridge lives in the prelude's closure only; no global leads to a .NET object.
+        Assert.Equal((true, "undefined", ""), (r["engineInternal"]!.GetValue<bool>(), r["host"]!.GetValue<string>(), r["hostGlobals"]!.GetValue<string>()));
         Assert.StartsWith("blocked: Invalid URL", r["file"]!.GetValue<string>());
     }
 

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using Acornima.Ast;
-using Jint;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
 
 namespace Plugin.Music.Runtime;
 
 /// <summary>
-/// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is
-/// parsed once per process into a thread-safe prepared script and wrapped as a function expression, so every
-/// plugin engine gets its own instances of the libraries (plugins stay isolated) without parsing them again.
+/// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is read
+/// once per process and compiled per plugin engine (every engine gets its own instances: plugins stay isolated); V8's
+/// code cache, made by the first engine that compiles a script, lets the others skip parsing it again.
 /// </summary>
 internal static class JsLibraries
 {
@@ -19,49 +18,142 @@ internal static class JsLibraries
     /// not require()-able, instantiated in an engine on the first use of their global.</summary>
     public static readonly IReadOnlyList<string> GlobalNames = ["buffer", "base-64", "url", "text-encoding-utf-8"];
 
-    private static readonly Lazy<Prepared<Script>> prelude = new(() => Prepare("Plugin.Music.Prelude.sandbox.js", "sandbox.js", wrap: false));
-    private static readonly ConcurrentDictionary<string, Lazy<Prepared<Script>>> libraries = new(
-        Names.Concat(GlobalNames).ToDictionary(n => n, n => new Lazy<Prepared<Script>>(() => Prepare($"Plugin.Music.Lib.{n}.js", n + ".js", wrap: true))));
+    private static readonly Lazy<CachedScript> prelude = new(() => new CachedScript("sandbox.js", Read("Plugin.Music.Prelude.sandbox.js")));
+    private static readonly Dictionary<string, Lazy<CachedScript>> libraries =
+        Names.Concat(GlobalNames).ToDictionary(n => n, n => new Lazy<CachedScript>(() =>
+            // A CommonJS bundle refers to the free variables module/exports; the wrapper supplies them per engine.
+            new CachedScript(n + ".js", "(function (module, exports) {" + Read($"Plugin.Music.Lib.{n}.js") + "\n})")));
 
-    public static Prepared<Script> Prelude => prelude.Value;
+    /// <summary>Evaluates the prelude in <paramref name="engine"/>: the function that builds the sandbox (sandbox.js).</summary>
+    public static object Prelude(V8ScriptEngine engine, string? cacheDir) => prelude.Value.Evaluate(engine, cacheDir);
 
-    public static Prepared<Script> Library(string name) => libraries[name].Value;
+    /// <summary>Evaluates a library's wrapper in <paramref name="engine"/>: <c>function (module, exports)</c>.</summary>
+    public static object Library(V8ScriptEngine engine, string name, string? cacheDir) =>
+        libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine, cacheDir) : throw new ArgumentException("not an offered library: " + name, nameof(name));
 
-    /// <summary>Parses every library now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
-    public static void Warm()
+    /// <summary>Reads every library and makes its code cache now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
+    public static void Warm() => Warm(null);
+
+    /// <summary>The same, reading and keeping the code caches in <paramref name="cacheDir"/> (null: in memory only).</summary>
+    public static void Warm(string? cacheDir)
     {
-        // Prepared scripts are independent: parse them side by side.
-        Parallel.ForEach(Names.Concat(GlobalNames).Prepend("prelude"), name => _ = name == "prelude" ? Prelude : Library(name));
+        using var engine = new V8ScriptEngine(V8ScriptEngineFlags.None);
+        prelude.Value.Compile(engine, cacheDir).Dispose();
+        foreach (var library in libraries.Values) library.Value.Compile(engine, cacheDir).Dispose();
     }
 
-    private static Prepared<Script> Prepare(string resource, string source, bool wrap)
+    private static string Read(string resource)
     {
         using var stream = typeof(JsLibraries).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException(
                 $"Embedded script '{resource}' is missing from Plugin.Music.dll: build host/Plugin.Music with node and npm available (npm ci + node build.mjs in host/Plugin.Music/js).");
         using var reader = new StreamReader(stream);
-        var code = reader.ReadToEnd();
-        // A CommonJS bundle refers to the free variables module/exports; the wrapper supplies them per engine.
-        if (wrap) code = "(function (module, exports) {" + code + "\n})";
-        return Engine.PrepareScript(code, source, options: PreparationOptions);
+        return reader.ReadToEnd();
     }
 
-    // Compiling every regex literal to IL up front cost ~9 s for qs' bundle alone (get-intrinsic & co. are full of
-    // them); interpreted regexes parse in milliseconds and plugins' patterns are small.
-    private static readonly ScriptPreparationOptions PreparationOptions = new()
+    /// <summary>Drops the in-memory code caches (tests: the next compile reads the disk cache, as a new process would).</summary>
+    internal static void ForgetInMemory()
     {
-        ParsingOptions = new ScriptParsingOptions { CompileRegex = false },
-    };
+        foreach (var library in libraries.Values.Prepend(prelude).Where(l => l.IsValueCreated)) library.Value.Forget();
+        foreach (var plugin in plugins.Values) plugin.Forget();
+    }
 
-    /// <summary>Prepared plugin code, keyed by its SHA-256, so reloading or instantiating a plugin twice parses once.</summary>
-    private static readonly ConcurrentDictionary<string, Prepared<Script>> plugins = new();
+    /// <summary>Plugin code, keyed by its SHA-256, with its code cache: reloading or instantiating a plugin again parses it once.</summary>
+    private static readonly ConcurrentDictionary<string, CachedScript> plugins = new();
 
-    public static Prepared<Script> PreparePlugin(string sha256, string code, string source)
+    /// <summary>Evaluates the plugin's wrapper, <c>function (module, exports, require)</c>, in <paramref name="engine"/>.</summary>
+    public static object Plugin(V8ScriptEngine engine, string sha256, string code, string source, string? cacheDir)
     {
-        if (plugins.TryGetValue(sha256, out var prepared)) return prepared;
-        // Same line as the plugin's first line so error positions match the file.
-        prepared = Engine.PrepareScript("(function (module, exports, require) {" + code + "\n})", source, options: PreparationOptions);
-        if (plugins.Count > 256) plugins.Clear();
-        return plugins.GetOrAdd(sha256, prepared);
+        if (!plugins.TryGetValue(sha256, out var script))
+        {
+            // Same line as the plugin's first line so error positions match the file.
+            script = new CachedScript(source, "(function (module, exports, require) {" + code + "\n})");
+            if (plugins.Count > 256) plugins.Clear();
+            script = plugins.GetOrAdd(sha256, script);
+        }
+        return script.Evaluate(engine, cacheDir);
+    }
+
+    /// <summary>A script's text and, once one engine compiled it, V8's code cache for it (valid in any engine of this
+    /// process, and of another process with the same V8 build: V8 checks and rejects a cache that does not fit).</summary>
+    private sealed class CachedScript(string name, string code)
+    {
+        private byte[]? _cache;
+        private string? _persistedIn;
+        private string? _key;
+
+        /// <summary>Compiles in <paramref name="engine"/>; <paramref name="directory"/> keeps the code cache across
+        /// processes (file = SHA-256 of engine version + script text), null = in memory only.</summary>
+        public V8Script Compile(V8ScriptEngine engine, string? directory)
+        {
+            var document = new DocumentInfo(name);
+            var cache = Volatile.Read(ref _cache) ?? Load(directory);
+            if (cache is not null)
+            {
+                var cached = engine.Compile(document, code, V8CacheKind.Code, cache, out bool accepted);
+                if (accepted)
+                {
+                    Volatile.Write(ref _cache, cache);
+                    Persist(directory, cache, replace: false);
+                    return cached;
+                }
+                cached.Dispose();
+            }
+            var script = engine.Compile(document, code, V8CacheKind.Code, out byte[] made);
+            if (made is { Length: > 0 })
+            {
+                Volatile.Write(ref _cache, made);
+                // A file V8 refused (another V8 build, damaged) is replaced.
+                Persist(directory, made, replace: cache is not null);
+            }
+            return script;
+        }
+
+        public void Forget()
+        {
+            Volatile.Write(ref _cache, null);
+            _persistedIn = null;
+        }
+
+        public object Evaluate(V8ScriptEngine engine, string? directory)
+        {
+            using var script = Compile(engine, directory);
+            return engine.Evaluate(script);
+        }
+
+        private string Key => _key ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(JsMusicSource.EngineDescription + "\n" + code)));
+
+        private byte[]? Load(string? directory)
+        {
+            if (directory is null) return null;
+            try
+            {
+                var file = Path.Combine(directory, Key + ".v8");
+                return File.Exists(file) ? File.ReadAllBytes(file) : null;
+            }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+        }
+
+        // Written once per directory, temp + rename, so a concurrent reader never sees half a file; failures only cost speed.
+        private void Persist(string? directory, byte[] cache, bool replace)
+        {
+            if (directory is null || (_persistedIn == directory && !replace)) return;
+            try
+            {
+                var file = Path.Combine(directory, Key + ".v8");
+                if (replace || !File.Exists(file))
+                {
+                    Directory.CreateDirectory(directory);
+                    var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    File.WriteAllBytes(temp, cache);
+                    File.Move(temp, file, overwrite: true);
+                }
+                _persistedIn = directory;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 }

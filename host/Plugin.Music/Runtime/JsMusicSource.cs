@@ -3,21 +3,20 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jint;
-using Jint.Constraints;
-using Jint.Native;
-using Jint.Native.Function;
-using Jint.Native.Object;
-using Jint.Runtime;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8;
 using Microsoft.Extensions.Logging;
 using Plugin.Sdk.Music;
 
 namespace Plugin.Music.Runtime;
 
 /// <summary>
-/// A MusicFree JavaScript plugin running on its own Jint engine: a sandbox with only the prelude's globals
-/// (require of the offered npm packages, console, timers, env), no CLR access and no file system. Calls are
-/// serialised per plugin (one engine is single-threaded); different plugins run in parallel.
+/// A MusicFree JavaScript plugin running on its own V8 engine (ClearScript; one V8 isolate per plugin): a sandbox with
+/// only the prelude's globals (require of the offered npm packages, console, timers, env, the Node-like globals), no
+/// CLR types (nothing of .NET is exposed but the bridge object the prelude keeps in a closure) and no file system.
+/// Limits: a call's wall-clock budget (the engine is interrupted), the isolate's heap and stack. Calls are serialised
+/// per plugin; different plugins run in parallel.
 /// </summary>
 public sealed class JsMusicSource : IMusicSourceRuntime
 {
@@ -28,12 +27,13 @@ public sealed class JsMusicSource : IMusicSourceRuntime
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private Engine? _engine;
-    private JsValue _exports = JsValue.Undefined;
-    private Function? _invoker;
+    private V8ScriptEngine? _engine;
+    private ScriptObject? _invoker;
     // State of the call in progress; the gate guarantees there is at most one.
     private IReadOnlyDictionary<string, string> _currentVariables;
     private CancellationToken _currentToken;
+    private int _callId;
+    private TaskCompletionSource<(bool Ok, string? Text)>? _pending;
 
     private JsMusicSource(string code, string sourceName, MusicSourceOptions options, HttpClient http, ILogger logger,
         IReadOnlyDictionary<string, string> variables)
@@ -46,6 +46,9 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         _currentVariables = variables;
         Sha256 = ComputeSha256(code);
     }
+
+    /// <summary>The engine behind JavaScript plugins, for reports (the benchmark).</summary>
+    internal static string EngineDescription => "V8 through ClearScript " + typeof(V8ScriptEngine).Assembly.GetName().Version;
 
     public MusicSourceManifest Manifest { get; private set; } = new();
 
@@ -86,46 +89,57 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         return source;
     }
 
+    private V8ScriptEngine CreateEngine()
+    {
+        var limit = Math.Max(_options.MemoryLimitBytes, 16L * 1024 * 1024);
+        // V8 ends the process when an isolate exceeds its hard constraints, so the hard limit is set well above the
+        // monitored soft one (MaxRuntimeHeapSize), which ends the script instead, and may grow on demand.
+        var constraints = new V8RuntimeConstraints
+        {
+            MaxOldSpaceSize = (int)Math.Min(int.MaxValue, limit * 2 / (1024 * 1024)),
+            HeapExpansionMultiplier = 2,
+        };
+        var engine = new V8ScriptEngine(constraints,
+            V8ScriptEngineFlags.EnableTaskPromiseConversion | V8ScriptEngineFlags.HideHostExceptions)
+        {
+            MaxRuntimeHeapSize = (UIntPtr)(ulong)limit,
+            RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(20),
+            // RecursionLimit counted frames in the previous engine; V8 limits the stack in bytes (a frame is well under 2 KiB).
+            MaxRuntimeStackUsage = (UIntPtr)(ulong)Math.Max(256 * 1024, _options.RecursionLimit * 2048L),
+            AllowReflection = false,
+            DisableExtensionMethods = true,
+            EnableAutoHostVariables = false,
+        };
+        return engine;
+    }
+
     private async Task StartEngineAsync(CancellationToken cancellationToken)
     {
-        var deadline = new OperationDeadlineConstraint();
-        var newEngine = new Engine(o =>
-        {
-            o.LimitRecursion(_options.RecursionLimit);
-            o.LimitMemory(_options.MemoryLimitBytes);
-            o.Constraint(deadline);
-            o.ExperimentalFeatures = ExperimentalFeature.TaskInterop;
-            // Plugins are CommonJS files written for a JS runtime: sloppy mode unless they opt in.
-            o.Strict = false;
-        });
+        var newEngine = CreateEngine();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(_options.LoadTimeout);
         _currentToken = cts.Token;
-        deadline.Begin(_options.LoadTimeout, cts.Token);
+        var completion = Expect(0);
+        using var interrupt = cts.Token.Register(newEngine.Interrupt);
         try
         {
-            var require = CreateSandbox(newEngine);
-            var factory = (Function)newEngine.Evaluate(JsLibraries.PreparePlugin(Sha256, _code, _sourceName));
-            var module = new JsObject(newEngine);
-            var moduleExports = new JsObject(newEngine);
-            module.Set("exports", moduleExports);
-            factory.Call(moduleExports, [module, moduleExports, require]);
-            var result = module.Get("exports");
-            // Plugins compiled from TypeScript/ESM may export { default: plugin }, which the app unwraps too.
-            if (result is ObjectInstance o && o.Get("default") is ObjectInstance d && !d.Get("platform").IsUndefined() && o.Get("platform").IsUndefined())
-                result = d;
-            // A top-level promise (module.exports = (async () => ({...}))()) is settled before use.
-            result = await result.UnwrapIfPromiseAsync(cts.Token).ConfigureAwait(false);
-            if (result is not ObjectInstance)
-                throw new MusicPluginLoadException(_sourceName, "module.exports is not an object; a MusicFree plugin exports { platform, search, ... }.");
-
-            var describe = (Function)newEngine.Evaluate(Describer);
-            var description = JsonNode.Parse(describe.Call(JsValue.Undefined, [result]).AsString())!.AsObject();
+            var bridge = new Bridge(this, newEngine);
+            var envInfo = JsonSerializer.Serialize(new { appVersion = _options.AppVersion, os = _options.Os, lang = _options.Lang });
+            var require = ((ScriptObject)newEngine.Evaluate(new DocumentInfo("bridge.js"), BridgeScript))
+                .InvokeAsFunction(JsLibraries.Prelude(newEngine, _options.ScriptCacheDirectory), bridge, envInfo);
+            var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName, _options.ScriptCacheDirectory);
+            var invoker = (ScriptObject)((ScriptObject)newEngine.Evaluate(new DocumentInfo("start.js"), StartScript))
+                .InvokeAsFunction(factory, require, bridge);
+            var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
+            var description = JsonNode.Parse(text!)!.AsObject();
+            if (!ok)
+                throw new MusicPluginLoadException(_sourceName, description["notObject"] is not null
+                    ? "module.exports is not an object; a MusicFree plugin exports { platform, search, ... }."
+                    : description["message"]!.GetValue<string>());
             Manifest = ReadManifest(description["props"]!.AsObject(), _sourceName);
             Functions = description["functions"]!.AsArray().Select(n => n!.GetValue<string>())
                 .Where(f => MusicFunctions.All.Contains(f)).ToArray();
-            _invoker = (Function)((Function)newEngine.Evaluate(Invoker)).Call(JsValue.Undefined, [result]);
-            _exports = result;
+            _invoker = invoker;
             _engine?.Dispose();
             _engine = newEngine;
         }
@@ -139,58 +153,83 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             newEngine.Dispose();
             throw new MusicPluginLoadException(_sourceName, Describe(e, cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested, _options.LoadTimeout), e);
         }
-        finally
-        {
-            deadline.End();
-        }
     }
 
-    private static readonly Prepared<Acornima.Ast.Script> Describer = Engine.PrepareScript("""
-        (function (e) {
-          const props = {}, functions = [];
-          for (const k in e) {
-            const v = e[k];
-            if (typeof v === "function") functions.push(k); else props[k] = v;
-          }
-          return JSON.stringify({ props, functions });
-        })
-        """, "describe.js");
+    private Task<(bool Ok, string? Text)> Expect(int id)
+    {
+        _callId = id;
+        var pending = new TaskCompletionSource<(bool, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending = pending;
+        return pending.Task;
+    }
 
-    // Arguments and results cross the boundary as JSON text, through the engine's own JSON, so a result is
-    // exactly what JSON.stringify gives under Node (undefined properties vanish, toJSON is honoured, ...).
-    private static readonly Prepared<Acornima.Ast.Script> Invoker = Engine.PrepareScript("""
-        (function (plugin) {
-          return async function (name, argsJson) {
-            const result = await plugin[name].apply(plugin, JSON.parse(argsJson));
-            return result === undefined ? null : JSON.stringify(result);
+    private void Complete(int id, bool ok, string? text)
+    {
+        // A late answer of a call that was given up (time limit, cancellation) is dropped.
+        if (id == _callId) _pending?.TrySetResult((ok, text));
+    }
+
+    // The prelude's bridge: plain JS functions over the host object, so the sandbox receives functions, not .NET objects.
+    private const string BridgeScript = """
+        (function (prelude, host, envJson) {
+          return prelude(
+            (json) => host.http(json),
+            (level, text) => host.log(level, text),
+            (ms) => host.delay(ms),
+            {},
+            (name) => host.library(name),
+            () => host.variables(),
+            JSON.parse(envJson));
+        })
+        """;
+
+    // Runs the plugin's module code, then reports its properties and function names (or the error) through
+    // host.complete(0, ...), and returns the invoker. Arguments and results cross the boundary as JSON text through the
+    // engine's own JSON, so a result is exactly what JSON.stringify gives under Node. Errors are explained here, in JS:
+    // the message (with an axios response status), the stack, and whether V8's stack limit was hit.
+    private const string StartScript = """
+        (function (factory, require, host) {
+          "use strict";
+          const isObject = (v) => v !== null && (typeof v === "object" || typeof v === "function");
+          const explain = (e) => {
+            if (!isObject(e)) return JSON.stringify({ message: "rejected with " + String(e) });
+            let message = typeof e.message === "string" ? e.message : String(e);
+            if (isObject(e.response) && typeof e.response.status === "number") message += " (HTTP " + e.response.status + ")";
+            const recursion = e instanceof RangeError && e.message === "Maximum call stack size exceeded";
+            return JSON.stringify({ message, stack: typeof e.stack === "string" ? e.stack : null, recursion });
+          };
+          let plugin;
+          const settle = (value) => {
+            try {
+              if (!isObject(value)) { host.complete(0, false, JSON.stringify({ notObject: true })); return; }
+              const props = {}, functions = [];
+              for (const k in value) {
+                const v = value[k];
+                if (typeof v === "function") functions.push(k); else props[k] = v;
+              }
+              const description = JSON.stringify({ props, functions });
+              plugin = value;
+              host.complete(0, true, description);
+            } catch (e) { host.complete(0, false, explain(e)); }
+          };
+          try {
+            const module = { exports: {} };
+            factory.call(module.exports, module, module.exports, require);
+            let result = module.exports;
+            // Plugins compiled from TypeScript/ESM may export { default: plugin }, which the app unwraps too.
+            if (isObject(result) && isObject(result.default) && result.default.platform !== undefined && result.platform === undefined) result = result.default;
+            // A top-level promise (module.exports = (async () => ({...}))()) is settled before use.
+            if (result instanceof Promise) result.then(settle, (e) => host.complete(0, false, explain(e)));
+            else settle(result);
+          } catch (e) { host.complete(0, false, explain(e)); }
+          return function (id, name, argsJson) {
+            (async () => {
+              const result = await plugin[name].apply(plugin, JSON.parse(argsJson));
+              return result === undefined ? null : JSON.stringify(result);
+            })().then((text) => host.complete(id, true, text === undefined ? null : text), (e) => host.complete(id, false, explain(e)));
           };
         })
-        """, "invoke.js");
-
-    private JsValue CreateSandbox(Engine target)
-    {
-        var prelude = (Function)target.Evaluate(JsLibraries.Prelude);
-        // Only the libraries the code names are instantiated up front (cheerio alone is half a megabyte of script);
-        // a require() with a computed name loads its library on demand through loadLibrary.
-        var factories = new JsObject(target);
-        foreach (var name in JsLibraries.Names)
-            if (_code.Contains('"' + name + '"') || _code.Contains('\'' + name + '\'') || _code.Contains('"' + name + '/') || _code.Contains('\'' + name + '/'))
-                factories.Set(name, target.Evaluate(JsLibraries.Library(name)));
-        var envInfo = new JsObject(target);
-        envInfo.Set("appVersion", _options.AppVersion);
-        envInfo.Set("os", _options.Os);
-        envInfo.Set("lang", _options.Lang);
-        return prelude.Call(JsValue.Undefined,
-        [
-            JsValue.FromObject(target, new Func<string, Task<string>>(HttpAsync)),
-            JsValue.FromObject(target, new Action<string, string>(Log)),
-            JsValue.FromObject(target, new Func<int, Task>(ms => Task.Delay(ms, _currentToken))),
-            factories,
-            JsValue.FromObject(target, new Func<string, JsValue>(name => target.Evaluate(JsLibraries.Library(name)))),
-            JsValue.FromObject(target, new Func<string>(() => JsonSerializer.Serialize(_currentVariables))),
-            envInfo,
-        ]);
-    }
+        """;
 
     public async Task<JsonNode?> InvokeAsync(string function, JsonArray arguments, IReadOnlyDictionary<string, string> userVariables,
         CancellationToken cancellationToken)
@@ -202,35 +241,44 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         {
             // An engine abandoned after a limit was hit may hold half-run continuations: start a fresh one.
             if (_engine is null) await StartEngineAsync(cancellationToken).ConfigureAwait(false);
+            var engine = _engine!;
             _currentVariables = userVariables;
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(_options.CallTimeout);
             _currentToken = cts.Token;
-            var deadline = _engine!.Constraints.Find<OperationDeadlineConstraint>();
-            deadline?.Begin(_options.CallTimeout, cts.Token);
+            var completion = Expect(_callId + 1);
+            using var interrupt = cts.Token.Register(engine.Interrupt);
             try
             {
-                var promise = _invoker!.Call(JsValue.Undefined, [function, arguments.ToJsonString()]);
-                var value = await promise.UnwrapIfPromiseAsync(cts.Token).ConfigureAwait(false);
-                return value.IsNull() || value.IsUndefined() ? null : JsonNode.Parse(value.AsString());
+                _invoker!.InvokeAsFunction(_callId, function, arguments.ToJsonString());
+                var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
+                if (ok) return text is null ? null : JsonNode.Parse(text);
+                var error = JsonNode.Parse(text!)!.AsObject();
+                var message = error["message"]!.GetValue<string>();
+                if (error["recursion"]?.GetValue<bool>() == true)
+                    throw new MusicPluginLimitException(Manifest.Platform, function, "recursion limit exceeded: " + message, null, timedOut: false);
+                throw new MusicPluginException(Manifest.Platform, function, message, error["stack"]?.GetValue<string>(), null);
             }
             catch (Exception e) when (e is not MusicPluginException)
             {
                 var timedOut = cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                // A heap limit hit in a continuation (after an await) ends that script where no caller sees it; the
+                // call then runs out of time. The isolate says why: it refuses any script after a heap violation.
+                if (timedOut && HitMemoryLimit(engine) is { } memory)
+                {
+                    timedOut = false;
+                    e = memory;
+                }
+                // Timed out, given up by the caller, out of memory, or ended some other way: continuations of this call
+                // may still be queued, so the engine is not used again (the next call starts a fresh one).
+                _engine = null;
+                _invoker = null;
+                engine.Dispose();
                 if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
                 if (timedOut || IsLimit(e))
-                {
-                    _engine?.Dispose();
-                    _engine = null;
                     throw new MusicPluginLimitException(Manifest.Platform, function, Describe(e, timedOut, _options.CallTimeout), e,
-                        timedOut: timedOut || e is TimeoutException or OperationCanceledException);
-                }
-                var (message, stack) = Explain(e);
-                throw new MusicPluginException(Manifest.Platform, function, message, stack, e);
-            }
-            finally
-            {
-                deadline?.End();
+                        timedOut: timedOut || e is TimeoutException or OperationCanceledException or ScriptInterruptedException);
+                throw new MusicPluginException(Manifest.Platform, function, Describe(e, false, _options.CallTimeout), null, e);
             }
         }
         finally
@@ -239,42 +287,70 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         }
     }
 
+    private static ScriptEngineException? HitMemoryLimit(V8ScriptEngine engine)
+    {
+        try
+        {
+            engine.Execute("0");
+            return null;
+        }
+        catch (ScriptEngineException e) when (e.IsFatal)
+        {
+            return e;
+        }
+        catch (ScriptEngineException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsLimit(Exception e) =>
-        e is MemoryLimitExceededException or RecursionDepthOverflowException or StatementsCountOverflowException
-            or TimeoutException or OperationCanceledException;
+        e is TimeoutException or OperationCanceledException or ScriptInterruptedException or ScriptEngineException { IsFatal: true };
 
     private static string Describe(Exception e, bool timedOut, TimeSpan budget)
     {
-        if (timedOut || e is TimeoutException or OperationCanceledException)
+        if (timedOut || e is TimeoutException or OperationCanceledException or ScriptInterruptedException)
             return $"time limit of {budget.TotalSeconds:0.#} s exceeded";
         return e switch
         {
-            MemoryLimitExceededException => "memory limit exceeded: " + e.Message,
-            RecursionDepthOverflowException => "recursion limit exceeded: " + e.Message,
-            _ => Explain(e).Message,
+            ScriptEngineException { IsFatal: true } => "memory limit exceeded: " + e.Message,
+            _ => e.Message,
         };
     }
 
-    /// <summary>The plugin's own error text: an Error's message (with an axios response status when there is one).</summary>
-    private static (string Message, string? Stack) Explain(Exception e)
+    /// <summary>
+    /// What the sandbox can reach of the host: only these members (no default access, so no GetType, ToString, ...),
+    /// and only through the prelude's closure.
+    /// </summary>
+    [NoDefaultScriptAccess]
+    public sealed class Bridge
     {
-        JsValue? error = e switch
+        private readonly JsMusicSource _source;
+        private readonly V8ScriptEngine _engine;
+
+        internal Bridge(JsMusicSource source, V8ScriptEngine engine)
         {
-            PromiseRejectedException rejected => rejected.RejectedValue,
-            JavaScriptException js => js.Error,
-            _ => null,
-        };
-        if (error is ObjectInstance o)
-        {
-            var message = o.Get("message");
-            var text = message.IsString() ? message.AsString() : error.ToString();
-            if (o.Get("response") is ObjectInstance response && response.Get("status").IsNumber())
-                text += $" (HTTP {response.Get("status").AsNumber()})";
-            var stack = o.Get("stack");
-            return (text, stack.IsString() ? stack.AsString() : (e as JavaScriptException)?.JavaScriptStackTrace);
+            _source = source;
+            _engine = engine;
         }
-        if (error is not null) return ("rejected with " + error, null);
-        return (e is JavaScriptException jse ? jse.Message : e.GetType().Name + ": " + e.Message, (e as JavaScriptException)?.JavaScriptStackTrace);
+
+        [ScriptMember("http")]
+        public Task<string> Http(string requestJson) => _source.HttpAsync(requestJson);
+
+        [ScriptMember("log")]
+        public void Log(string level, string text) => _source.Log(level, text);
+
+        [ScriptMember("delay")]
+        public Task Delay(double ms) => Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, int.MaxValue)), _source._currentToken);
+
+        [ScriptMember("variables")]
+        public string Variables() => JsonSerializer.Serialize(_source._currentVariables);
+
+        [ScriptMember("library")]
+        public object Library(string name) => JsLibraries.Library(_engine, name, _source._options.ScriptCacheDirectory);
+
+        [ScriptMember("complete")]
+        public void Complete(int id, bool ok, object? text) => _source.Complete(id, ok, text as string);
     }
 
     private void Log(string level, string text)
@@ -410,5 +486,6 @@ public sealed class JsMusicSource : IMusicSourceRuntime
     {
         _engine?.Dispose();
         _engine = null;
+        _invoker = null;
     }
 }

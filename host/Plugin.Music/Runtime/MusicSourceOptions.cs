@@ -10,16 +10,30 @@ public sealed class MusicSourceOptions
     /// <summary>Where installed plugins, their settings and user variables are kept.</summary>
     public string DataDir { get; set; } = Path.Combine("data", "music");
 
+    /// <summary>Where V8's code cache of the bundled libraries and of plugins is kept, by content hash, so a restart or a
+    /// second host process does not parse them again. The host (AddMusicSources) defaults it to <c>&lt;DataDir&gt;/script-cache</c>;
+    /// null or empty: in memory only (the CLI, engines built directly).</summary>
+    public string? ScriptCacheDir { get; set; }
+
+    internal string? ScriptCacheDirectory => string.IsNullOrEmpty(ScriptCacheDir) ? null : ScriptCacheDir;
+
     /// <summary>Wall-clock budget of one plugin call, its requests and timers included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a search across sources waits for them (default: <see cref="CallTimeout"/>); sources that have not
+    /// answered by then are listed as timed out and their calls given up.</summary>
+    public TimeSpan? SearchTimeout { get; set; }
+
+    /// <summary>Sources a search across sources calls at the same time (each off the request thread).</summary>
+    public int SearchConcurrency { get; set; } = 8;
 
     /// <summary>Budget for evaluating a plugin's code (module.exports) when it is installed or loaded.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Memory a plugin may allocate during one call (Jint's memory constraint).</summary>
+    /// <summary>Memory a plugin may allocate during one call (the V8 isolate's monitored heap limit).</summary>
     public long MemoryLimitBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>Deepest JavaScript call stack a plugin may build.</summary>
+    /// <summary>Deepest JavaScript call stack a plugin may build, in frames of at most 2 KiB: V8 gets RecursionLimit × 2 KiB of stack (at least 256 KiB).</summary>
     public int RecursionLimit { get; set; } = 400;
 
     /// <summary>Largest HTTP response body a plugin may receive through axios.</summary>
