@@ -24,7 +24,7 @@ if [[ "${1:-}" != "--dotnet" && -f web/package.json ]]; then
 fi
 
 # The fault suite's table (its cases ran with the .NET tests above; tests/fault-suite.sh runs them alone).
-tests/fault-suite.sh --print "$results/fault-suite.jsonl"
+tests/fault-suite.sh --print "$results"
 
 # One closing line over every runner: .trx counters from dotnet, a counts file from the web runners.
 python3 - "$results" <<'PY'

@@ -15,6 +15,7 @@ namespace Plugin.Host.Tests;
 /// and named, a value of the wrong type refused with 400 naming the field), and request bodies are capped
 /// (<c>Host:Limits:MaxRequestBodyBytes</c>, 413 with a message).
 /// </summary>
+[Trait("Category", "FaultSuite")]
 [Collection(HostCollection.Name)]
 public sealed class ConfigValidationTests(HostFixture host)
 {

@@ -11,6 +11,7 @@ namespace Plugin.Host.Tests;
 /// let in by Host:Plugins:AllowProcessExit); restarted, it brings that plugin back Malfunctioned with the reason and the
 /// other plugins as they were, until the user resets it.
 /// </summary>
+[Trait("Category", "FaultSuite")]
 public sealed class CrashMarkerTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Plugin.Host.Runtime;
 namespace Plugin.Host.Tests;
 
 /// <summary>The one mapping from <see cref="PluginErrorKind"/> to HTTP, and the envelope it answers with.</summary>
+[Trait("Category", "FaultSuite")]
 public sealed class ErrorMappingTests
 {
     public static TheoryData<PluginErrorKind, int> Statuses => new()

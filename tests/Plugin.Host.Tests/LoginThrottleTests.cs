@@ -12,6 +12,7 @@ namespace Plugin.Host.Tests;
 /// right password included — get 429 with Retry-After until the window ends; then the right password logs in again.
 /// A host of its own, so the shared fixture's logins are not throttled.
 /// </summary>
+[Trait("Category", "FaultSuite")]
 public sealed class LoginThrottleTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("plugin-host-login").FullName;

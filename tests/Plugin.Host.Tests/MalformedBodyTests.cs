@@ -5,6 +5,7 @@ namespace Plugin.Host.Tests;
 /// read (an unpaired surrogate escape such as <c>"\ud800"</c>) — is answered 400 with a message saying what was wrong,
 /// never 500 or an empty body, on every endpoint that reads a body.
 /// </summary>
+[Trait("Category", "FaultSuite")]
 [Collection(HostCollection.Name)]
 public sealed class MalformedBodyTests(HostFixture host)
 {

@@ -11,6 +11,7 @@ namespace Plugin.Host.Tests;
 /// The OpenAPI document of a running host: who may read it, the credentials and bodies it declares, a schema for every
 /// answer of the host's own routes, and the web UI's wire types checked against it (issue 16 point 2, issue 13 point 11).
 /// </summary>
+[Trait("Category", "FaultSuite")]
 [Collection(HostCollection.Name)]
 public sealed class OpenApiContractTests(HostFixture host)
 {

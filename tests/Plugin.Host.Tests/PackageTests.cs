@@ -19,6 +19,7 @@ namespace Plugin.Host.Tests;
 /// plugin; a plugin id owned by the package that brought it (an impostor is refused and never gets the owner's config);
 /// a package whose id differs from its plugin's listed, installed and uninstalled by the plugin id.
 /// </summary>
+[Trait("Category", "FaultSuite")]
 [Collection(HostCollection.Name)]
 public sealed class PackageTests(HostFixture host)
 {

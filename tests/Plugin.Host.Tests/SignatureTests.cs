@@ -12,6 +12,7 @@ namespace Plugin.Host.Tests;
 
 /// <summary>Issue 13 point 4: NuGet signatures, with a self-signed certificate made here and packages signed here
 /// (no timestamp, nothing leaves the machine).</summary>
+[Trait("Category", "FaultSuite")]
 public sealed class SignatureTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("plugin-host-sign").FullName;

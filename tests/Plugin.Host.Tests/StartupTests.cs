@@ -13,6 +13,7 @@ using Plugin.Host.Web;
 namespace Plugin.Host.Tests;
 
 /// <summary>How the host starts: at once, with plugins loading behind it, and with its own settings from any folder.</summary>
+[Trait("Category", "FaultSuite")]
 public sealed class StartupTests
 {
     [Fact]

@@ -13,6 +13,7 @@ using Plugin.Host.Web;
 namespace Plugin.Host.Tests;
 
 /// <summary>Issue 13 point 1: a plugin whose code can end the host process is refused at install and at load.</summary>
+[Trait("Category", "FaultSuite")]
 public sealed class TrustTests
 {
     /// <summary>A plugin with an [Api] (<c>/exit</c>) that calls <c>Environment.Exit(1)</c>.</summary>
@@ -176,6 +177,7 @@ public sealed class TrustTests
 }
 
 /// <summary>Issue 13 point 2: what a plugin reaches for, found by inspection and declared by its author.</summary>
+[Trait("Category", "FaultSuite")]
 public sealed class CapabilityTests
 {
     private const string Reaching = """

@@ -34,6 +34,14 @@ public static class AuthEndpoints
             var token = tokens.Issue(user);
             MoviePilot.SystemMessageStream.SetCookie(request.HttpContext.Response, token, tokens.Lifetime);
             return Results.Json(MoviePilot.MoviePilotUser.Login(token, user));
-        }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous();
+        }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous()
+            .Accepts<LoginForm>("application/x-www-form-urlencoded")
+            .Produces<MoviePilot.LoginAnswer>()
+            .Produces<ApiDetail>(StatusCodes.Status400BadRequest)
+            .Produces<ApiDetail>(StatusCodes.Status401Unauthorized)
+            .Produces<ApiDetail>(StatusCodes.Status429TooManyRequests);
     }
+
+    /// <summary>The login form's fields, as MoviePilot's client sends them (for the OpenAPI document).</summary>
+    public sealed record LoginForm(string Username, string Password);
 }
