@@ -52,6 +52,7 @@ public sealed class PackageTests(HostFixture host)
             var plugins = Path.Combine(host.DataDir, "plugins") + Path.DirectorySeparatorChar;
             Assert.Contains(File.ReadLines("/proc/self/maps"), line => line.Contains(plugins, StringComparison.Ordinal) && line.Contains("libsodium", StringComparison.Ordinal));
         }
+        await host.SendAsync(HttpMethod.Delete, "/api/v1/plugin/Sodium");
     }
 
     [Fact]
