@@ -27,14 +27,14 @@ public static class PluginApiEndpoints
             .ExcludeFromDescription(); // each plugin API is documented on its own by PluginApiDocumentTransformer
     }
 
-    private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginFeatures features,
+    private static async Task HandleAsync(HttpContext http, string pluginId, string? path, PluginCatalog catalog, PluginFeatures features,
         IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
     {
         // This handler writes its own responses (a plugin's answer is not an envelope), so failures are turned into
         // answers here, by the same mapping the error filter applies to every other route.
         try
         {
-            await DispatchAsync(http, pluginId, path, features, policies, evaluator);
+            await DispatchAsync(http, catalog.Require(pluginId), path, features, policies, evaluator);
         }
         catch (Exception e) when (ErrorFilter.AsPluginError(e) is { } error && !http.Response.HasStarted)
         {
@@ -42,11 +42,10 @@ public static class PluginApiEndpoints
         }
     }
 
-    private static async Task DispatchAsync(HttpContext http, string pluginId, string? path, PluginFeatures features,
+    private static async Task DispatchAsync(HttpContext http, PluginEntry entry, string? path, PluginFeatures features,
         IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
     {
         var ct = http.RequestAborted;
-        var entry = features.Catalog.Require(pluginId);
         // A plugin's own API is a service the plugin offers: while it is not running that service is unavailable (503),
         // where the host's management routes call the same state a conflict (409).
         if (!entry.IsLoaded || entry.Descriptor is not { } descriptor)

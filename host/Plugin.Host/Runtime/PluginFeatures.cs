@@ -14,8 +14,6 @@ namespace Plugin.Host.Runtime;
 /// </summary>
 public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker, IOptions<RuntimeOptions> options)
 {
-    public PluginCatalog Catalog => catalog;
-
     private TimeSpan CallLimit => RuntimeOptions.Limit(options.Value.CallTimeoutSeconds);
 
     public PluginEntry RequireLoaded(string id) => catalog.RequireLoaded(id);
