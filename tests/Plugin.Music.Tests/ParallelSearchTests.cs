@@ -38,10 +38,13 @@ public sealed class ParallelSearchTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["Host:DataDir"] = dataDir;
-        builder.Configuration["Music:CallTimeout"] = callTimeout;
-        if (searchTimeout is not null) builder.Configuration["Music:SearchTimeout"] = searchTimeout;
-        builder.Services.AddMusicSources();
+        // The engine takes its options in code (the host maps its configuration into them).
+        builder.Services.AddMusicSources(o =>
+        {
+            o.DataDir = dataDir;
+            o.CallTimeout = TimeSpan.Parse(callTimeout, System.Globalization.CultureInfo.InvariantCulture);
+            if (searchTimeout is not null) o.SearchTimeout = TimeSpan.Parse(searchTimeout, System.Globalization.CultureInfo.InvariantCulture);
+        });
         await using var app = builder.Build();
         app.MapMusicEndpoints();
         await app.StartAsync();
