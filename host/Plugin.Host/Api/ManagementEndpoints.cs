@@ -147,36 +147,20 @@ public static class ManagementEndpoints
         return TypedResults.Ok(ApiEnvelope.Empty(true, $"Plugin {id} uninstalled."));
     }
 
-    /// <summary>Checks the config against the plugin's config class (<see cref="ConfigSchema"/>: a wrong type is 400 naming
-    /// the key, unknown keys are dropped and named in the message), then saves it whole.</summary>
+    /// <summary>Saves the whole config (<see cref="PluginConfigService.SaveAsync"/>: checked against the plugin's config
+    /// class; a wrong type is 400 naming the key, unknown keys are dropped and named in the message).</summary>
     private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SaveConfigAsync(string id, HttpRequest request, PluginConfigService configs,
-        PluginCatalog catalog, CancellationToken ct)
-    {
-        var config = await RequestBody.ReadObjectAsync(request, ct);
-        var dropped = Check(id, config, catalog);
-        var entry = await configs.SaveAsync(id, config, ct);
-        return Saved(entry, dropped);
-    }
+        CancellationToken ct) =>
+        Saved(await configs.SaveAsync(id, await RequestBody.ReadObjectAsync(request, ct), ct));
 
-    /// <summary>PATCH merges (<see cref="PluginConfigService.MergeAsync"/>): the keys the body names change, the rest stays.
-    /// The named keys are checked like a whole config (a null removes a key and needs no check).</summary>
+    /// <summary>PATCH merges (<see cref="PluginConfigService.MergeAsync"/>): the keys the body names change, the rest stays.</summary>
     private static async Task<Ok<ApiEnvelope<PluginStatusData>>> MergeConfigAsync(string id, HttpRequest request, PluginConfigService configs,
-        PluginCatalog catalog, CancellationToken ct)
-    {
-        var changes = await RequestBody.ReadObjectAsync(request, ct);
-        var values = new JsonObject(changes.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value!.DeepClone())));
-        var dropped = Check(id, values, catalog);
-        foreach (var key in dropped) changes.Remove(key);
-        var entry = await configs.MergeAsync(id, changes, ct);
-        return Saved(entry, dropped);
-    }
+        CancellationToken ct) =>
+        Saved(await configs.MergeAsync(id, await RequestBody.ReadObjectAsync(request, ct), ct));
 
-    private static IReadOnlyList<string> Check(string id, JsonObject config, PluginCatalog catalog) =>
-        catalog.Require(id).Descriptor is { } descriptor ? ConfigSchema.Check(descriptor, config).Dropped : [];
-
-    private static Ok<ApiEnvelope<PluginStatusData>> Saved(PluginEntry entry, IReadOnlyList<string> dropped) =>
-        TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(entry.Status.ToString()),
-            $"Plugin {entry.Id} config saved.{ConfigSchema.DescribeDropped(dropped)}"));
+    private static Ok<ApiEnvelope<PluginStatusData>> Saved(ConfigSaved saved) =>
+        TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(saved.Entry.Status.ToString()),
+            $"Plugin {saved.Entry.Id} config saved.{ConfigSchema.DescribeDropped(saved.Dropped)}"));
 
     private static async Task<Ok<List<PluginServiceItem>>> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog,
         CancellationToken ct)

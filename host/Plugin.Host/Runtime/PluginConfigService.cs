@@ -30,53 +30,76 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
     }
 
     /// <summary>
-    /// Validates and saves the config, then re-initialises the plugin (and listeners reschedule its services). Malformed
-    /// config is refused (<see cref="PluginErrorKind.Invalid"/>) and changes nothing: the previous config stays saved and applied.
+    /// Validates and saves the config, then re-initialises the plugin (and listeners reschedule its services). The config
+    /// is checked against the plugin's config class first (<see cref="ConfigSchema"/>: a value of the wrong type is
+    /// <see cref="PluginErrorKind.Invalid"/> naming the key; unknown keys are dropped and reported), then against a fresh
+    /// instance; a refused config changes nothing: the previous config stays saved and applied. All of it under the
+    /// lifecycle gate, so a reload or update running meanwhile is waited for, never seen half-done.
     /// </summary>
-    public Task<PluginEntry> SaveAsync(string id, JsonObject config, CancellationToken cancellationToken) =>
-        manager.ChangeAsync(id, async (entry, ct) =>
+    public async Task<ConfigSaved> SaveAsync(string id, JsonObject config, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> dropped = [];
+        var entry = await manager.ChangeAsync(id, async (entry, ct) =>
         {
-            var store = Store(entry.Id);
-            var previous = await store.LoadAsync(ct);
-
-            // Check the config against a fresh instance first, so a bad config never touches the running one.
-            await CheckAsync(entry.Descriptor!, config, ct);
-
-            await manager.StopInstanceAsync(entry, ct);
-            await store.SaveAsync(config, ct);
-            // A config save is the user's answer to a crash marker: the plugin may start again.
-            invoker.Markers?.Clear(entry.Id);
-            try
-            {
-                await manager.StartInstanceAsync(entry, config, ct);
-            }
-            catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed)
-            {
-                // The plugin threw with the new config: keep the previous config saved and running, report the error.
-                if (previous is null) await store.DeleteAsync(ct);
-                else await store.SaveAsync(previous, ct);
-                try { await manager.StartInstanceAsync(entry, previous, ct); }
-                catch (PluginError retry) when (retry.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
-                throw;
-            }
-            return entry;
+            dropped = ConfigSchema.Check(entry.Descriptor!, config).Dropped;
+            return await ApplyAsync(entry, config, ct);
         }, cancellationToken);
+        return new ConfigSaved(entry, dropped);
+    }
 
     /// <summary>
     /// MoviePilot's client saves the whole config with PUT, so a PUT with only <c>{"enabled": true}</c> resets every other
     /// key to its default. A merge (JSON merge patch, top-level keys) changes what <paramref name="changes"/> names — a
-    /// null removes the key — and keeps the rest of the saved config: the way to switch a plugin on or off alone.
+    /// null removes the key — and keeps the rest of the saved config: the way to switch a plugin on or off alone. The
+    /// named keys are checked like a whole config.
     /// </summary>
-    public async Task<PluginEntry> MergeAsync(string id, JsonObject changes, CancellationToken cancellationToken)
+    public async Task<ConfigSaved> MergeAsync(string id, JsonObject changes, CancellationToken cancellationToken)
     {
-        var config = await GetAsync(id, cancellationToken);
-        foreach (var (key, value) in changes.ToList())
+        IReadOnlyList<string> dropped = [];
+        var entry = await manager.ChangeAsync(id, async (entry, ct) =>
         {
-            changes.Remove(key);
-            if (value is null) config.Remove(key);
-            else config[key] = value;
+            var values = new JsonObject(changes.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value!.DeepClone())));
+            dropped = ConfigSchema.Check(entry.Descriptor!, values).Dropped;
+            var config = await Store(entry.Id).LoadAsync(ct) ?? entry.Instance?.CurrentConfig() ?? new JsonObject();
+            foreach (var (key, value) in changes.ToList())
+            {
+                if (dropped.Contains(key)) continue;
+                changes.Remove(key);
+                if (value is null) config.Remove(key);
+                else config[key] = value;
+            }
+            return await ApplyAsync(entry, config, ct);
+        }, cancellationToken);
+        return new ConfigSaved(entry, dropped);
+    }
+
+    /// <summary>Under the gate: check against a fresh instance, save, restart; on failure the previous config comes back.</summary>
+    private async Task<PluginEntry> ApplyAsync(PluginEntry entry, JsonObject config, CancellationToken ct)
+    {
+        var store = Store(entry.Id);
+        var previous = await store.LoadAsync(ct);
+
+        // Check the config against a fresh instance first, so a bad config never touches the running one.
+        await CheckAsync(entry.Descriptor!, config, ct);
+
+        await manager.StopInstanceAsync(entry, ct);
+        await store.SaveAsync(config, ct);
+        // A config save is the user's answer to a crash marker: the plugin may start again.
+        invoker.Markers?.Clear(entry.Id);
+        try
+        {
+            await manager.StartInstanceAsync(entry, config, ct);
         }
-        return await SaveAsync(id, config, cancellationToken);
+        catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed)
+        {
+            // The plugin threw with the new config: keep the previous config saved and running, report the error.
+            if (previous is null) await store.DeleteAsync(ct);
+            else await store.SaveAsync(previous, ct);
+            try { await manager.StartInstanceAsync(entry, previous, ct); }
+            catch (PluginError retry) when (retry.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
+            throw;
+        }
+        return entry;
     }
 
     /// <summary>Config back to defaults and data cleared (MoviePilot's reset), then initialised again.</summary>
@@ -111,3 +134,6 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
         }
     }
 }
+
+/// <summary>A saved config: the plugin after the save, and the keys its config class does not have (not stored).</summary>
+public sealed record ConfigSaved(PluginEntry Entry, IReadOnlyList<string> Dropped);
