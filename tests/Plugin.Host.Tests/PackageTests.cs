@@ -121,8 +121,11 @@ public sealed class PackageTests(HostFixture host)
         Assert.True(install!["success"]!.GetValue<bool>(), install.ToJsonString());
         Assert.Equal("1.0.0", (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Foo/version", Auth.ApiKey))!["version"]!.GetValue<string>());
 
-        // Market and installed lists agree: Foo once, installed, from MyPlugins.
-        foreach (var state in new[] { "market", "installed", "all" })
+        // Market and installed lists agree: Foo once, installed, from MyPlugins; the market (what can be installed, as
+        // MoviePilot lists it) no longer offers it.
+        var offered = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/?state=market"))!.AsArray();
+        Assert.DoesNotContain(offered, p => p!["id"]!.GetValue<string>() is "Foo" or "MyPlugins");
+        foreach (var state in new[] { "installed", "all" })
         {
             var list = (await host.SendAsync(HttpMethod.Get, $"/api/v1/plugin/?state={state}"))!.AsArray();
             var item = Assert.Single(list, p => p!["id"]!.GetValue<string>() == "Foo")!;

@@ -258,7 +258,9 @@ public sealed class CapabilityTests
             await using var app = await TrustTests.StartAsync(args);
             using var http = await TrustTests.LoginAsync(app);
 
-            var market = (await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=market"))!.OfType<JsonObject>().Single(p => p["id"]!.GetValue<string>() == "Caps");
+            // The market lists the package's plugin id (CapsPlugin), with the package carrying it.
+            var market = (await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=market"))!.OfType<JsonObject>().Single(p => p["id"]!.GetValue<string>() == "CapsPlugin");
+            Assert.Equal("Caps", market["package_id"]!.GetValue<string>());
             Assert.Equal("""["filesystem"]""", market["capabilities"]!.ToJsonString());
             Assert.Null(market["signer"]);
 

@@ -194,6 +194,8 @@ export interface MusicSearchEntry {
   data?: MusicItem[]
   error?: string
   unsupported?: boolean
+  /** the source gave no answer within the search's time limit; its call was given up */
+  timedOut: boolean
 }
 
 /** The data of GET music/search. @schema MusicSearchData */

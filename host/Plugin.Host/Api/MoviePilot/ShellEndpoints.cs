@@ -21,7 +21,7 @@ public static class ShellEndpoints
     {
         api.MapGet("/system/global", () => ShellAnswers.Ok(GlobalSettings))
             .WithTags("system").WithSummary("Global settings the web client reads at start-up").AllowAnonymous();
-        api.MapGet("/login/wallpapers", () => Results.Json(Array.Empty<string>()))
+        api.MapGet("/login/wallpapers", () => TypedResults.Ok(Array.Empty<string>()))
             .WithTags("login").WithSummary("Login page wallpapers: none on this host").AllowAnonymous();
         api.MapGet("/login/wallpaper", () => ShellAnswers.Declined("This host has no login wallpaper."))
             .WithTags("login").WithSummary("The login page wallpaper: none on this host").AllowAnonymous();
@@ -43,13 +43,13 @@ public static class ShellEndpoints
         managed.MapPost("/message/webpush/subscribe", () => ShellAnswers.Declined("This host sends no web push notifications."))
             .WithTags("message").WithSummary("Subscribe a browser to web push: not available");
 
-        managed.MapGet("/dashboard/statistic", () => Results.Json(new MediaStatistic(0, 0, 0, 1)))
+        managed.MapGet("/dashboard/statistic", () => TypedResults.Ok(new MediaStatistic(0, 0, 0, 1)))
             .WithTags("dashboard").WithSummary("Media counts: the host has no media library, so 0 (and its one user)");
-        managed.MapGet("/dashboard/storage", (HostPaths paths) => Results.Json(StorageOf(paths.DataDir)))
+        managed.MapGet("/dashboard/storage", (HostPaths paths) => TypedResults.Ok(StorageOf(paths.DataDir)))
             .WithTags("dashboard").WithSummary("Size and use of the disk holding Host:DataDir, in bytes");
 
         // A literal segment outranks plugin/{id} in ASP.NET Core's routing, so this is never read as a plugin's config.
-        managed.MapGet("/plugin/statistic", () => Results.Json(new Dictionary<string, int>()))
+        managed.MapGet("/plugin/statistic", () => TypedResults.Ok(new Dictionary<string, int>()))
             .WithTags("plugins").WithSummary("Install counts {plugin_id: count}: the market keeps none, so {}");
     }
 

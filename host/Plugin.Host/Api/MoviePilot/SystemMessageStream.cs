@@ -54,9 +54,11 @@ public static class SystemMessageStream
         response.Headers["X-Accel-Buffering"] = "no";
         try
         {
+            // Where the stream starts, read before the headers go out: a message posted as soon as the client sees the
+            // stream open comes after this id, so it is sent (read after the flush, it could be skipped).
+            var last = await outbox.LastIdAsync(ct);
             // Headers now, so the client's EventSource opens before the first message.
             await response.Body.FlushAsync(ct);
-            var last = await outbox.LastIdAsync(ct);
             var quietSince = clock.GetUtcNow();
             using var timer = new PeriodicTimer(Poll, clock);
             while (await timer.WaitForNextTickAsync(ct))

@@ -1,3 +1,4 @@
+using Plugin.Shared.Api;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Plugin.Host.Runtime;
@@ -25,7 +26,7 @@ public static partial class UserEndpoints
     public static void MapUser(RouteGroupBuilder managed)
     {
         var user = managed.MapGroup("/user").WithTags("user");
-        user.MapGet("/current", (HttpContext context) => Results.Json(MoviePilotUser.Current(Caller(context))))
+        user.MapGet("/current", (HttpContext context) => TypedResults.Ok(MoviePilotUser.Current(Caller(context))))
             .WithSummary("The logged-in user (the admin of Host:Admin)");
         user.MapPut("/", () => ShellAnswers.Declined("The account comes from configuration (Host:Admin:User, Host:Admin:Password); it is not edited here."))
             .WithSummary("Edit the user: not available, the account comes from configuration");
@@ -33,7 +34,7 @@ public static partial class UserEndpoints
         user.MapGet("/config/{key}", async (string key, HttpContext context, UserConfigStore store, CancellationToken ct) =>
                 ShellAnswers.Ok(new { value = await store.GetAsync(Caller(context), CheckKey(key), ct) }))
             .WithSummary("A UI setting of the current user: {success, data: {value}}, value null when unset");
-        user.MapPost("/config/{key}", SaveConfigAsync)
+        user.MapPost("/config/{key}", SaveConfigAsync).Accepts<JsonNode>("application/json").Produces<ApiEnvelope<object>>()
             .WithSummary("Save a UI setting of the current user (any JSON; null or an empty body removes it)");
 
         user.MapPost("/otp/generate", () => ShellAnswers.Declined(NoOtp)).WithSummary("Start two-factor login: not available");
