@@ -21,55 +21,43 @@ public sealed class CrashMarkerTests
         var feed = Path.Combine(root, "feed");
         PluginPackages.Pack(feed, "Exiter", "1.0.0", PluginPackages.Compile("Exiter", "1.0.0", TrustTests.Exiting("Exiter")));
         PluginPackages.Pack(feed, "Upd", "1.0.0", PluginPackages.Compile("Upd", "1.0.0", TestPlugins.Versioned("Upd", "1.0.0")));
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0", $"--Host:DataDir={Path.Combine(root, "data")}", $"--Host:Feeds:0={feed}",
-            "--Host:ApiToken=crash-token", $"--Host:Admin:Password={HostFixture.Password}", "--Host:Plugins:AllowProcessExit=true",
-            "--Host:Runtime:CallTimeoutSeconds=2", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        ];
+        await using var host = new HostProcess(root, feed, "--Host:Plugins:AllowProcessExit=true", "--Host:Runtime:CallTimeoutSeconds=2");
         try
         {
-            await using (var first = await HostProcess.StartAsync(args, root))
+            await host.StartAsync();
+            foreach (var id in new[] { "Exiter", "Upd" })
             {
-                using var http = await TrustTests.LoginAsync(first.Address);
-                foreach (var id in new[] { "Exiter", "Upd" })
-                {
-                    using var install = await http.GetAsync($"/api/v1/plugin/install/{id}");
-                    Assert.True(install.IsSuccessStatusCode, await install.Content.ReadAsStringAsync());
-                }
-                Assert.Equal("pong", (await http.GetFromJsonAsync<JsonNode>("/api/v1/plugin/Exiter/ping?apikey=crash-token"))!.GetValue<string>());
-
-                // The call ends the process: the answer never comes (or is the time-out while the host shuts down).
-                try { using var _ = await http.GetAsync("/api/v1/plugin/Exiter/exit?apikey=crash-token"); }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await first.WaitForExitAsync(TimeSpan.FromSeconds(60));
+                using var install = await host.Http.GetAsync($"/api/v1/plugin/install/{id}");
+                Assert.True(install.IsSuccessStatusCode, await install.Content.ReadAsStringAsync());
             }
+            Assert.Equal("pong", (await host.Http.GetFromJsonAsync<JsonNode>($"/api/v1/plugin/Exiter/ping?apikey={HostProcess.ApiToken}"))!.GetValue<string>());
 
-            await using var second = await HostProcess.StartAsync(args, root);
-            using (var http = await TrustTests.LoginAsync(second.Address))
-            {
-                var plugins = await InstalledAsync(http);
-                var exiter = plugins["Exiter"]!;
-                Assert.Equal("Malfunctioned", exiter["status"]!.GetValue<string>());
-                var error = exiter["error"]!.GetValue<string>();
-                Assert.Contains("The host stopped during a call to Exiter (API /exit) at ", error);
-                Assert.Matches(@"at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", error);
-                Assert.Equal("Active", plugins["Upd"]!["status"]!.GetValue<string>());
-                Assert.Equal("1.0.0", (await http.GetFromJsonAsync<JsonObject>("/api/v1/plugin/Upd/version?apikey=crash-token"))!["version"]!.GetValue<string>());
+            // The call ends the process: the answer never comes (or is the time-out while the host shuts down).
+            try { using var _ = await host.Http.GetAsync($"/api/v1/plugin/Exiter/exit?apikey={HostProcess.ApiToken}"); }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-                // The user resets it: it runs again.
-                using var reset = await http.GetAsync("/api/v1/plugin/reset/Exiter");
+            await host.StartAsync();
+            var plugins = await InstalledAsync(host.Http);
+            var exiter = plugins["Exiter"]!;
+            Assert.Equal("Malfunctioned", exiter["status"]!.GetValue<string>());
+            var error = exiter["error"]!.GetValue<string>();
+            Assert.Contains("The host stopped during a call to Exiter (API /exit) at ", error);
+            Assert.Matches(@"at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", error);
+            Assert.Equal("Active", plugins["Upd"]!["status"]!.GetValue<string>());
+            Assert.Equal("1.0.0", (await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/plugin/Upd/version?apikey={HostProcess.ApiToken}"))!["version"]!.GetValue<string>());
+
+            // The user resets it: it runs again.
+            using (var reset = await host.Http.GetAsync("/api/v1/plugin/reset/Exiter"))
                 Assert.True(reset.IsSuccessStatusCode, await reset.Content.ReadAsStringAsync());
-                Assert.Equal("Active", (await InstalledAsync(http))["Exiter"]!["status"]!.GetValue<string>());
-            }
-            await second.StopAsync();
+            Assert.Equal("Active", (await InstalledAsync(host.Http))["Exiter"]!["status"]!.GetValue<string>());
+            await host.StopAsync();
 
             // A clean stop after the reset leaves no marker: the third start brings it back active.
-            await using var third = await HostProcess.StartAsync(args, root);
-            using (var http = await TrustTests.LoginAsync(third.Address))
-                Assert.Equal("Active", (await InstalledAsync(http))["Exiter"]!["status"]!.GetValue<string>());
-            await third.StopAsync();
+            await host.StartAsync();
+            Assert.Equal("Active", (await InstalledAsync(host.Http))["Exiter"]!["status"]!.GetValue<string>());
+            await host.StopAsync();
         }
         finally
         {
@@ -114,91 +102,16 @@ public sealed class CrashMarkerTests
         }
     }
 
+    /// <summary>The installed plugins once none is still loading (plugins load in the background after start-up).</summary>
     private static async Task<Dictionary<string, JsonObject>> InstalledAsync(HttpClient http)
     {
-        var list = await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=installed");
-        return list!.OfType<JsonObject>().ToDictionary(p => p["id"]!.GetValue<string>());
-    }
-
-    /// <summary>The host as its own process (<c>dotnet Plugin.Host.dll</c>), so a plugin can end it for real.</summary>
-    private sealed class HostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private HostProcess(Process process, Uri address)
+        Dictionary<string, JsonObject> plugins = [];
+        await HostProcess.WaitUntilAsync(async () =>
         {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<HostProcess> StartAsync(string[] args, string workingDirectory)
-        {
-            var dll = typeof(HostApplication).Assembly.Location;
-            var start = new ProcessStartInfo("dotnet", [dll, .. args])
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            var process = Process.Start(start)!;
-            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var output = new System.Text.StringBuilder();
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is null)
-                    return;
-                lock (output) output.AppendLine(e.Data);
-                const string marker = "Now listening on: ";
-                var at = e.Data.IndexOf(marker, StringComparison.Ordinal);
-                if (at >= 0)
-                    listening.TrySetResult(new Uri(e.Data[(at + marker.Length)..].Trim()));
-            };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the host exited at start-up:\n" + output));
-            process.EnableRaisingEvents = true;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                return new HostProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)));
-            }
-            catch
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-                throw;
-            }
-        }
-
-        public async Task WaitForExitAsync(TimeSpan limit)
-        {
-            using var timeout = new CancellationTokenSource(limit);
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-
-        /// <summary>A clean stop, as Ctrl+C or a service manager does it (SIGTERM).</summary>
-        public async Task StopAsync()
-        {
-            if (_process.HasExited)
-                return;
-            if (OperatingSystem.IsWindows())
-                _process.Kill(); // no SIGTERM there; the test's last start only checks the state it found
-            else
-                Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            await WaitForExitAsync(TimeSpan.FromSeconds(60));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-        }
+            var list = await http.GetFromJsonAsync<JsonArray>("/api/v1/plugin/?state=installed");
+            plugins = list!.OfType<JsonObject>().ToDictionary(p => p["id"]!.GetValue<string>());
+            return plugins.Values.All(p => p["status"]?.GetValue<string>() != "Loading");
+        }, TimeSpan.FromMinutes(1), "every plugin loaded");
+        return plugins;
     }
 }

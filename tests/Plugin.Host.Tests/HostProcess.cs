@@ -6,12 +6,13 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Plugin.Host.Tests.FaultSuite;
+namespace Plugin.Host.Tests;
 
 /// <summary>
 /// The host as a user runs it: its own process (<c>dotnet Plugin.Host.dll</c> from this test's output, where the
 /// project reference put it) on a loopback port, with a data folder and feed that outlive the process, so a test can
-/// kill it with SIGKILL mid-operation and start it again on the same data.
+/// kill it with SIGKILL mid-operation, let a plugin end it, stop it cleanly (SIGTERM) and start it again on the same data.
+/// Used by the fault suite and the crash-marker tests.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -88,6 +89,25 @@ public sealed class HostProcess : IAsyncDisposable
         login.EnsureSuccessStatusCode();
         Token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    /// <summary>Waits for the process to end by itself (a plugin ended it).</summary>
+    public async Task WaitForExitAsync(TimeSpan limit)
+    {
+        if (_process is null) return;
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>A clean stop, as Ctrl+C or a service manager does it (SIGTERM); shutdown code runs.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        if (OperatingSystem.IsWindows())
+            _process.Kill(); // no SIGTERM there
+        else
+            Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        await WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as when the power goes or the OOM killer strikes.</summary>
