@@ -16,7 +16,7 @@ namespace Plugin.Music.Tests;
 /// require("webdav"): a plugin written like the public WebDAV plugin lists folders of a WebDAV share on loopback and
 /// hands out playable links, with every request going through the sandbox's HTTP client.
 /// </summary>
-public sealed class WebDavTests : IAsyncLifetime
+public sealed class WebDavTests(SiteFixture fixture) : IAsyncLifetime, IClassFixture<SiteFixture>
 {
     private const string User = "alice";
     private const string Password = "s3cret";
@@ -124,6 +124,24 @@ public sealed class WebDavTests : IAsyncLifetime
         Assert.Equal("undefined", r["fetch"]!.GetValue<string>());
         Assert.Equal("undefined", r["headers"]!.GetValue<string>());
         Assert.Equal("undefined", r["process"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Results_match_the_same_plugin_under_node()
+    {
+        var song = new JsonObject { ["id"] = "/music/晴天.mp3", ["title"] = "晴天.mp3" };
+        (string Method, JsonArray Args)[] calls =
+        [
+            ("search", ["", 1, "music"]), ("getTopListDetail", [new JsonObject { ["id"] = "/music" }]),
+            ("getMediaSource", [song.DeepClone(), "standard"]), ("getLyric", [song.DeepClone()]),
+        ];
+        var expected = await fixture.RunNodeAsync("webdav-folder.js", Vars(), calls);
+        using var source = await LoadAsync();
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var actual = new JsonObject { ["ok"] = true, ["result"] = await Call(source, calls[i].Method, (JsonArray)calls[i].Args.DeepClone(), Vars()) };
+            Assert.True(JsonNode.DeepEquals(expected[i], actual), $"{calls[i].Method}\n node: {expected[i]!.ToJsonString()}\n host: {actual.ToJsonString()}");
+        }
     }
 
     /// <summary>
