@@ -193,8 +193,8 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
         Assert.Contains("pasted code", syntax.Message);
         var throws = await manager.Installer.InstallCodeAsync("throw new Error('boom at load');");
         Assert.Contains("boom at load", throws.Message);
-        var unknown = await manager.Installer.InstallCodeAsync("const ws = require('webdav'); module.exports = { platform: 'w' };");
-        Assert.Contains("Cannot find module 'webdav'", unknown.Message);
+        var unknown = await manager.Installer.InstallCodeAsync("const ws = require('ws'); module.exports = { platform: 'w' };");
+        Assert.Contains("Cannot find module 'ws'", unknown.Message);
         Assert.Empty(await manager.Catalog.ListAsync());
     }
 

@@ -12,7 +12,7 @@ namespace Plugin.Music.Runtime;
 internal static class JsLibraries
 {
     /// <summary>What plugins may <c>require</c> (the libraries MusicFree offers).</summary>
-    public static readonly IReadOnlyList<string> Names = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
+    public static readonly IReadOnlyList<string> Names = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer", "webdav"];
 
     /// <summary>The packages behind the prelude's globals (Buffer, atob/btoa, URL/URLSearchParams, TextEncoder/TextDecoder):
     /// not require()-able, instantiated in an engine on the first use of their global.</summary>

@@ -13,6 +13,12 @@ const libraries = {
   "qs": "qs",
   "he": "he",
   "big-integer": "big-integer",
+  // webdav as MusicFree runs it (its React Native build: TARGET below), from the package's ES modules so that its one
+  // fetch import can be pointed at the sandbox's transport. The bundle exports (fetch) => webdav; the prelude calls it.
+  "webdav": { contents: "const transport = require(\"./shims/webdav-fetch.js\"); const webdav = require(\"webdav/dist/node/index.js\");\n" +
+      "module.exports = (fetch) => { transport.useTransport(fetch); return webdav; };",
+    alias: { "@buttercup/fetch": "./shims/webdav-fetch.js", "http": "./shims/no-node.js", "https": "./shims/no-node.js", "stream": "./shims/no-node.js", "util": "./shims/no-node.js" },
+    define: { "TARGET": '"react-native"' } },
   // Not offered to require(): the sandbox prelude makes globals of these, as Node and browsers have them
   // (Buffer; atob/btoa; URL and URLSearchParams; TextEncoder/TextDecoder, UTF-8 only). core-js-pure's URL and
   // URLSearchParams are spec implementations that leave the engine's own built-ins alone; they are bundled together so
@@ -23,8 +29,10 @@ const libraries = {
   "text-encoding-utf-8": "text-encoding-utf-8",
 };
 
-// A package's export as the bundle's module.exports; or, for [package, name, package, name ...], an object of them.
+// A package's export as the bundle's module.exports; or, for [package, name, package, name ...], an object of them;
+// or an entry of its own ({ contents, alias, define }).
 function entry(specifier) {
+  if (typeof specifier === "object" && !Array.isArray(specifier)) return specifier.contents;
   if (typeof specifier === "string") return `module.exports = require(${JSON.stringify(specifier)});`;
   const parts = [];
   for (let i = 0; i < specifier.length; i += 2) parts.push(`${JSON.stringify(specifier[i + 1])}: require(${JSON.stringify(specifier[i])})`);
@@ -47,7 +55,8 @@ for (const [name, specifier] of Object.entries(libraries)) {
     minify: true,
     keepNames: true,
     legalComments: "inline",
-    define: { "process.env.NODE_ENV": '"production"', "global": "globalThis" },
+    define: { "process.env.NODE_ENV": '"production"', "global": "globalThis", ...specifier.define },
+    alias: specifier.alias,
     outfile: `dist/${name}.js`,
     logLevel: "warning",
   });

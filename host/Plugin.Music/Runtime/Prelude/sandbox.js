@@ -60,13 +60,14 @@
   // axios with the sandbox's transport: the real axios package (its browser build) does everything but the
   // request itself, which this adapter hands to the host's HttpClient. Behaviour matches axios' Node adapter
   // where plugins can tell: UTF-8 bodies, lower-case header names, its User-Agent, settle() on validateStatus.
+  // A request body as the bridge's byte array (binary data), or null (anything else travels as text).
+  const toBytes = (data) => {
+    if (data instanceof ArrayBuffer) return Array.from(new Uint8Array(data));
+    if (ArrayBuffer.isView(data)) return Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return null;
+  };
   const installAxiosAdapter = (axios) => {
     const { AxiosError, AxiosHeaders } = axios;
-    const toBytes = (data) => {
-      if (data instanceof ArrayBuffer) return Array.from(new Uint8Array(data));
-      if (ArrayBuffer.isView(data)) return Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      return null;
-    };
     const adapter = (config) => new Promise((resolve, reject) => {
       const headers = AxiosHeaders.from(config.headers).normalize();
       if (!headers.has("User-Agent")) headers.set("User-Agent", "axios/" + axios.VERSION, false);
@@ -123,6 +124,72 @@
     return axios;
   };
 
+  // fetch() over the same host transport, for the offered libraries that speak fetch (webdav); not a global, as
+  // plugins do not get one. The subset webdav reads: status/ok/headers and a body read once as text, bytes or JSON
+  // (always UTF-8, as fetch decodes). No streams: response.body is null.
+  class FetchHeaders {
+    #map = new Map();
+    constructor(init) {
+      const add = (value, name) => this.#map.set(String(name).toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+      if (init && typeof init.forEach === "function" && !Array.isArray(init)) init.forEach(add);
+      else if (Array.isArray(init)) for (const [name, value] of init) add(value, name);
+      else if (init) for (const name of Object.keys(init)) add(init[name], name);
+    }
+    get(name) { const value = this.#map.get(String(name).toLowerCase()); return value === undefined ? null : value; }
+    has(name) { return this.#map.has(String(name).toLowerCase()); }
+    keys() { return this.#map.keys(); }
+    values() { return this.#map.values(); }
+    entries() { return this.#map.entries(); }
+    forEach(fn, thisArg) { for (const [name, value] of this.#map) fn.call(thisArg, value, name, this); }
+    [Symbol.iterator]() { return this.#map.entries(); }
+  }
+  class FetchResponse {
+    #bytes;
+    constructor(r) {
+      this.status = r.status;
+      this.statusText = r.statusText;
+      this.ok = r.status >= 200 && r.status < 300;
+      this.url = r.url;
+      this.headers = new FetchHeaders(r.headers);
+      this.body = null;
+      this.bodyUsed = false;
+      this.#bytes = r.bodyBytes || [];
+    }
+    #read() {
+      if (this.bodyUsed) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+      this.bodyUsed = true;
+      return Promise.resolve(new Uint8Array(this.#bytes));
+    }
+    arrayBuffer() { return this.#read().then((bytes) => bytes.buffer); }
+    text() { return this.#read().then((bytes) => new g.TextDecoder().decode(bytes)); }
+    json() { return this.text().then((text) => JSON.parse(text)); }
+  }
+  const sandboxFetch = (url, options = {}) => {
+    const headers = {};
+    new FetchHeaders(options.headers).forEach((value, name) => { headers[name] = value; });
+    let body = null, bodyBytes = null;
+    if (options.body !== undefined && options.body !== null) {
+      bodyBytes = toBytes(options.body);
+      if (bodyBytes === null) body = String(options.body);
+    }
+    const request = {
+      method: String(options.method || "GET").toUpperCase(),
+      url: String(url),
+      headers,
+      body,
+      bodyBytes,
+      timeout: 0,
+      binary: true,
+      maxContentLength: -1,
+    };
+    return hostHttp(JSON.stringify(request)).then((text) => {
+      const r = JSON.parse(text);
+      // fetch rejects with a TypeError on network failures only; HTTP error statuses resolve.
+      if (r.error) throw new TypeError("fetch failed: " + r.error.message);
+      return new FetchResponse(r);
+    });
+  };
+
   // Each library is instantiated once per plugin engine. A factory is the package's bundle wrapped as
   // function (module, exports) { ... } (see JsLibraries.cs).
   const loaded = Object.create(null);
@@ -135,6 +202,8 @@
       try { factory.call(module.exports, module, module.exports); } finally { delete building[base]; }
       let exports = module.exports;
       if (base === "axios") exports = installAxiosAdapter(exports);
+      // The webdav bundle is (fetch) => webdav: its one fetch import is pointed at the sandbox's (see js/shims).
+      else if (base === "webdav") exports = exports(sandboxFetch);
       loaded[base] = exports;
     }
     return loaded[base];
@@ -184,7 +253,7 @@
     return class TextDecoder extends Base { constructor(label, options) { super(utf8Label(label), options); } };
   });
   // require(): only the libraries MusicFree offers its plugins.
-  const offered = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer"];
+  const offered = ["axios", "cheerio", "crypto-js", "dayjs", "qs", "he", "big-integer", "webdav"];
   const require = (name) => {
     if (typeof name !== "string") throw new TypeError("require() expects a module name");
     // Plugins sometimes name a file of a package, e.g. "crypto-js/md5" or "axios/index"; the whole package
