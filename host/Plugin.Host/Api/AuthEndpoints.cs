@@ -35,13 +35,11 @@ public static class AuthEndpoints
             MoviePilot.SystemMessageStream.SetCookie(request.HttpContext.Response, token, tokens.Lifetime);
             return Results.Json(MoviePilot.MoviePilotUser.Login(token, user));
         }).WithTags("login").WithSummary("Log in with the admin account from configuration").DisableAntiforgery().AllowAnonymous()
-            .Accepts<LoginForm>("application/x-www-form-urlencoded")
+            // No Accepts(form): as routing metadata it would answer a JSON body 415 without a message, where the handler
+            // says what to send (400).
             .Produces<MoviePilot.LoginAnswer>()
             .Produces<ApiDetail>(StatusCodes.Status400BadRequest)
             .Produces<ApiDetail>(StatusCodes.Status401Unauthorized)
             .Produces<ApiDetail>(StatusCodes.Status429TooManyRequests);
     }
-
-    /// <summary>The login form's fields, as MoviePilot's client sends them (for the OpenAPI document).</summary>
-    public sealed record LoginForm(string Username, string Password);
 }
