@@ -52,7 +52,8 @@ if not rows:
     sys.exit(0)
 width = max(len(f"{r['Area']}: {r['Fault']}") for r in rows)
 print(f"\nfault suite{'':{width - 11}}  {'tried':>6} {'survived':>8} {'lost':>5}")
-for r in sorted(rows, key=lambda r: (r["Area"], r["Fault"])):
+natural = lambda text: re.sub(r"\d+", lambda m: m.group().zfill(4), text)  # 13.2 before 13.11
+for r in sorted(rows, key=lambda r: (r["Area"], natural(r["Fault"]))):
     name = f"{r['Area']}: {r['Fault']}"
     print(f"{name:<{width}}  {r['Tried']:>6} {r['Survived']:>8} {r['Lost']:>5}")
 t, s, l = (sum(r[k] for r in rows) for k in ("Tried", "Survived", "Lost"))
