@@ -1,5 +1,5 @@
 // Bundles each npm package that MusicFree offers its plugins into one CommonJS file, dist/<name>.js, so the
-// Jint sandbox can `require` it without a module resolver or any Node built-in. The code is the packages' own
+// V8 sandbox can `require` it without a module resolver or any Node built-in. The code is the packages' own
 // (pinned by package-lock.json); only esbuild's CommonJS wrapper is added. Run by Plugin.Music.csproj after `npm ci`.
 import { build } from "esbuild";
 import { mkdirSync, rmSync } from "node:fs";
@@ -50,7 +50,7 @@ for (const [name, specifier] of Object.entries(libraries)) {
     platform: "browser",
     format: "cjs",
     target: "es2020",
-    // Full minification roughly halves what Jint parses per process; keepNames keeps Function.name/class names
+    // Full minification roughly halves what V8 compiles per process (and the code cache keeps); keepNames keeps Function.name/class names
     // that library code may read, so behaviour stays the package's own.
     minify: true,
     keepNames: true,
