@@ -74,7 +74,7 @@ public sealed class PluginManager(
         {
             var packageId = catalog.Find(id)?.PackageId ?? id;
             var package = await installer.InstallAsync(packageId, version, cancellationToken);
-            await UnloadPackageAsync(package.Id, cancellationToken);
+            await UnloadPackageAsync(package.Id, cancellationToken, loadingAgain: true);
             return await LoadPackageAsync(package, cancellationToken);
         }
         finally { _gate.Release(); }
@@ -108,7 +108,7 @@ public sealed class PluginManager(
             var entry = catalog.Require(id);
             var package = installer.ListInstalled().FirstOrDefault(p => string.Equals(p.Id, entry.PackageId, StringComparison.OrdinalIgnoreCase))
                 ?? throw PluginError.NotInstalled(id);
-            await UnloadPackageAsync(entry.PackageId, cancellationToken);
+            await UnloadPackageAsync(entry.PackageId, cancellationToken, loadingAgain: true);
             return await LoadPackageAsync(package, cancellationToken);
         }
         finally { _gate.Release(); }
@@ -271,13 +271,17 @@ public sealed class PluginManager(
         }
     }
 
-    private async Task UnloadPackageAsync(string packageId, CancellationToken cancellationToken)
+    /// <param name="loadingAgain">A reload or update follows: the plugins stay listed, as <c>Loading</c>, so callers
+    /// meanwhile find them (their saved config, a 503 from their API) instead of "not installed".</param>
+    private async Task UnloadPackageAsync(string packageId, CancellationToken cancellationToken, bool loadingAgain = false)
     {
         var entries = catalog.ForPackage(packageId);
         foreach (var entry in entries)
         {
             await StopInstanceAsync(entry, cancellationToken);
             catalog.Remove(entry.Id);
+            if (loadingAgain)
+                catalog.Set(new PluginEntry(entry.Id, packageId, entry.Version) { Status = PluginStatus.Loading });
             await contexts.ReleaseAsync(entry.Id, entry.Context, cancellationToken);
             entry.Instance = null;
             entry.Descriptor = null;
