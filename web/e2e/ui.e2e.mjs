@@ -116,13 +116,35 @@ test('install a plugin from the market', async () => {
   const name = (await card.locator('.v-card-title').first().innerText()).trim().split('\n')[0]
   await page.getByTestId('market-search').locator('input').fill(name.slice(0, 4))
   await card.waitFor()
-  const install = card.getByTestId('install-btn').click()
-  await card.getByTestId('install-progress').waitFor({ timeout: 5_000 }).catch(() => {}) // progress shown while installing
-  await install
-  await page.waitForFunction(() => (window.__toasts ?? []).length > 0, null, { timeout: 120_000 })
+  // Every step row the card shows, the first time it shows it in each state, with whether the install was still running.
+  await page.evaluate(() => {
+    const log = (window.__installSteps = [])
+    const seen = new Set()
+    const record = () => {
+      for (const el of document.querySelectorAll('[data-testid="install-step"]')) {
+        const key = `${el.dataset.step}:${el.dataset.stepState}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        log.push({ key, running: el.closest('[data-testid="install-progress"]')?.dataset.state === 'running' })
+      }
+    }
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step-state'] })
+  })
+  const toasts = await page.evaluate(() => (window.__toasts ?? []).length)
+  await card.getByTestId('install-btn').click()
+  await page.waitForFunction(n => (window.__toasts ?? []).length > n, toasts, { timeout: 120_000 })
   const last = await page.evaluate(() => window.__toasts.at(-1))
   assert.equal(last.color, 'success', `install: ${last.text}`)
   await card.getByTestId('installed-chip').waitFor({ timeout: 120_000 })
+  // The steps were shown as they happened (not a spinner): in the host's order, while the install was running, all done.
+  const log = await page.evaluate(() => window.__installSteps)
+  const order = [...new Set(log.map(e => e.key.split(':')[0]))]
+  const expected = ['resolve', 'download', 'verify', 'extract', 'check', 'commit', 'load']
+  assert.deepEqual(order, expected, JSON.stringify(log))
+  assert.ok(log.some(e => e.running), `no step shown while the install ran: ${JSON.stringify(log)}`)
+  for (const step of expected) assert.ok(log.some(e => e.key === `${step}:done`), `${step} not shown done: ${JSON.stringify(log)}`)
+  assert.ok(!log.some(e => e.key.endsWith(':failed')), JSON.stringify(log))
+  console.log(`install steps seen: ${log.map(e => e.key).join(', ')}`)
   await shot('01-installed')
 })
 
@@ -244,6 +266,12 @@ test('run a service now', async t => {
   await page.waitForTimeout(1000)
   const card = page.locator(`[data-testid="service-card"][data-service^="${id}/"]`).first()
   if ((await card.count()) === 0) return skipOr(t, `${id} has no scheduled service (set E2E_SERVICE_PLUGIN)`)
+  // Dates as the Chinese UI writes them (2026/12/3 09:00:00, not 12/3/2026, 9:00:00 AM), and the zone of the next run named.
+  const next = (await card.getByTestId('next-run').innerText()).trim()
+  if (next !== '—') {
+    assert.match(next, /^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/, `next run written as ${next}`)
+    assert.match(await card.getByTestId('next-run-zone').innerText(), /时区: \S+/)
+  }
   console.log('toast:', await expectSuccessToast(() => card.getByTestId('run-service').click()))
   await shot('05-services')
 })
