@@ -317,6 +317,37 @@ test('render mode vue: the plugin\'s own component loads from the host and react
   await uninstallThroughUi(id)
 })
 
+test('API docs: Swagger UI from the host, the web UI\'s token filled in, a call tried', async t => {
+  const external = []
+  const onRequest = r => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) external.push(r.url())
+  }
+  page.on('request', onRequest)
+  try {
+    const probe = await page.request.get(`${BASE}/docs/index.html`)
+    if (!probe.ok() || !(await probe.text()).includes('swagger-ui')) return t.skip('this host serves no Swagger UI at /docs (the mock host)')
+    await page.goto(`${BASE}/docs`) // same origin as the web UI: its login token is in localStorage
+    await page.locator('.opblock').first().waitFor()
+    // "Authorize" shows the Bearer scheme already filled with the web UI's token
+    await page.locator('.auth-wrapper .authorize').click()
+    await page.locator('.modal-ux').getByText('Bearer').first().waitFor()
+    assert.ok((await page.locator('.modal-ux .auth-container').filter({ hasText: 'Bearer' }).getByText('Logout').count()) > 0, 'Bearer is authorized')
+    await page.locator('.modal-ux .close-modal').click()
+    // try GET /api/v1/plugin/services: 200 with the token
+    const op = page.locator('.opblock-get').filter({ has: page.locator('[data-path="/api/v1/plugin/services"]') }).first()
+    await op.locator('.opblock-summary').click()
+    await op.getByRole('button', { name: 'Try it out' }).click()
+    await op.getByRole('button', { name: 'Execute' }).click()
+    await op.locator('.live-responses-table tbody .response-col_status').first().waitFor()
+    assert.equal((await op.locator('.live-responses-table tbody .response-col_status').first().innerText()).trim(), '200')
+    await shot('08-docs')
+    assert.deepEqual(external, [], 'the docs page loaded nothing from elsewhere')
+  } finally {
+    page.off('request', onRequest)
+    await page.goto(`${BASE}/#/dashboard`)
+  }
+})
+
 test('phone width: drawer navigation, dark theme, English', async () => {
   await page.setViewportSize({ width: 390, height: 844 })
   await go('/dashboard')
