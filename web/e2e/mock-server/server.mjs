@@ -127,7 +127,7 @@ function servicesOf(state) {
   const out = []
   if (state.installed.has('DoubanSync')) {
     const s = state.services.get('DoubanSync/douban_sync') ?? {}
-    out.push({ id: 'douban_sync', plugin_id: 'DoubanSync', plugin_name: '豆瓣想看', name: '豆瓣想看同步', trigger: 'cron: ' + (state.installed.get('DoubanSync').config.cron ?? ''), next_run: new Date(Date.now() + 1800_000).toISOString(), last_run: s.last_run ?? null, last_result: s.last_result ?? null })
+    out.push({ id: 'douban_sync', plugin_id: 'DoubanSync', plugin_name: '豆瓣想看', name: '豆瓣想看同步', time_zone: 'Asia/Shanghai', trigger: 'cron: ' + (state.installed.get('DoubanSync').config.cron ?? ''), next_run: new Date(Date.now() + 1800_000).toISOString(), last_run: s.last_run ?? null, last_result: s.last_result ?? null })
   }
   if (state.installed.has('AutoSignIn')) out.push({ id: 'signin', plugin_id: 'AutoSignIn', plugin_name: '站点自动签到', name: '站点签到', trigger: 'cron: 0 9 * * *', time_zone: 'Asia/Shanghai', next_run: new Date(Date.now() + 3600_000).toISOString(), last_run: null, last_result: null })
   return out
