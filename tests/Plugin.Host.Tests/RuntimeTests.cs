@@ -444,9 +444,9 @@ public sealed class RuntimeTests(HostFixture host)
         Assert.True(paths.ContainsKey("/api/v1/plugin/Echo/hello"));
         Assert.True(paths.ContainsKey("/api/v1/plugin/") || paths.ContainsKey("/api/v1/plugin"), string.Join(", ", paths.Select(p => p.Key)));
         Assert.Equal("name", paths["/api/v1/plugin/Echo/hello"]!["get"]!["parameters"]![0]!["name"]!.GetValue<string>());
-        using var docs = await host.Http.GetAsync("/docs");
+        using var docs = await host.Http.GetAsync("/docs/index.js");
         Assert.Equal(200, (int)docs.StatusCode);
-        Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync());
+        Assert.Contains("/openapi/v1.json", await docs.Content.ReadAsStringAsync());
         Assert.Equal(200, (await host.CallAsync(HttpMethod.Get, "/health", Auth.None)).Status);
     }
 }

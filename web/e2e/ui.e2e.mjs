@@ -116,13 +116,35 @@ test('install a plugin from the market', async () => {
   const name = (await card.locator('.v-card-title').first().innerText()).trim().split('\n')[0]
   await page.getByTestId('market-search').locator('input').fill(name.slice(0, 4))
   await card.waitFor()
-  const install = card.getByTestId('install-btn').click()
-  await card.getByTestId('install-progress').waitFor({ timeout: 5_000 }).catch(() => {}) // progress shown while installing
-  await install
-  await page.waitForFunction(() => (window.__toasts ?? []).length > 0, null, { timeout: 120_000 })
+  // Every step row the card shows, the first time it shows it in each state, with whether the install was still running.
+  await page.evaluate(() => {
+    const log = (window.__installSteps = [])
+    const seen = new Set()
+    const record = () => {
+      for (const el of document.querySelectorAll('[data-testid="install-step"]')) {
+        const key = `${el.dataset.step}:${el.dataset.stepState}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        log.push({ key, running: el.closest('[data-testid="install-progress"]')?.dataset.state === 'running' })
+      }
+    }
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step-state'] })
+  })
+  const toasts = await page.evaluate(() => (window.__toasts ?? []).length)
+  await card.getByTestId('install-btn').click()
+  await page.waitForFunction(n => (window.__toasts ?? []).length > n, toasts, { timeout: 120_000 })
   const last = await page.evaluate(() => window.__toasts.at(-1))
   assert.equal(last.color, 'success', `install: ${last.text}`)
   await card.getByTestId('installed-chip').waitFor({ timeout: 120_000 })
+  // The steps were shown as they happened (not a spinner): in the host's order, while the install was running, all done.
+  const log = await page.evaluate(() => window.__installSteps)
+  const order = [...new Set(log.map(e => e.key.split(':')[0]))]
+  const expected = ['resolve', 'download', 'verify', 'extract', 'check', 'commit', 'load']
+  assert.deepEqual(order, expected, JSON.stringify(log))
+  assert.ok(log.some(e => e.running), `no step shown while the install ran: ${JSON.stringify(log)}`)
+  for (const step of expected) assert.ok(log.some(e => e.key === `${step}:done`), `${step} not shown done: ${JSON.stringify(log)}`)
+  assert.ok(!log.some(e => e.key.endsWith(':failed')), JSON.stringify(log))
+  console.log(`install steps seen: ${log.map(e => e.key).join(', ')}`)
   await shot('01-installed')
 })
 
@@ -244,6 +266,16 @@ test('run a service now', async t => {
   await page.waitForTimeout(1000)
   const card = page.locator(`[data-testid="service-card"][data-service^="${id}/"]`).first()
   if ((await card.count()) === 0) return skipOr(t, `${id} has no scheduled service (set E2E_SERVICE_PLUGIN)`)
+  // Dates as the Chinese UI writes them (2026/12/3 09:00:00, not 12/3/2026, 9:00:00 AM), and the zone of the next run named.
+  const next = (await card.getByTestId('next-run').innerText()).trim()
+  if (next !== '—') {
+    assert.match(next, /^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/, `next run written as ${next}`)
+    // the host's zone when the service list names it (time_zone), else the reader's, named as such
+    const zone = await card.getByTestId('next-run-zone').getAttribute('data-zone')
+    const note = await card.getByTestId('next-run-zone').innerText()
+    if (zone) assert.ok(note.startsWith('主机时区: ') && note.includes(zone), note)
+    else assert.match(note, /^本地时区: \S+/)
+  }
   console.log('toast:', await expectSuccessToast(() => card.getByTestId('run-service').click()))
   await shot('05-services')
 })
@@ -287,6 +319,37 @@ test('render mode vue: the plugin\'s own component loads from the host and react
   await view.getByText(expected).waitFor()
   await shot('06b-vue-page')
   await uninstallThroughUi(id)
+})
+
+test('API docs: Swagger UI from the host, the web UI\'s token filled in, a call tried', async t => {
+  const external = []
+  const onRequest = r => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) external.push(r.url())
+  }
+  page.on('request', onRequest)
+  try {
+    const probe = await page.request.get(`${BASE}/docs/index.html`)
+    if (!probe.ok() || !(await probe.text()).includes('swagger-ui')) return t.skip('this host serves no Swagger UI at /docs (the mock host)')
+    await page.goto(`${BASE}/docs`) // same origin as the web UI: its login token is in localStorage
+    await page.locator('.opblock').first().waitFor()
+    // "Authorize" shows the Bearer scheme already filled with the web UI's token
+    await page.locator('.auth-wrapper .authorize').click()
+    await page.locator('.modal-ux').getByText('Bearer').first().waitFor()
+    assert.ok((await page.locator('.modal-ux .auth-container').filter({ hasText: 'Bearer' }).getByText('Logout').count()) > 0, 'Bearer is authorized')
+    await page.locator('.modal-ux .close-modal').click()
+    // try GET /api/v1/plugin/services: 200 with the token
+    const op = page.locator('.opblock-get').filter({ has: page.locator('[data-path="/api/v1/plugin/services"]') }).first()
+    await op.locator('.opblock-summary').click()
+    await op.getByRole('button', { name: 'Try it out' }).click()
+    await op.getByRole('button', { name: 'Execute' }).click()
+    await op.locator('.live-responses-table tbody .response-col_status').first().waitFor()
+    assert.equal((await op.locator('.live-responses-table tbody .response-col_status').first().innerText()).trim(), '200')
+    await shot('08-docs')
+    assert.deepEqual(external, [], 'the docs page loaded nothing from elsewhere')
+  } finally {
+    page.off('request', onRequest)
+    await page.goto(`${BASE}/#/dashboard`)
+  }
 })
 
 test('phone width: drawer navigation, dark theme, English', async () => {

@@ -27,6 +27,8 @@ public static class ManagementEndpoints
 
         plugin.MapGet("/", ListAsync).WithSummary("What can be installed (state=market: not installed, or with has_update), the installed plugins, or all");
         plugin.MapGet("/install/{id}", InstallAsync).WithSummary("Install or update a plugin (newest, or ?version=)");
+        plugin.MapGet("/install/{id}/stream", InstallStream.RunAsync).Produces<InstallStepEvent>(200, "text/event-stream")
+            .WithSummary("Install or update as /install/{id} does, streaming each step as server-sent events (step), then the install's answer (result)");
         plugin.MapDelete("/{id}", UninstallAsync).WithSummary("Uninstall a plugin with its config, data, cache and schedules");
         plugin.MapGet("/{id}", async (string id, PluginConfigService configs, CancellationToken ct) =>
             TypedResults.Ok(await configs.GetAsync(id, ct))).WithSummary("The plugin's saved config (defaults when none)");
@@ -122,17 +124,22 @@ public static class ManagementEndpoints
     private static async Task<Ok<ApiEnvelope<List<PluginEntryState>>>> InstallAsync(string id, string? version, PluginManager manager, IPluginMarket market,
         IOptions<HostSettings> settings, CancellationToken ct)
     {
-        // The market hides plugins above Host:MarketLevel; installing one by id must not get around that.
-        if (await market.FindAsync(id, ct) is { } package && LevelOf(package) > settings.Value.MarketLevel)
-            throw new PluginError(PluginErrorKind.Forbidden,
-                $"Plugin {id} has level {LevelOf(package)}, above this host's market level {settings.Value.MarketLevel} (Host:MarketLevel).");
+        await CheckMarketLevelAsync(id, market, settings.Value, ct);
         var entries = await manager.InstallAsync(id, string.IsNullOrWhiteSpace(version) ? null : version, ct);
         return Result(entries, "installed");
     }
 
+    /// <summary>The market hides plugins above Host:MarketLevel; installing one by id must not get around that.</summary>
+    internal static async Task CheckMarketLevelAsync(string id, IPluginMarket market, HostSettings settings, CancellationToken ct)
+    {
+        if (await market.FindAsync(id, ct) is { } package && LevelOf(package) > settings.MarketLevel)
+            throw new PluginError(PluginErrorKind.Forbidden,
+                $"Plugin {id} has level {LevelOf(package)}, above this host's market level {settings.MarketLevel} (Host:MarketLevel).");
+    }
+
     /// <summary>The answer to install, update and reload: each plugin's state; 200 with <c>success: false</c> when one
     /// of them did not come up (the package is installed, the plugin is what failed).</summary>
-    private static Ok<ApiEnvelope<List<PluginEntryState>>> Result(IReadOnlyList<PluginEntry> entries, string verb)
+    internal static Ok<ApiEnvelope<List<PluginEntryState>>> Result(IReadOnlyList<PluginEntry> entries, string verb)
     {
         var failed = entries.FirstOrDefault(e => e.Status is Installation.PluginStatus.Malfunctioned or Installation.PluginStatus.NotSupported);
         var data = entries.Select(e => new PluginEntryState(e.Id, e.Version, e.Status.ToString(), e.Error)).ToList();

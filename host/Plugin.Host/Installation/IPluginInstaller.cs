@@ -46,7 +46,12 @@ public interface IPluginInstaller
 {
     /// <summary>Installs <paramref name="id"/> (newest when <paramref name="version"/> is null) with its dependencies,
     /// or updates to that version. Throws <see cref="PluginInstallException"/> with a clear reason.</summary>
-    Task<InstalledPackage> InstallAsync(string id, string? version, CancellationToken cancellationToken);
+    Task<InstalledPackage> InstallAsync(string id, string? version, CancellationToken cancellationToken) =>
+        InstallAsync(id, version, InstallProgress.None, cancellationToken);
+
+    /// <summary>As <see cref="InstallAsync(string, string?, CancellationToken)"/>, reporting each step (resolve, download,
+    /// verify, extract, check, commit) to <paramref name="progress"/> as it happens, and a failure against its step.</summary>
+    Task<InstalledPackage> InstallAsync(string id, string? version, InstallProgress progress, CancellationToken cancellationToken);
 
     /// <summary>Removes the plugin's files (the caller unloads it first).</summary>
     Task UninstallAsync(string id, CancellationToken cancellationToken);

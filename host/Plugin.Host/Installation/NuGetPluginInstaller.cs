@@ -143,7 +143,10 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         }
     }
 
-    public async Task<InstalledPackage> InstallAsync(string id, string? version, CancellationToken cancellationToken)
+    public Task<InstalledPackage> InstallAsync(string id, string? version, CancellationToken cancellationToken) =>
+        InstallAsync(id, version, InstallProgress.None, cancellationToken);
+
+    public async Task<InstalledPackage> InstallAsync(string id, string? version, InstallProgress progress, CancellationToken cancellationToken)
     {
         ValidateId(id);
         NuGetVersion? requested = null;
@@ -155,7 +158,11 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await InstallCoreAsync(id, requested, cancellationToken);
+            return await InstallCoreAsync(id, requested, progress, cancellationToken);
+        }
+        catch (Exception e) when (progress.Failed(e))
+        {
+            throw; // not reached: Failed reports the step that broke and returns false
         }
         finally
         {
@@ -163,13 +170,14 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         }
     }
 
-    private async Task<InstalledPackage> InstallCoreAsync(string id, NuGetVersion? requested, CancellationToken cancellationToken)
+    private async Task<InstalledPackage> InstallCoreAsync(string id, NuGetVersion? requested, InstallProgress progress, CancellationToken cancellationToken)
     {
         // No HTTP cache: what is verified and installed must be what the feed serves now.
         using var cacheContext = new SourceCacheContext { NoCache = true };
 
         // 1. Plan: the version to install, then (unless it is installed already) the dependency set. An id no feed has as
         // a package may be a plugin id of another package: the market knows which package carries it.
+        progress.Started(InstallStage.Resolve, $"Resolving {id}{(requested is null ? "" : " " + requested.ToNormalizedString())}");
         var target = await _planner.FindAsync(id, requested, cacheContext, cancellationToken);
         if (target is null && _market is not null && await _market.FindAsync(id, cancellationToken) is { } carrier
             && !string.Equals(carrier.PackageId, id, StringComparison.OrdinalIgnoreCase))
@@ -184,9 +192,11 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         if (existing is not null && string.Equals(existing.Version, target.Version.ToNormalizedString(), StringComparison.OrdinalIgnoreCase))
         {
             _logger.LogInformation("Installer: {Id} {Version} is already installed", id, existing.Version);
+            progress.Done($"{id} {existing.Version} is already installed");
             return existing;
         }
         var plan = await _planner.PlanAsync(id, target, cacheContext, cancellationToken);
+        progress.Done($"{id} {target.Version.ToNormalizedString()}: {Packages(plan.Packages.Count)} to install");
 
         // 2-3. Download and verify, then extract into a staging folder on the same volume as the final place.
         Directory.CreateDirectory(_layout.Staging);
@@ -197,10 +207,17 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
         Directory.CreateDirectory(content);
         try
         {
-            var packages = await _downloader.DownloadAsync(id, plan, downloads, cacheContext, cancellationToken);
+            var packages = await _downloader.DownloadAsync(id, plan, downloads, cacheContext, progress, cancellationToken);
+            progress.Started(InstallStage.Extract, $"Extracting {Packages(packages.Count)}");
             var staged = _extractor.Extract(id, plan, packages, content);
+            progress.Done($"Extracted {staged.PackageId} {staged.Version} with {staged.PrivateAssemblies.Count} private assemblies");
+            progress.Started(InstallStage.Check, $"Checking {staged.PackageId} {staged.Version}: SDK, plugin ids, signature, capabilities");
             await CheckStagedAsync(staged, cancellationToken);
-            return await CommitAsync(staged, cancellationToken);
+            progress.Done($"{staged.PackageId} {staged.Version} passed its checks");
+            progress.Started(InstallStage.Commit, $"Installing {staged.PackageId} {staged.Version}");
+            var installed = await CommitAsync(staged, cancellationToken);
+            progress.Done($"Installed {installed.Id} {installed.Version}");
+            return installed;
         }
         finally
         {
@@ -209,6 +226,8 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
                 TryDeleteDirectory(_layout.Staging);
         }
     }
+
+    private static string Packages(int count) => count == 1 ? "1 package" : $"{count} packages";
 
     /// <summary>
     /// The checks on the extracted files while they are still in staging: whatever throws here leaves nothing installed and
@@ -286,7 +305,7 @@ public sealed class NuGetPluginInstaller : IPluginInstaller
     }
 
     /// <summary>Ids become folder names: NuGet's id characters only, so no id can point outside the plugins folder.</summary>
-    private static void ValidateId(string id)
+    internal static void ValidateId(string id)
     {
         if (string.IsNullOrWhiteSpace(id) || id.StartsWith('.') || id.Length > 100
             || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))

@@ -16,17 +16,25 @@ internal sealed class PackageDownloader(ILogger logger, NuGet.Common.ILogger nug
 {
     /// <summary>Every package of <paramref name="plan"/>, downloaded and verified into <paramref name="folder"/>, in extraction order.</summary>
     public async Task<IReadOnlyList<(SourcePackageDependencyInfo Package, string Nupkg)>> DownloadAsync(string pluginId, InstallPlan plan,
-        string folder, SourceCacheContext cacheContext, CancellationToken cancellationToken)
+        string folder, SourceCacheContext cacheContext, InstallProgress progress, CancellationToken cancellationToken)
     {
         var list = new List<(SourcePackageDependencyInfo, string)>();
-        foreach (var package in plan.InExtractionOrder)
-            list.Add((package, await DownloadAndVerifyAsync(pluginId, package, folder, cacheContext, cancellationToken)));
+        var count = plan.Packages.Count;
+        foreach (var (package, index) in plan.InExtractionOrder.Select((p, i) => (p, i + 1)))
+        {
+            var step = new InstallStep(InstallStage.Download, InstallStepState.Started, "")
+            {
+                Package = $"{package.Id} {package.Version.ToNormalizedString()}", Index = index, Count = count,
+            };
+            list.Add((package, await DownloadAndVerifyAsync(pluginId, package, folder, cacheContext, progress, step, cancellationToken)));
+        }
         return list;
     }
 
     private async Task<string> DownloadAndVerifyAsync(string pluginId, SourcePackageDependencyInfo package, string folder,
-        SourceCacheContext cacheContext, CancellationToken cancellationToken)
+        SourceCacheContext cacheContext, InstallProgress progress, InstallStep step, CancellationToken cancellationToken)
     {
+        progress.Started(step with { Message = $"Downloading {step.Package} ({step.Index}/{step.Count})" });
         var identity = new PackageIdentity(package.Id, package.Version);
         var target = Path.Combine(folder, $"{package.Id}.{package.Version.ToNormalizedString()}.nupkg".ToLowerInvariant());
         var repository = package.Source ?? throw new InvalidOperationException($"{identity} has no source feed");
@@ -56,7 +64,10 @@ internal sealed class PackageDownloader(ILogger logger, NuGet.Common.ILogger nug
             where = package.DownloadUri?.ToString() ?? source;
             expected = package.PackageHash ?? await ReadCatalogHashAsync(repository, identity, cacheContext, cancellationToken);
         }
+        var size = new FileInfo(target).Length;
+        progress.Done($"Downloaded {step.Package} from '{source}'", size);
 
+        progress.Started(step with { Stage = InstallStage.Verify, Message = $"Verifying {step.Package}", Bytes = size });
         if (expected is not null)
         {
             var actual = PackageFile.ComputeSha512(target);
@@ -69,6 +80,7 @@ internal sealed class PackageDownloader(ILogger logger, NuGet.Common.ILogger nug
             logger.LogInformation("Installer: '{Source}' publishes no hash for {Id} {Version}; checking the archive only", source, package.Id, package.Version);
         }
         PackageFile.VerifyArchive(target, identity);
+        progress.Done(expected is null ? $"{step.Package}: the archive is sound (the feed publishes no hash)" : $"{step.Package}: SHA512 matches the feed's, the archive is sound");
         return target;
     }
 

@@ -67,15 +67,30 @@ public sealed class PluginManager(
     }
 
     /// <summary>Installs or updates: the new version is installed first, so a failed install leaves the old one running.</summary>
-    public async Task<IReadOnlyList<PluginEntry>> InstallAsync(string id, string? version, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PluginEntry>> InstallAsync(string id, string? version, CancellationToken cancellationToken) =>
+        InstallAsync(id, version, InstallProgress.None, cancellationToken);
+
+    /// <summary>As <see cref="InstallAsync(string, string?, CancellationToken)"/>, reporting the installer's steps and the
+    /// load to <paramref name="progress"/>; a plugin that installed but did not start fails the load step.</summary>
+    public async Task<IReadOnlyList<PluginEntry>> InstallAsync(string id, string? version, InstallProgress progress, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var packageId = catalog.Find(id)?.PackageId ?? id;
-            var package = await installer.InstallAsync(packageId, version, cancellationToken);
+            var package = await installer.InstallAsync(packageId, version, progress, cancellationToken);
+            progress.Started(InstallStage.Load, $"Loading {package.Id} {package.Version}");
             await UnloadPackageAsync(package.Id, cancellationToken, loadingAgain: true);
-            return await LoadPackageAsync(package, cancellationToken);
+            var entries = await LoadPackageAsync(package, cancellationToken);
+            if (entries.FirstOrDefault(e => e.Status is PluginStatus.Malfunctioned or PluginStatus.NotSupported) is { } failed)
+                progress.Failed($"Plugin {failed.Id} is {failed.Status}: {failed.Error}");
+            else
+                progress.Done($"Loaded {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version} ({e.Status})"))}");
+            return entries;
+        }
+        catch (Exception e) when (progress.Failed(e))
+        {
+            throw; // not reached: Failed reports the step that broke and returns false
         }
         finally { _gate.Release(); }
     }

@@ -1,8 +1,12 @@
+using Swashbuckle.AspNetCore.SwaggerUI;
+
 namespace Plugin.Host.Web;
 
 /// <summary>
-/// <c>/docs</c>: a small self-contained page over the OpenAPI document (no CDN, nothing to download), listing every
-/// operation — host and plugin APIs — with its parameters. The raw document is at <c>/openapi/v1.json</c>.
+/// <c>/docs</c>: Swagger UI (Swashbuckle.AspNetCore.SwaggerUI, its files embedded in the package: nothing comes from a
+/// CDN) over the host's own OpenAPI document <c>/openapi/v1.json</c> — host and plugin APIs, with the security schemes
+/// of <see cref="OpenApiSecurity"/> under "Authorize", so calls can be tried with a token. <c>/docs</c> redirects to
+/// <c>/docs/index.html</c>; <c>/docs/openapi.json</c> to the document.
 /// </summary>
 public static class DocsPage
 {
@@ -11,53 +15,99 @@ public static class DocsPage
     /// <summary>The route the documents are served at.</summary>
     public const string DocumentRoute = "/openapi/{documentName}.json";
 
-    public static void MapDocs(this IEndpointRouteBuilder app)
+    /// <summary>Where Swagger UI is served (its route prefix).</summary>
+    public const string Path = "/docs";
+
+    /// <summary>The host's script in the page (<see cref="Script"/>).</summary>
+    public const string ScriptPath = Path + "/host-auth.js";
+
+    public static void MapDocs(this WebApplication app)
     {
-        app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
-        app.MapGet("/docs/openapi.json", () => Results.Redirect(DocumentPath)).ExcludeFromDescription().AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = Path.TrimStart('/');
+            o.DocumentTitle = "Plugin.Host API";
+            o.SwaggerEndpoint(DocumentPath, "Plugin.Host API v1");
+            o.HeadContent = $"<script src=\"{ScriptPath}\"></script>";
+            // The script's hooks: credentials for the document, and the web UI's token filled into "Authorize".
+            o.Interceptors = new InterceptorFunctions
+            {
+                RequestInterceptorFunction = "function (request) { return window.hostDocs ? window.hostDocs.request(request) : request; }",
+                ResponseInterceptorFunction = "function (response) { return window.hostDocs ? window.hostDocs.response(response) : response; }",
+            };
+            o.ConfigObject.Plugins = ["window.hostDocs.plugin"];
+            o.ConfigObject.DisplayRequestDuration = true;
+            // No schema validation service: it would send the document to a third party.
+            o.ConfigObject.ValidatorUrl = null;
+        });
+        app.MapGet(ScriptPath, () => Results.Text(Script, "text/javascript; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(Path + "/openapi.json", () => Results.Redirect(DocumentPath)).ExcludeFromDescription().AllowAnonymous();
     }
 
-    private const string Html = """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>Plugin.Host API</title>
-        <style>
-          body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
-          h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd}
-          .op{margin:.4rem 0;padding:.4rem .6rem;border-radius:6px;background:#f6f8fa}
-          .m{display:inline-block;width:4.5rem;font-weight:bold;text-transform:uppercase}
-          .get{color:#0a7}.post{color:#05c}.put{color:#c70}.delete{color:#c22}
-          code{font-size:.95em} .p{color:#555;font-size:.9em;margin-left:5rem}
-        </style></head>
-        <body><h1>Plugin.Host API</h1>
-        <p>OpenAPI document: <a href="/openapi/v1.json">/openapi/v1.json</a>. Management endpoints need
-        <code>Authorization: Bearer &lt;token&gt;</code> from <code>POST /api/v1/login/access-token</code> or the API key
-        (<code>?apikey=</code> / <code>X-API-KEY</code>); so does the document itself unless the host serves it to
-        everyone (<code>Host:OpenApi:Anonymous</code>). This page sends the web UI's login token, or the page's own
-        <code>?apikey=</code>.</p>
-        <div id="ops">Loading…</div>
-        <script>
-        // The web UI keeps its login token in localStorage under "token" (same origin); ?apikey= on this page works too.
-        const token = (() => { try { return localStorage.getItem('token') || ''; } catch { return ''; } })();
-        const apikey = new URLSearchParams(location.search).get('apikey');
-        fetch('/openapi/v1.json' + (apikey ? '?apikey=' + encodeURIComponent(apikey) : ''),
-              { headers: token ? { Authorization: 'Bearer ' + token } : {} })
-          .then(r => {
-            if (r.status === 401) throw new Error('log in through the web UI (/) first, or open /docs?apikey=<API key>');
-            if (!r.ok) throw new Error('HTTP ' + r.status);
-            return r.json();
-          }).then(doc => {
-          const groups = {};
-          for (const [path, item] of Object.entries(doc.paths || {}))
-            for (const [method, op] of Object.entries(item))
-              if (['get','post','put','delete','patch'].includes(method))
-                (groups[(op.tags && op.tags[0]) || 'other'] ||= []).push({path, method, op});
-          const esc = s => String(s ?? '').replace(/[&<>]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;'}[c]));
-          document.getElementById('ops').innerHTML = Object.keys(groups).sort().map(g =>
-            `<h2>${esc(g)}</h2>` + groups[g].map(({path, method, op}) =>
-              `<div class="op"><span class="m ${method}">${method}</span><code>${esc(path)}</code> — ${esc(op.summary)}` +
-              ((op.parameters || []).length ? `<div class="p">${op.parameters.map(p => esc(p.name) + (p.required ? '*' : '') + ' (' + esc(p.in) + ')').join(', ')}</div>` : '') +
-              `</div>`).join('')).join('');
-        }).catch(e => document.getElementById('ops').textContent = 'Could not load the document: ' + e);
-        </script></body></html>
+    /// <summary>
+    /// The host's additions to the page. The document is served only to callers with credentials unless
+    /// <c>Host:OpenApi:Anonymous</c>: the page fetches it with the web UI's login token (kept in localStorage under
+    /// "token", same origin) or the page's own <c>?apikey=</c>, and says how to get in when neither works. The same
+    /// credential fills its scheme in "Authorize" (Bearer, or ApiKeyQuery), so "Try it out" works at once; "Logout" there
+    /// clears it to try another.
+    /// </summary>
+    private const string Script = $$"""
+        (function () {
+          'use strict';
+          var documentPath = '{{DocumentPath}}';
+          var token = null;
+          try { token = localStorage.getItem('token'); } catch (e) { /* storage blocked */ }
+          var apikey = new URLSearchParams(location.search).get('apikey');
+          var isDocument = function (url) {
+            var u = new URL(url, location.href);
+            return u.origin === location.origin && u.pathname === documentPath;
+          };
+          var preauthorize = function (system) {
+            if (token) system.preauthorizeApiKey('{{OpenApiSecurity.Bearer}}', token);
+            else if (apikey) system.preauthorizeApiKey('{{OpenApiSecurity.ApiKeyQuery}}', apikey);
+          };
+          window.hostDocs = {
+            request: function (request) {
+              if (isDocument(request.url)) {
+                if (apikey) {
+                  var u = new URL(request.url, location.href);
+                  u.searchParams.set('apikey', apikey);
+                  request.url = u.toString();
+                } else if (token && !request.headers.Authorization) {
+                  request.headers.Authorization = 'Bearer ' + token;
+                }
+              }
+              return request;
+            },
+            response: function (response) {
+              if (response.status === 401 && isDocument(response.url) && !document.getElementById('host-docs-login')) {
+                var note = document.createElement('p');
+                note.id = 'host-docs-login';
+                note.style.cssText = 'margin:1rem;padding:.75rem 1rem;border-radius:4px;background:#fff4e5;font-family:sans-serif';
+                note.textContent = 'The API document needs credentials: log in through the web UI (/) first, or open /docs?apikey=<API key>.';
+                document.body.insertBefore(note, document.body.firstChild);
+              }
+              return response;
+            },
+            // A Swagger UI plugin: once the document is in, fill "Authorize" with the credential the page has.
+            plugin: function () {
+              return {
+                statePlugins: {
+                  spec: {
+                    wrapActions: {
+                      updateJsonSpec: function (original, system) {
+                        return function () {
+                          var result = original.apply(this, arguments);
+                          try { preauthorize(system); } catch (e) { console.warn('docs: could not fill Authorize', e); }
+                          return result;
+                        };
+                      }
+                    }
+                  }
+                }
+              };
+            }
+          };
+        })();
         """;
 }

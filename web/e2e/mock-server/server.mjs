@@ -127,9 +127,9 @@ function servicesOf(state) {
   const out = []
   if (state.installed.has('DoubanSync')) {
     const s = state.services.get('DoubanSync/douban_sync') ?? {}
-    out.push({ id: 'douban_sync', plugin_id: 'DoubanSync', plugin_name: '豆瓣想看', name: '豆瓣想看同步', trigger: 'cron: ' + (state.installed.get('DoubanSync').config.cron ?? ''), next_run: new Date(Date.now() + 1800_000).toISOString(), last_run: s.last_run ?? null, last_result: s.last_result ?? null })
+    out.push({ id: 'douban_sync', plugin_id: 'DoubanSync', plugin_name: '豆瓣想看', name: '豆瓣想看同步', time_zone: 'Asia/Shanghai', trigger: 'cron: ' + (state.installed.get('DoubanSync').config.cron ?? ''), next_run: new Date(Date.now() + 1800_000).toISOString(), last_run: s.last_run ?? null, last_result: s.last_result ?? null })
   }
-  if (state.installed.has('AutoSignIn')) out.push({ id: 'signin', plugin_id: 'AutoSignIn', plugin_name: '站点自动签到', name: '站点签到', trigger: 'cron: 0 9 * * *', next_run: new Date(Date.now() + 3600_000).toISOString(), last_run: null, last_result: null })
+  if (state.installed.has('AutoSignIn')) out.push({ id: 'signin', plugin_id: 'AutoSignIn', plugin_name: '站点自动签到', name: '站点签到', trigger: 'cron: 0 9 * * *', time_zone: 'Asia/Shanghai', next_run: new Date(Date.now() + 3600_000).toISOString(), last_run: null, last_result: null })
   return out
 }
 
@@ -188,6 +188,25 @@ export function createHandler({ distDir = join(here, '..', '..', 'dist'), user =
       const prev = state.installed.get(p.id)
       state.installed.set(p.id, { version: p.plugin_version, config: prev?.config ?? (p.id === 'DoubanSync' ? { ...doubanForm().model } : {}) })
       return send(200, ok(null, `插件 ${p.plugin_name} 安装成功`))
+    }
+    if ((g = /^plugin\/install\/(\w+)\/stream$/.exec(path))) {
+      // the host's streamed install: each step as a server-sent event, then the plain install's answer
+      const p = market().find(x => x.id === g[1])
+      if (!p) return send(404, fail(`插件 ${g[1]} 不存在`))
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' })
+      const event = (name, data) => res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)
+      const pkg = `${p.id} ${p.plugin_version}`
+      const steps = [['resolve', {}], ['download', { package: pkg, index: 1, count: 1 }], ['verify', { package: pkg, index: 1, count: 1 }],
+        ['extract', {}], ['check', {}], ['commit', {}], ['load', {}]]
+      for (const [step, extra] of steps) {
+        event('step', { step, state: 'started', message: `${step} ${pkg}`, ...extra })
+        await new Promise(r => setTimeout(r, 120)) // progress visible
+        event('step', { step, state: 'done', message: `${step} ${pkg} done`, ...extra, ...(step === 'download' ? { bytes: 48_213 } : {}) })
+      }
+      const prev = state.installed.get(p.id)
+      state.installed.set(p.id, { version: p.plugin_version, config: prev?.config ?? (p.id === 'DoubanSync' ? { ...doubanForm().model } : {}) })
+      event('result', ok([], `插件 ${p.plugin_name} 安装成功`))
+      return res.end()
     }
     if ((g = /^plugin\/form\/(\w+)$/.exec(path))) {
       if (g[1] === 'DoubanSync') return send(200, doubanForm())
