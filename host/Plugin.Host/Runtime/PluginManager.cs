@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Installation;
 using Plugin.Host.Loading;
+using Plugin.Host.Telemetry;
 using Plugin.Sdk;
 using Plugin.Sdk.Manifest;
 
@@ -26,7 +27,8 @@ public sealed class PluginManager(
     PluginUnloads unloads,
     IOptions<RuntimeOptions> runtimeOptions,
     IEnumerable<IPluginLifecycleListener> listeners,
-    ILogger<PluginManager> logger)
+    ILogger<PluginManager> logger,
+    PluginTelemetry? telemetry = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Concurrent: at start-up packages load side by side (LoadAllAsync).
@@ -72,10 +74,14 @@ public sealed class PluginManager(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var packageId = catalog.Find(id)?.PackageId ?? id;
+            var installed = catalog.Find(id);
+            var packageId = installed?.PackageId ?? id;
+            using var measured = telemetry?.StartInstall(id, update: installed is not null);
             var package = await installer.InstallAsync(packageId, version, cancellationToken);
             await UnloadPackageAsync(package.Id, cancellationToken, loadingAgain: true);
-            return await LoadPackageAsync(package, cancellationToken);
+            var entries = await LoadPackageAsync(package, cancellationToken);
+            measured?.End(CallOutcome.Ok);
+            return entries;
         }
         finally { _gate.Release(); }
     }
