@@ -1,5 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Plugin.Host.Runtime;
 using Plugin.Host.Telemetry;
+using Plugin.Sdk;
 using static Plugin.Host.Tests.HostFixture;
 
 namespace Plugin.Host.Tests;
@@ -40,6 +45,9 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
         Assert.True(echo >= 1, "no Echo api series in:\n" + text);
         var faulty = Series(text, "plugin_call_duration_seconds_count", "plugin_id=\"Faulty\"", "extension_point=\"api\"", "outcome=\"error\"");
         Assert.True(faulty >= 1, "no Faulty error series in:\n" + text);
+        // Buckets in seconds (instrument advice), not the exporter's millisecond defaults.
+        Assert.Contains("le=\"0.25\"", text.Split('\n').First(l => l.StartsWith("plugin_call_duration_seconds_bucket{", StringComparison.Ordinal)
+            && l.Contains("le=\"0.25\"")));
         // The install of each plugin and ASP.NET Core's own request metrics are there too.
         Assert.Contains("plugin_install_duration_seconds_count{", text);
         Assert.Contains("http_server_request_duration_seconds", text);
@@ -85,6 +93,23 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
         Assert.Equal(200, (await host.CallAsync(HttpMethod.Get, "/api/v1/stats", Auth.ApiKey)).Status);
     }
 
+    [Fact]
+    public async Task A_music_source_call_is_measured_under_its_platform()
+    {
+        const string platform = "otel-tunes";
+        await host.SendAsync(HttpMethod.Post, "/api/v1/music/plugins", body: new
+        {
+            code = "module.exports = { platform: 'otel-tunes', async search(q) { return { isEnd: true, data: [{ id: q, title: q }] }; } };",
+        });
+        await host.SendAsync(HttpMethod.Post, $"/api/v1/music/{platform}/search", body: new object[] { "x", 1, "music" });
+
+        Assert.True(Count(await StatsAsync(), platform, "calls") >= 1);
+        using var response = await host.Http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(Series(text, "plugin_music_call_duration_seconds_count", $"plugin_id=\"{platform}\"", "function=\"search\"", "kind=\"js\"",
+            "outcome=\"ok\"") >= 1, text);
+    }
+
     private async Task<JsonNode> StatsAsync() => (await host.SendAsync(HttpMethod.Get, "/api/v1/stats"))!;
 
     private static JsonNode? Plugin(JsonNode stats, string id) =>
@@ -109,5 +134,94 @@ public sealed class TelemetryOffTests(HostFixture host)
     {
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/metrics", Auth.None)).Status);
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/metrics", Auth.Bearer)).Status);
+    }
+}
+
+/// <summary>The invoker's telemetry without a host: outcomes as the stats count them, and the log scope plugin code sees.</summary>
+public sealed class InvokerTelemetryTests
+{
+    [Fact]
+    public async Task Each_call_is_counted_with_its_outcome_and_only_errors_and_timeouts_are_failures()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var telemetry = new PluginTelemetry(services.GetRequiredService<IMeterFactory>());
+        using var stats = new PluginStats(telemetry, TimeProvider.System);
+        var invoker = new PluginInvoker(Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginInvoker>.Instance, telemetry: telemetry);
+        var limit = TimeSpan.FromSeconds(5);
+
+        await invoker.InvokeAsync("P", "API /ok", limit, _ => ValueTask.FromResult(1));
+        await Assert.ThrowsAsync<PluginCallException>(() => invoker.InvokeAsync<int>("P", "API /throw", limit, _ => throw new InvalidOperationException("no")));
+        await Assert.ThrowsAsync<PluginCallException>(() => invoker.InvokeAsync("P", "service slow", TimeSpan.FromMilliseconds(50),
+            async ct => { await Task.Delay(Timeout.Infinite, ct); return 1; }));
+        await Assert.ThrowsAsync<ArgumentBindingException>(() => invoker.InvokeAsync<int>("P", "API /args", limit, _ => throw new ArgumentBindingException("x", "x is missing")));
+        // Given up by its caller: neither a call the plugin answered nor its failure.
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invoker.InvokeAsync("P", "API /late", limit, _ => ValueTask.FromResult(1), cancelled.Token));
+
+        var p = Assert.Single(stats.Calls());
+        Assert.Equal(("P", 4, 2), (p.PluginId, p.Calls, p.Failures));
+        Assert.NotNull(p.P95Ms);
+        Assert.Equal(4, p.Buckets[^1].Calls + p.Buckets[^2].Calls); // this minute (or the last one, at a minute's turn)
+    }
+
+    [Theory]
+    [InlineData("API /hello", "api")]
+    [InlineData("command /sync", "command")]
+    [InlineData("event handler OnTransfer (transfer.complete)", "event")]
+    [InlineData("chain handler OnRename (transfer.rename)", "chain")]
+    [InlineData("declared sources (discover.source)", "chain")]
+    [InlineData("service tick", "service")]
+    [InlineData("dashboard main", "dashboard")]
+    [InlineData("workflow action act", "workflow")]
+    [InlineData("initialise", "lifecycle")]
+    [InlineData("something new", "other")]
+    public void Operations_map_to_a_short_extension_point(string operation, string point) =>
+        Assert.Equal(point, ExtensionPoints.Of(operation));
+
+    [Fact]
+    public async Task Plugin_code_logs_inside_a_scope_carrying_the_plugin_id()
+    {
+        var sink = new ScopeSink();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(sink));
+        var invoker = new PluginInvoker(loggers.CreateLogger<PluginInvoker>());
+        var pluginLogger = loggers.CreateLogger("Plugin.Echo");
+
+        await invoker.InvokeAsync("Echo", "API /hello", TimeSpan.FromSeconds(5), _ =>
+        {
+            pluginLogger.LogInformation("hello from the plugin");
+            return ValueTask.FromResult(true);
+        });
+
+        var (message, scopes) = Assert.Single(sink.Entries);
+        Assert.Equal("hello from the plugin", message);
+        var scope = Assert.IsType<PluginLogScope>(Assert.Single(scopes));
+        Assert.Equal([new KeyValuePair<string, object?>("PluginId", "Echo")], scope.ToList());
+    }
+
+    private sealed class ScopeSink : ILoggerProvider, ISupportExternalScope, ILogger
+    {
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public List<(string Message, List<object?> Scopes)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => _scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var scopes = new List<object?>();
+            _scopes.ForEachScope((scope, list) => list.Add(scope), scopes);
+            lock (Entries) Entries.Add((formatter(state, exception), scopes));
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -12,8 +12,10 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname
 const T = 20_000
 let browser, page, token, installedHere = false
 
-async function api(path, method = 'GET') {
-  const res = await fetch(`${BASE}/api/v1/${path}`, { method, headers: { Authorization: `Bearer ${token}` } })
+async function api(path, method = 'GET', json = undefined) {
+  const headers = { Authorization: `Bearer ${token}` }
+  if (json !== undefined) headers['Content-Type'] = 'application/json'
+  const res = await fetch(`${BASE}/api/v1/${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) })
   const text = await res.text()
   assert.ok(res.ok, `${method} ${path}: ${res.status} ${text.slice(0, 300)}`)
   return text ? JSON.parse(text) : undefined
@@ -52,11 +54,19 @@ test('the stats page charts a plugin\'s calls and lists its service runs', async
     await api(`plugin/install/${encodeURIComponent(PLUGIN)}`)
     installedHere = true
   }
+  // enabled, so its services are scheduled (a config save is a call into the plugin too)
+  const config = await api(`plugin/${encodeURIComponent(PLUGIN)}`)
+  const model = config && typeof config === 'object' && 'success' in config ? config.data : config
+  if (!model?.enabled) await api(`plugin/${encodeURIComponent(PLUGIN)}`, 'PUT', { ...model, enabled: true })
   // calls into the plugin: its form and its page, and one run of its first service
   await api(`plugin/form/${encodeURIComponent(PLUGIN)}`)
   await api(`plugin/page/${encodeURIComponent(PLUGIN)}`)
-  const services = await api('plugin/services')
-  const service = (Array.isArray(services) ? services : services?.data ?? []).find(s => s.plugin_id === PLUGIN)
+  // the enabled plugin's services are scheduled as it restarts: wait for them to be listed
+  let service
+  for (let deadline = Date.now() + T; !service && Date.now() < deadline; await new Promise(r => setTimeout(r, 250))) {
+    const services = await api('plugin/services')
+    service = (Array.isArray(services) ? services : services?.data ?? []).find(s => s.plugin_id === PLUGIN)
+  }
   assert.ok(service, `${PLUGIN} has a scheduled service (set E2E_PLUGIN to a plugin with one)`)
   await api(`plugin/services/${encodeURIComponent(PLUGIN)}/${encodeURIComponent(service.id)}/run?wait=true`, 'POST')
 

@@ -45,12 +45,17 @@ public sealed class PluginTelemetry
     private readonly Histogram<double> _serviceRuns;
     private readonly Histogram<double> _installs;
 
+    /// <summary>Bucket bounds in seconds for the histograms (the exporters' default bounds are meant for milliseconds and
+    /// would put every call in the first bucket): ASP.NET Core's request bounds, stretched to a minute for jobs and installs.</summary>
+    public static readonly IReadOnlyList<double> Seconds = [0.001, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60];
+
     public PluginTelemetry(IMeterFactory meters)
     {
         Meter = meters.Create(Name);
-        _calls = Meter.CreateHistogram<double>(CallDuration, "s", "Duration of calls into plugin code");
-        _serviceRuns = Meter.CreateHistogram<double>(ServiceRunDuration, "s", "Duration of plugin service runs");
-        _installs = Meter.CreateHistogram<double>(InstallDuration, "s", "Duration of plugin installs and updates");
+        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds };
+        _calls = Meter.CreateHistogram(CallDuration, "s", "Duration of calls into plugin code", tags: null, advice);
+        _serviceRuns = Meter.CreateHistogram(ServiceRunDuration, "s", "Duration of plugin service runs", tags: null, advice);
+        _installs = Meter.CreateHistogram(InstallDuration, "s", "Duration of plugin installs and updates", tags: null, advice);
     }
 
     /// <summary>This host's meter (<see cref="PluginStats"/> listens to its instruments only).</summary>

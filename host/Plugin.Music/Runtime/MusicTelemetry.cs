@@ -20,7 +20,9 @@ public static class MusicTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    private static readonly Histogram<double> Calls = Meter.CreateHistogram<double>(CallDuration, "s", "Duration of calls into music sources");
+    // Bounds in seconds (the exporters' defaults are meant for milliseconds); the same as the host's plugin calls.
+    private static readonly Histogram<double> Calls = Meter.CreateHistogram(CallDuration, "s", "Duration of calls into music sources", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60] });
 
     /// <summary>Starts the span of a call (null when nobody listens).</summary>
     public static Activity? Start(IMusicSourceRuntime runtime, string function)
