@@ -94,6 +94,21 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
     }
 
     [Fact]
+    public async Task The_stats_store_counts_from_start_up_like_the_exporter()
+    {
+        // Both read the same instrument since start-up (the installs' lifecycle calls included); a scheduled tick may land
+        // between the reads, hence the bracket.
+        var first = Count(await StatsAsync(), "Echo", "calls");
+        using var response = await host.Http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+        var second = Count(await StatsAsync(), "Echo", "calls");
+        var exported = Series(text, "plugin_call_duration_seconds_count", "plugin_id=\"Echo\"")
+            - Series(text, "plugin_call_duration_seconds_count", "plugin_id=\"Echo\"", "outcome=\"cancelled\"");
+        Assert.InRange(exported, first, second);
+        Assert.True(first > 0);
+    }
+
+    [Fact]
     public async Task A_music_source_call_is_measured_under_its_platform()
     {
         const string platform = "otel-tunes";

@@ -59,8 +59,9 @@ public static class TelemetrySetup
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
+                // No response cache (the exporter's default is 300 ms): a scrape sees every call made before it.
                 if (options.Prometheus)
-                    m.AddPrometheusExporter();
+                    m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             });
         if (otlp is not null)
         {
@@ -74,9 +75,12 @@ public static class TelemetrySetup
         return services;
     }
 
-    /// <summary>The scrape endpoint, when <c>Host:Telemetry:Prometheus</c> is on (otherwise the path is simply not mapped: 404).</summary>
+    /// <summary>Starts the stats store, and maps the scrape endpoint when <c>Host:Telemetry:Prometheus</c> is on (otherwise
+    /// the path is simply not mapped: 404).</summary>
     public static void MapTelemetry(this WebApplication app)
     {
+        // The stats store listens from start-up: resolved on the first GET /stats, it would miss every call before it.
+        app.Services.GetRequiredService<PluginStats>();
         var options = TelemetryOptions.From(app.Configuration);
         if (options.Prometheus)
             app.MapPrometheusScrapingEndpoint(options.PrometheusPath).AllowAnonymous();
