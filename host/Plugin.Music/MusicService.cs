@@ -49,6 +49,31 @@ public sealed class MusicService(MusicSourceCatalog catalog, MusicSourceOptions 
     public async Task<MusicCallResult> CallRuntimeAsync(IMusicSourceRuntime runtime, IReadOnlyDictionary<string, string> variables, string function,
         JsonArray arguments, CancellationToken cancellationToken = default)
     {
+        // Every call into a source passes here (single calls, each source of a search): one span and one measurement.
+        var activity = MusicTelemetry.Start(runtime, function);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var status = MusicCallStatus.Failed;
+        try
+        {
+            var result = await CallRuntimeCoreAsync(runtime, variables, function, arguments, cancellationToken).ConfigureAwait(false);
+            status = result.Status;
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up by a search's time limit or by the caller: the source did not answer in time.
+            status = MusicCallStatus.TimedOut;
+            throw;
+        }
+        finally
+        {
+            MusicTelemetry.Record(runtime, function, activity, System.Diagnostics.Stopwatch.GetElapsedTime(started), status);
+        }
+    }
+
+    private async Task<MusicCallResult> CallRuntimeCoreAsync(IMusicSourceRuntime runtime, IReadOnlyDictionary<string, string> variables, string function,
+        JsonArray arguments, CancellationToken cancellationToken)
+    {
         try
         {
             if (function == MusicFunctions.Search && arguments.Count > 2 && arguments[2]?.ToString() is { } searched

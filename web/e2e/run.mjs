@@ -39,8 +39,8 @@ if (env.E2E_API_URL && !env.E2E_BASE_URL) {
   console.log(`e2e against the mock host ${mock.url}`)
 } else console.log(`e2e against ${env.E2E_BASE_URL}`)
 
-// ui.e2e.mjs is host-agnostic; pages.e2e.mjs needs the mock host's fixtures
-const specs = [join(web, 'e2e', 'ui.e2e.mjs')]
+// ui.e2e.mjs and stats.e2e.mjs are host-agnostic; pages.e2e.mjs needs the mock host's fixtures
+const specs = [join(web, 'e2e', 'ui.e2e.mjs'), join(web, 'e2e', 'stats.e2e.mjs')]
 if (mock || env.E2E_PAGES === '1') specs.push(join(web, 'e2e', 'pages.e2e.mjs'))
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...specs], { cwd: web, env, stdio: 'inherit' })
 const code = await new Promise(r => child.on('exit', c => r(c ?? 1)))

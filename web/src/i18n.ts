@@ -122,6 +122,21 @@ const zh = {
   album: '专辑',
   duration: '时长',
   value: '值',
+  // the stats page (StatsView)
+  stats: '运行统计',
+  statsLastHour: '最近一小时，每分钟一格；每 30 秒刷新',
+  statsCalls: '调用',
+  statsFailures: '失败',
+  statsP95: 'p95 延迟',
+  statsChart: '每分钟调用次数、失败次数与 p95 延迟',
+  statsNoCalls: '最近一小时没有插件调用',
+  statsRuns: '服务最近运行',
+  statsNoRuns: '还没有服务运行',
+  statsHistory: '最近运行',
+  statsOk: '成功',
+  statsError: '失败',
+  statsTimeout: '超时',
+  statsSkipped: '已跳过',
 } as const
 
 export type Key = keyof typeof zh
@@ -245,6 +260,20 @@ const en: Record<Key, string> = {
   album: 'Album',
   duration: 'Duration',
   value: 'Value',
+  stats: 'Plugin stats',
+  statsLastHour: 'Last hour, one bar per minute; refreshed every 30 s',
+  statsCalls: 'Calls',
+  statsFailures: 'Failures',
+  statsP95: 'p95 latency',
+  statsChart: 'Calls, failures and p95 latency per minute',
+  statsNoCalls: 'No plugin calls in the last hour',
+  statsRuns: 'Recent service runs',
+  statsNoRuns: 'No service has run yet',
+  statsHistory: 'Recent runs',
+  statsOk: 'OK',
+  statsError: 'Failed',
+  statsTimeout: 'Timed out',
+  statsSkipped: 'Skipped',
 }
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null

@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/installed', name: 'installed', component: () => import('./views/InstalledView.vue') },
     { path: '/plugin/:id', name: 'plugin-page', component: () => import('./views/PluginPageView.vue'), props: true },
     { path: '/services', name: 'services', component: () => import('./views/ServicesView.vue') },
+    { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
     { path: '/workflow', name: 'workflow', component: () => import('./views/WorkflowView.vue') },
     { path: '/music', name: 'music', component: () => import('./views/MusicView.vue') },
     { path: '/messages', name: 'messages', component: () => import('./views/MessagesView.vue') },

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Plugin.Host.Telemetry;
 using Plugin.Sdk;
 
 namespace Plugin.Host.Runtime;
@@ -19,9 +20,11 @@ public sealed class PluginCallException(string pluginId, string operation, strin
 /// Exceptions are caught, logged with the plugin id and rethrown as <see cref="PluginCallException"/>;
 /// <see cref="ArgumentBindingException"/> passes through unchanged (the caller's mistake, not the plugin's).
 /// While plugin code runs, the plugin's crash marker is set (<see cref="CallMarkers"/>): a host that dies meanwhile brings
-/// the plugin back Malfunctioned.
+/// the plugin back Malfunctioned. Each call is one span and one <c>plugin.call.duration</c> measurement tagged with the
+/// plugin id and extension point (<see cref="PluginTelemetry"/>), and runs in a log scope carrying the plugin id, so what
+/// the plugin logs during the call says whose it is.
 /// </summary>
-public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? markers = null)
+public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? markers = null, PluginTelemetry? telemetry = null)
 {
     /// <summary>The crash markers this invoker sets (null in tests and benchmarks that run without a data folder).</summary>
     public CallMarkers? Markers => markers;
@@ -29,6 +32,9 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? ma
     public async Task<T> InvokeAsync<T>(string pluginId, string operation, TimeSpan timeout,
         Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken = default)
     {
+        // Started before Task.Run, so the span and the scope flow into the plugin's code (its HTTP calls become child spans).
+        using var measured = telemetry?.StartCall(pluginId, operation);
+        using var scope = logger.BeginScope(new PluginLogScope(pluginId));
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
             limit.CancelAfter(timeout);
@@ -38,19 +44,24 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? ma
             : Task.Run(() => RunMarked(markers.Enter(pluginId, operation), call, token), CancellationToken.None);
         try
         {
-            return await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var result = await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            measured?.End(CallOutcome.Ok);
+            return result;
         }
         catch (ArgumentBindingException)
         {
+            measured?.End(CallOutcome.Rejected);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            measured?.End(CallOutcome.Cancelled);
             Abandon(task);
             throw;
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && limit.IsCancellationRequested))
         {
+            measured?.End(CallOutcome.Timeout, e);
             Abandon(task);
             logger.LogWarning("Plugin {PluginId}: {Operation} exceeded its time limit of {Seconds:0.###} s and was abandoned",
                 pluginId, operation, timeout.TotalSeconds);
@@ -59,6 +70,7 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? ma
         }
         catch (Exception e)
         {
+            measured?.End(CallOutcome.Error, e);
             logger.LogError(e, "Plugin {PluginId}: {Operation} threw {Exception}", pluginId, operation, e.GetType().Name);
             throw new PluginCallException(pluginId, operation,
                 $"Plugin {pluginId}: {operation} failed: {e.GetType().Name}: {e.Message}", e, timedOut: false);

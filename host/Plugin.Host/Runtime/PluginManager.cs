@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Installation;
 using Plugin.Host.Loading;
+using Plugin.Host.Telemetry;
 using Plugin.Sdk;
 using Plugin.Sdk.Manifest;
 
@@ -26,7 +27,8 @@ public sealed class PluginManager(
     PluginUnloads unloads,
     IOptions<RuntimeOptions> runtimeOptions,
     IEnumerable<IPluginLifecycleListener> listeners,
-    ILogger<PluginManager> logger)
+    ILogger<PluginManager> logger,
+    PluginTelemetry? telemetry = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Concurrent: at start-up packages load side by side (LoadAllAsync).
@@ -77,7 +79,9 @@ public sealed class PluginManager(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var packageId = catalog.Find(id)?.PackageId ?? id;
+            var installed = catalog.Find(id);
+            var packageId = installed?.PackageId ?? id;
+            using var measured = telemetry?.StartInstall(id, update: installed is not null);
             var package = await installer.InstallAsync(packageId, version, progress, cancellationToken);
             progress.Started(InstallStage.Load, $"Loading {package.Id} {package.Version}");
             await UnloadPackageAsync(package.Id, cancellationToken, loadingAgain: true);
@@ -86,6 +90,7 @@ public sealed class PluginManager(
                 progress.Failed($"Plugin {failed.Id} is {failed.Status}: {failed.Error}");
             else
                 progress.Done($"Loaded {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version} ({e.Status})"))}");
+            measured?.End(CallOutcome.Ok);
             return entries;
         }
         catch (Exception e) when (progress.Failed(e))

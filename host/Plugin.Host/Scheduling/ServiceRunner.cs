@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Runtime;
 using Plugin.Host.Storage;
+using Plugin.Host.Telemetry;
 
 namespace Plugin.Host.Scheduling;
 
@@ -24,7 +25,7 @@ public enum ServiceRunOutcome { Succeeded, Failed, Skipped, NotFound, NotActive 
 /// skipped and logged (MoviePilot's <c>max_instances=1</c>), not queued: a slow service never piles up runs.
 /// </summary>
 public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, HostDatabase database,
-    IOptions<RuntimeOptions> options, ILogger<ServiceRunner> logger)
+    IOptions<RuntimeOptions> options, ILogger<ServiceRunner> logger, PluginTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<(string Plugin, string Service), ServiceState> _states = new();
 
@@ -67,8 +68,11 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
             return (ServiceRunOutcome.NotActive, $"Plugin {pluginId} is not active ({entry.Status}).");
 
         var state = State(entry.Id, serviceId);
+        // One span and one plugin.service.run.duration measurement per run, skipped runs included (the stats page lists them).
+        using var measured = telemetry?.StartServiceRun(entry.Id, serviceId, reason);
         if (Interlocked.CompareExchange(ref state.RunningFlag, 1, 0) != 0)
         {
+            measured?.End(CallOutcome.Skipped);
             state.Skipped++;
             logger.LogWarning("Plugin {PluginId}: service {ServiceId} is still running; the {Reason} run was skipped", entry.Id, serviceId, reason);
             return (ServiceRunOutcome.Skipped, $"Service {serviceId} is still running; this run was skipped.");
@@ -82,11 +86,13 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
             await invoker.InvokeAsync(entry.Id, $"service {serviceId}", RuntimeOptions.Limit(options.Value.ServiceTimeoutSeconds),
                 ct => service.Invoke(instance, ct), cancellationToken);
             state.LastResult = "success";
+            measured?.End(CallOutcome.Ok);
         }
         catch (PluginCallException e)
         {
             outcome = ServiceRunOutcome.Failed;
             state.LastResult = "failed: " + e.Message;
+            measured?.End(e.TimedOut ? CallOutcome.Timeout : CallOutcome.Error, e);
         }
         finally
         {

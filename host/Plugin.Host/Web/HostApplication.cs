@@ -10,6 +10,7 @@ using Plugin.Host.Runtime;
 using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
+using Plugin.Host.Telemetry;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
 using Quartz;
@@ -82,6 +83,8 @@ public static class HostApplication
         services.AddHybridCache();
 
         services.AddSingleton<PluginCatalog>();
+        // Spans, metrics and the stats store; exporters per Host:Telemetry (Telemetry/TelemetrySetup.cs).
+        services.AddHostTelemetry(configuration);
         services.AddSingleton<CallMarkers>();
         services.AddSingleton<PluginInvoker>();
         services.AddSingleton<EventDispatcher>();
@@ -146,6 +149,7 @@ public static class HostApplication
             openApi.RequireAuthorization(HostPolicies.User);
         app.MapDocs();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapTelemetry();
         app.MapGet("/api/v1/health", () => TypedResults.Ok(new Api.Contracts.HealthStatus("ok"))).WithTags("host").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ErrorFilter>();
@@ -154,6 +158,7 @@ public static class HostApplication
         var managed = api.MapGroup("").RequireAuthorization(HostPolicies.User).ProducesErrors();
         managed.MapPluginManagement();
         managed.MapPluginRemotes();
+        managed.MapStats();
         // What MoviePilot's own web frontend calls besides the plugin API (Api/MoviePilot).
         app.MapMoviePilotFrontend(api, managed);
         // Anonymous at the route: each plugin API's own policy is applied per request (PluginApiEndpoints).

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join, extname, normalize, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
+import { statsOf } from './stats.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -247,6 +248,7 @@ export function createHandler({ distDir = join(here, '..', '..', 'dist'), user =
       return send(200, { id: g[1], name: '站点自动签到', key: g[2], attrs: { border: false }, cols: { cols: 12, md: 6 }, elements: [{ component: 'VAlert', props: { type: 'success', variant: 'tonal', title: '今日签到', text: '3/3 个站点签到成功' } }] })
     }
     if (path === 'plugin/services') return send(200, servicesOf(state))
+    if (path === 'stats') return send(200, statsOf(state))
     if ((g = /^plugin\/services\/(\w+)\/(\w+)\/run$/.exec(path)) && m === 'POST') {
       if (!servicesOf(state).some(s => s.plugin_id === g[1] && s.id === g[2])) return send(404, fail('服务不存在'))
       state.services.set(`${g[1]}/${g[2]}`, { last_run: new Date().toISOString(), last_result: '成功：同步 0 条' })
