@@ -48,6 +48,9 @@ public class HostFixture : IAsyncLifetime
         PluginPackages.Pack(Feed, "Clash", "1.0.0", clash.Assembly, packageJson: clash.PackageJson);
     }
 
+    /// <summary>More command-line configuration for a derived fixture's host (<c>--Host:TimeZone=...</c>).</summary>
+    protected virtual IEnumerable<string> HostArguments => [];
+
     /// <summary>Installs plugins through the REST API once the host answers and the token is known.</summary>
     protected virtual async Task InstallPluginsAsync()
     {
@@ -71,6 +74,7 @@ public class HostFixture : IAsyncLifetime
             "--Host:Runtime:EventTimeoutSeconds=2",
             "--Host:Runtime:LifecycleTimeoutSeconds=2",
             "--Logging:LogLevel:Default=Warning",
+            .. HostArguments,
         ]);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
