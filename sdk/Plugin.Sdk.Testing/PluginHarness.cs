@@ -52,6 +52,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         Plugin = created as TPlugin ?? throw new InvalidOperationException(
             $"The descriptor {descriptor.Id} creates {created.GetType()}, not {typeof(TPlugin)}.");
         Context = new TestPluginContext(descriptor.Id);
+        foreach (var service in descriptor.Services) Context.Scheduler.ReservedNames.Add(service.Id);
         Context.Events.Attach(() => Plugin, descriptor);
         Plugin.Bind(Context, descriptor);
         Plugin.ApplyConfig(null);
@@ -159,13 +160,24 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     {
         var saved = await Context.Config.LoadAsync(cancellationToken);
         if (saved is not null) Plugin.ApplyConfig(saved);
+        // As the host: a start begins with no run-time jobs; a plugin that turns out disabled keeps none.
+        Context.Scheduler.CancelAll();
+        Context.Scheduler.Accepting = true;
         await Plugin.InitializeAsync(cancellationToken);
+        if (!Plugin.IsEnabled)
+        {
+            Context.Scheduler.CancelAll();
+            Context.Scheduler.Accepting = false;
+        }
     }
 
     /// <summary>The seed's <c>stop_service</c>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         _stopped = true;
+        // As the host: the run-time jobs go before the plugin's stop_service runs.
+        Context.Scheduler.CancelAll();
+        Context.Scheduler.Accepting = false;
         await Plugin.StopAsync(cancellationToken);
     }
 
@@ -281,6 +293,15 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         var service = Service(id);
         await service.Invoke(Plugin, cancellationToken);
     }
+
+    /// <summary>The jobs the plugin scheduled at run time (<c>Context.Scheduler</c>), by name.</summary>
+    public IReadOnlyList<ScheduledJob> Jobs => Context.Scheduler.Jobs;
+
+    /// <summary>Runs a run-time job now, as its trigger would (a one-off job is then gone).</summary>
+    public Task RunJobAsync(string name, CancellationToken cancellationToken = default) => Context.Scheduler.RunJobAsync(name, cancellationToken);
+
+    /// <summary>Runs the run-time jobs due by <see cref="Time"/>; advance the clock first. Returns how many ran.</summary>
+    public Task<int> RunDueJobsAsync(CancellationToken cancellationToken = default) => Context.Scheduler.RunDueJobsAsync(cancellationToken);
 
     /// <summary>The service's schedule as the host would read it now: its cron, or the config's cron for <c>CronFrom</c>
     /// services; null when it has none (not cron-triggered, or a blank config cron, which the host leaves unscheduled).</summary>

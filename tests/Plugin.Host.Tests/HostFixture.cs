@@ -48,8 +48,8 @@ public class HostFixture : IAsyncLifetime
         PluginPackages.Pack(Feed, "Clash", "1.0.0", clash.Assembly, packageJson: clash.PackageJson);
     }
 
-    /// <summary>Configuration a derived fixture adds to the host's command line.</summary>
-    protected virtual IEnumerable<string> ExtraArgs => [];
+    /// <summary>More command-line configuration for a derived fixture's host (<c>--Host:TimeZone=...</c>).</summary>
+    protected virtual IEnumerable<string> HostArguments => [];
 
     /// <summary>Installs plugins through the REST API once the host answers and the token is known.</summary>
     protected virtual async Task InstallPluginsAsync()
@@ -74,7 +74,7 @@ public class HostFixture : IAsyncLifetime
             "--Host:Runtime:EventTimeoutSeconds=2",
             "--Host:Runtime:LifecycleTimeoutSeconds=2",
             "--Logging:LogLevel:Default=Warning",
-            .. ExtraArgs,
+            .. HostArguments,
         ]);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

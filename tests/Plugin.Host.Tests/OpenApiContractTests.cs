@@ -157,6 +157,8 @@ public sealed class OpenApiContractTests(HostFixture host)
               running?: boolean
               runs?: number
               problem?: string | null
+              kind?: string
+              time_zone?: string
               paused?: boolean
             }
             """;

@@ -22,6 +22,7 @@ public sealed class PluginCacheTests
         { "tabs\tand\nnewlines", "nul\0char" },
         { "colon:region", "percent%key" },
         { "long", new string('k', 5000) },
+        { "lone\ud800surrogate", "x\udc00" },
     };
 
     [Theory]
@@ -72,6 +73,31 @@ public sealed class PluginCacheTests
         await cache.ClearRegionAsync("区域\u001f1");
         Assert.False((await cache.TryGetAsync<string>("区域\u001f1", "k")).Found);
         Assert.Equal("two", (await cache.TryGetAsync<string>("other", "k")).Value);
+    }
+
+    [Fact]
+    public async Task A_long_key_of_a_plugin_with_a_long_id_fits_a_small_configured_key_limit()
+    {
+        var hybrid = new ServiceCollection().AddHybridCache(o => o.MaximumKeyLength = 100).Services.BuildServiceProvider().GetRequiredService<HybridCache>();
+        var cache = new HybridPluginCache(hybrid, new string('P', 80), maxKeyLength: 100);
+        var calls = 0;
+        for (var i = 0; i < 2; i++)
+            await cache.GetOrCreateAsync("region", new string('k', 500), _ => ValueTask.FromResult(++calls));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task Null_names_and_non_positive_ttls_are_refused_as_in_the_test_kit()
+    {
+        var cache = NewCache("Plugin1");
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await cache.SetAsync(null!, "k", 1));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await cache.TryGetAsync<int>("r", null!));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await cache.SetAsync("r", "k", 1, TimeSpan.Zero));
+        var kit = new Plugin.Sdk.Testing.InMemoryCache(new Plugin.Sdk.Testing.ManualTimeProvider());
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await kit.SetAsync(null!, "k", 1));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await kit.TryGetAsync<int>("r", null!));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await kit.SetAsync("r", "k", 1, TimeSpan.Zero));
+        Assert.Equal(HybridPluginCache.DefaultTtl, kit.DefaultTtl);
     }
 
     private static HybridPluginCache NewCache(string pluginId) =>

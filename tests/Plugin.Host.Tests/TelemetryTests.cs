@@ -13,7 +13,7 @@ namespace Plugin.Host.Tests;
 /// stats it counts are the tests' calls only.</summary>
 public sealed class TelemetryFixture : HostFixture
 {
-    protected override IEnumerable<string> ExtraArgs => ["--Host:Telemetry:Prometheus=true"];
+    protected override IEnumerable<string> HostArguments => ["--Host:Telemetry:Prometheus=true"];
 
     protected override void PackPlugins()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plugin.Host.Api.Contracts;
+using Plugin.Host.Hosting;
 using Plugin.Host.Market;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
@@ -169,18 +170,27 @@ public static class ManagementEndpoints
         TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(saved.Entry.Status.ToString()),
             $"Plugin {saved.Entry.Id} config saved.{ConfigSchema.DescribeDropped(saved.Dropped)}"));
 
-    private static async Task<Ok<List<PluginServiceItem>>> ListServicesAsync(PluginScheduler scheduler, ServiceRunner runner, PluginCatalog catalog,
-        CancellationToken ct)
+    private static async Task<Ok<List<PluginServiceItem>>> ListServicesAsync(PluginScheduler scheduler, RuntimeJobRegistry jobs, ServiceRunner runner,
+        PluginCatalog catalog, HostTimeZone zone, CancellationToken ct)
     {
         var list = new List<PluginServiceItem>();
         foreach (var s in scheduler.Services.OrderBy(s => s.PluginId).ThenBy(s => s.ServiceId))
         {
             var state = runner.State(s.PluginId, s.ServiceId);
             list.Add(new PluginServiceItem(s.ServiceId, s.PluginId, catalog.Find(s.PluginId)?.Name ?? s.PluginId, s.Name, s.Trigger,
-                await scheduler.NextRunAsync(s.PluginId, s.ServiceId, ct), state.LastRun, state.LastResult, state.Running, state.Runs,
-                state.Skipped, s.Problem));
+                await scheduler.NextRunAsync(s.PluginId, s.ServiceId, ct), Local(state.LastRun), state.LastResult, state.Running, state.Runs,
+                state.Skipped, s.Problem, "declared", zone.IanaId));
+        }
+        foreach (var job in jobs.All.OrderBy(j => j.PluginId, StringComparer.Ordinal).ThenBy(j => j.Name, StringComparer.Ordinal))
+        {
+            var state = runner.State(job.PluginId, job.Name);
+            list.Add(new PluginServiceItem(job.Name, job.PluginId, catalog.Find(job.PluginId)?.Name ?? job.PluginId, job.Name, job.Description,
+                await scheduler.NextRunAsync(RuntimeJobs.KeyOf(job.PluginId, job.Name), ct), Local(state.LastRun), state.LastResult, state.Running,
+                state.Runs, state.Skipped, null, "runtime", zone.IanaId));
         }
         return TypedResults.Ok(list);
+
+        DateTimeOffset? Local(DateTimeOffset? time) => time is { } t ? zone.ToLocal(t) : null;
     }
 
     private static async Task<Ok<ApiEnvelope<ServiceRunData>>> RunServiceAsync(string pluginId, string serviceId, bool? wait, ServiceRunner runner,

@@ -4,6 +4,9 @@ namespace Plugin.Host.Runtime;
 /// may drop state). Called by <see cref="PluginManager"/> under its lifecycle gate, in registration order.</summary>
 public interface IPluginLifecycleListener
 {
+    /// <summary>Before a new instance is created and initialised (its <c>OnInitAsync</c> may already use the context).</summary>
+    Task PluginStartingAsync(PluginEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>After load, config save, reset or reload; <paramref name="entry"/> carries the new status.</summary>
     Task PluginStartedAsync(PluginEntry entry, CancellationToken cancellationToken);
 

@@ -18,7 +18,8 @@ internal sealed class PluginContext(
     IIndexerRegistry indexers,
     IStorageRegistry storages,
     IHostInfo host,
-    HttpClient http) : IPluginContext
+    HttpClient http,
+    IPluginScheduler scheduler) : IPluginContext
 {
     public string PluginId { get; } = pluginId;
     public string DataFolder { get; } = dataFolder;
@@ -34,6 +35,7 @@ internal sealed class PluginContext(
     public IStorageRegistry Storages { get; } = storages;
     public IHostInfo Host { get; } = host;
     public HttpClient Http { get; } = http;
+    public IPluginScheduler Scheduler { get; } = scheduler;
 }
 
 /// <summary>Posts go to the outbox, and to the user whose message is being handled (see <see cref="Conversation"/>).</summary>
@@ -62,9 +64,13 @@ internal sealed class PluginEventPublisher(EventDispatcher dispatcher, string pl
         dispatcher.SendChainAsync(type, data, cancellationToken);
 }
 
-internal sealed class HostInfo(string version, string apiToken, Uri? baseUrl) : IHostInfo
+internal sealed class HostInfo(string version, string apiToken, Uri? baseUrl, TimeZoneInfo timeZone,
+    IReadOnlyList<string> libraryPaths, IReadOnlyList<string> downloadPaths) : IHostInfo
 {
     public string Version { get; } = version;
     public string ApiToken { get; } = apiToken;
     public Uri? BaseUrl { get; } = baseUrl;
+    public TimeZoneInfo TimeZone { get; } = timeZone;
+    public IReadOnlyList<string> LibraryPaths { get; } = libraryPaths;
+    public IReadOnlyList<string> DownloadPaths { get; } = downloadPaths;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Hosting;
+using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
 
@@ -22,10 +23,15 @@ public sealed class PluginContextFactory(
     IHttpClientFactory httpClients,
     ILoggerFactory loggers,
     HostSecrets secrets,
-    IOptions<HostSettings> hostOptions)
+    IOptions<HostSettings> hostOptions,
+    IOptions<HybridCacheOptions> cacheOptions,
+    HostTimeZone timeZone,
+    RuntimeJobs jobs)
 {
     private readonly HostInfo _hostInfo = new(typeof(PluginContextFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", secrets.ApiToken,
-        Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null);
+        Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null, timeZone.Zone,
+        HostSettings.MediaOptions.Normalize(hostOptions.Value.Media.LibraryPaths),
+        HostSettings.MediaOptions.Normalize(hostOptions.Value.Media.DownloadPaths));
 
     /// <summary>A context for <paramref name="pluginId"/>, its data folder created.</summary>
     internal PluginContext Create(string pluginId)
@@ -38,13 +44,14 @@ public sealed class PluginContextFactory(
             loggers.CreateLogger("Plugin." + pluginId),
             new SqlitePluginConfigStore(database, pluginId),
             new SqlitePluginDataStore(database, pluginId),
-            new HybridPluginCache(cache, pluginId),
+            new HybridPluginCache(cache, pluginId, cacheOptions.Value.MaximumKeyLength),
             new OutboxMessageSender(outbox, pluginId),
             new PluginEventPublisher(dispatcher, pluginId),
             indexers.ForPlugin(pluginId),
             storages.ForPlugin(pluginId),
             _hostInfo,
-            httpClients.CreateClient(OutboundHttp.PluginClientName));
+            httpClients.CreateClient(OutboundHttp.PluginClientName),
+            jobs.ForPlugin(pluginId));
     }
 
     /// <summary>The sites a plugin added leave the indexer (it is disabled, failed or unloads).</summary>

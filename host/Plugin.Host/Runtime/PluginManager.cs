@@ -250,6 +250,8 @@ public sealed class PluginManager(
         var descriptor = entry.Descriptor!;
         var context = entry.Context!;
         entry.Instance = null;
+        foreach (var listener in _listeners)
+            await listener.PluginStartingAsync(entry, cancellationToken);
         try
         {
             var instance = await invoker.InvokeAsync(entry.Id, "create", Lifecycle, _ =>

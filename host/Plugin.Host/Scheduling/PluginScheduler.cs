@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Plugin.Host.Hosting;
 using Plugin.Host.Runtime;
 using Plugin.Sdk.Manifest;
 using Quartz;
@@ -20,13 +21,14 @@ public sealed record ScheduledService(string PluginId, string ServiceId, string 
 /// scheduled from the manifest — cron, interval, date, or the crontab its config holds (<see cref="ServiceTriggerKind.ConfigCron"/>,
 /// so saving the config reschedules) — and when it stops they are removed. One durable job per service (group = plugin id).
 /// </summary>
-public sealed class PluginScheduler(IServiceProvider services, SchedulerName schedulerName, ServiceRunner runner, ILogger<PluginScheduler> logger)
+public sealed class PluginScheduler(IServiceProvider services, SchedulerName schedulerName, ServiceRunner runner, HostTimeZone timeZone,
+    ILogger<PluginScheduler> logger)
     : IPluginLifecycleListener
 {
     private readonly ConcurrentDictionary<(string Plugin, string Service), ScheduledService> _services = new();
 
-    /// <summary>Time zone crontabs are read in (the host's, as MoviePilot uses TZ).</summary>
-    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
+    /// <summary>Time zone crontabs and dates without an offset are read in (<c>Host:TimeZone</c>, as MoviePilot uses TZ).</summary>
+    public TimeZoneInfo TimeZone => timeZone.Zone;
 
     public IReadOnlyCollection<ScheduledService> Services => _services.Values.ToList();
 
@@ -83,12 +85,12 @@ public sealed class PluginScheduler(IServiceProvider services, SchedulerName sch
                 return new ScheduledService(pluginId, service.Id, service.Name, $"interval: {service.IntervalSeconds}s", null);
 
             case ServiceTriggerKind.Date:
-                if (!DateTimeOffset.TryParse(service.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var at))
+                if (ParseDate(service.Date) is not { } at)
                     return new ScheduledService(pluginId, service.Id, service.Name, $"date: {service.Date}", $"Invalid date '{service.Date}'.");
                 if (at > DateTimeOffset.UtcNow)
                     await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity(service.Id + "@date", pluginId).ForJob(job.Key).StartAt(at).Build(),
                         ScheduleJobOptions.Replacing, cancellationToken);
-                return new ScheduledService(pluginId, service.Id, service.Name, $"date: {at:O}", null);
+                return new ScheduledService(pluginId, service.Id, service.Name, $"date: {timeZone.ToLocal(at):O}", null);
 
             case ServiceTriggerKind.Cron:
             case ServiceTriggerKind.ConfigCron:
@@ -110,18 +112,22 @@ public sealed class PluginScheduler(IServiceProvider services, SchedulerName sch
 
     /// <summary>Books the next occurrence of a crontab as a one-shot trigger (a unique key per occurrence, so the
     /// trigger that is firing now and the next one never collide).</summary>
-    public async Task ScheduleNextCronAsync(string pluginId, string serviceId, Crontab crontab, DateTimeOffset after,
-        CancellationToken cancellationToken)
+    public Task ScheduleNextCronAsync(string pluginId, string serviceId, Crontab crontab, DateTimeOffset after,
+        CancellationToken cancellationToken) =>
+        BookNextCronAsync(new JobKey(serviceId, pluginId), crontab, after, cancellationToken);
+
+    /// <summary>Books the next occurrence of <paramref name="crontab"/> after <paramref name="after"/> for the Quartz job
+    /// <paramref name="jobKey"/> (a declared service or a run-time job); returns it, or null when there is none.</summary>
+    public async Task<DateTimeOffset?> BookNextCronAsync(JobKey jobKey, Crontab crontab, DateTimeOffset after, CancellationToken cancellationToken)
     {
         var next = crontab.Next(after, TimeZone);
         if (next is null)
-            return;
+            return null;
         var scheduler = await GetSchedulerAsync(cancellationToken);
-        var jobKey = new JobKey(serviceId, pluginId);
         if (!await scheduler.Exists(jobKey, cancellationToken))
-            return;
+            return null;
         var trigger = TriggerBuilder.Create()
-            .WithIdentity($"{serviceId}@{next.Value.UtcTicks}", pluginId)
+            .WithIdentity($"{jobKey.Name}@{next.Value.UtcTicks}", jobKey.Group)
             .ForJob(jobKey)
             .UsingJobData(PluginServiceJob.CronKey, crontab.Text)
             .StartAt(next.Value)
@@ -129,13 +135,28 @@ public sealed class PluginScheduler(IServiceProvider services, SchedulerName sch
             .Build();
         if (!await scheduler.Exists(trigger.Key, cancellationToken))
             await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        return next;
     }
 
-    public async Task<DateTimeOffset?> NextRunAsync(string pluginId, string serviceId, CancellationToken cancellationToken)
+    public Task<DateTimeOffset?> NextRunAsync(string pluginId, string serviceId, CancellationToken cancellationToken) =>
+        NextRunAsync(new JobKey(serviceId, pluginId), cancellationToken);
+
+    /// <summary>The next run of a Quartz job, in the host's time zone (as the services list shows it).</summary>
+    public async Task<DateTimeOffset?> NextRunAsync(JobKey jobKey, CancellationToken cancellationToken)
     {
         var scheduler = await GetSchedulerAsync(cancellationToken);
-        var triggers = await scheduler.GetTriggersOfJob(new JobKey(serviceId, pluginId), cancellationToken);
-        return triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
+        var triggers = await scheduler.GetTriggersOfJob(jobKey, cancellationToken);
+        return triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min() is { } next ? timeZone.ToLocal(next) : null;
+    }
+
+    /// <summary>A <c>[Service(Date = ...)]</c>: with an offset as written, without one in the host's time zone.</summary>
+    private DateTimeOffset? ParseDate(string? text)
+    {
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+            return null;
+        if (parsed.Kind != DateTimeKind.Unspecified)
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;
+        return new DateTimeOffset(parsed, TimeZone.GetUtcOffset(parsed));
     }
 
     private async Task UnscheduleAsync(string pluginId, CancellationToken cancellationToken)
@@ -149,7 +170,7 @@ public sealed class PluginScheduler(IServiceProvider services, SchedulerName sch
     private IScheduler? _scheduler;
 
     // The host runs one scheduler (AddQuartz in HostApplication).
-    private async ValueTask<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken) =>
+    internal async ValueTask<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken) =>
         _scheduler ??= services.GetKeyedService<IScheduler>(schedulerName.Value)
             ?? await (services.GetKeyedService<ISchedulerFactory>(schedulerName.Value) ?? services.GetRequiredService<ISchedulerFactory>())
                 .GetRequiredScheduler(schedulerName.Value, cancellationToken);

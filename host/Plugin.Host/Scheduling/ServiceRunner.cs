@@ -21,10 +21,12 @@ public sealed class ServiceState
 public enum ServiceRunOutcome { Succeeded, Failed, Skipped, NotFound, NotActive }
 
 /// <summary>
-/// Runs a plugin service, from its schedule or "run now". A run that starts while the previous one is still running is
+/// Runs a plugin service, from its schedule or "run now", and the jobs plugins schedule at run time
+/// (<see cref="RuntimeJobRegistry"/>; their runs are not kept in the database, as the jobs do not outlive the plugin's
+/// instance). A run that starts while the previous one is still running is
 /// skipped and logged (MoviePilot's <c>max_instances=1</c>), not queued: a slow service never piles up runs.
 /// </summary>
-public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, HostDatabase database,
+public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, HostDatabase database, RuntimeJobRegistry jobs,
     IOptions<RuntimeOptions> options, ILogger<ServiceRunner> logger, PluginTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<(string Plugin, string Service), ServiceState> _states = new();
@@ -48,7 +50,7 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
     public (ServiceRunOutcome Outcome, string Message)? Check(string pluginId, string serviceId)
     {
         var entry = catalog.Find(pluginId);
-        if (entry?.Descriptor?.Services.Any(s => s.Id == serviceId) != true)
+        if (entry?.Descriptor?.Services.Any(s => s.Id == serviceId) != true && (entry is null || jobs.Find(entry.Id, serviceId) is null))
             return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} has no service {serviceId}.");
         if (!entry.IsActive)
             return (ServiceRunOutcome.NotActive, $"Plugin {pluginId} is not active ({entry.Status}).");
@@ -62,7 +64,8 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
         if (entry is null)
             return (ServiceRunOutcome.NotFound, PluginError.NotInstalled(pluginId).Message);
         var service = entry.Descriptor?.Services.FirstOrDefault(s => s.Id == serviceId);
-        if (service is null)
+        var job = service is null ? jobs.Find(entry.Id, serviceId) : null;
+        if (service is null && job is null)
             return (ServiceRunOutcome.NotFound, $"Plugin {pluginId} has no service {serviceId}.");
         if (!entry.IsActive || entry.Instance is not { } instance)
             return (ServiceRunOutcome.NotActive, $"Plugin {pluginId} is not active ({entry.Status}).");
@@ -83,8 +86,9 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
             state.LastRun = DateTimeOffset.UtcNow;
             state.Runs++;
             logger.LogInformation("Plugin {PluginId}: service {ServiceId} starts ({Reason})", entry.Id, serviceId, reason);
-            await invoker.InvokeAsync(entry.Id, $"service {serviceId}", RuntimeOptions.Limit(options.Value.ServiceTimeoutSeconds),
-                ct => service.Invoke(instance, ct), cancellationToken);
+            await invoker.InvokeAsync(entry.Id, service is not null ? $"service {serviceId}" : $"job {serviceId}",
+                RuntimeOptions.Limit(options.Value.ServiceTimeoutSeconds),
+                ct => service is not null ? service.Invoke(instance, ct) : new ValueTask(job!.Run(ct)), cancellationToken);
             state.LastResult = "success";
             measured?.End(CallOutcome.Ok);
         }
@@ -97,13 +101,17 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
         finally
         {
             Volatile.Write(ref state.RunningFlag, 0);
-            await database.ExecuteAsync("""
+            if (service is not null)
+                await database.ExecuteAsync("""
                 INSERT INTO service_runs (plugin_id, service_id, last_run, last_result) VALUES ($p, $s, $run, $result)
                 ON CONFLICT(plugin_id, service_id) DO UPDATE SET last_run = excluded.last_run, last_result = excluded.last_result
                 """, CancellationToken.None, ("$p", entry.Id), ("$s", serviceId), ("$run", state.LastRun?.ToString("O")), ("$result", state.LastResult));
         }
         return (outcome, state.LastResult ?? "");
     }
+
+    /// <summary>Drops the in-memory state of one service or job (a run-time job that was cancelled or replaced).</summary>
+    public void ForgetState(string pluginId, string serviceId) => _states.TryRemove((pluginId, serviceId), out _);
 
     public async Task ForgetAsync(string pluginId)
     {

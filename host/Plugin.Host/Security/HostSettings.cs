@@ -59,6 +59,27 @@ public sealed class HostSettings
     /// </summary>
     public int MarketLevel { get; set; } = 2;
 
+    /// <summary><c>Host:TimeZone</c>: an IANA id (see <see cref="Hosting.HostTimeZone"/>; default the <c>TZ</c>
+    /// environment variable, else the machine's zone).</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary><c>Host:Media</c>: the media folders plugins see through <see cref="Plugin.Sdk.IHostInfo"/>.</summary>
+    public MediaOptions Media { get; set; } = new();
+
+    /// <summary>Media folders (MoviePilot's library and download directories).</summary>
+    public sealed class MediaOptions
+    {
+        /// <summary><c>Host:Media:LibraryPaths</c>: the media library folders.</summary>
+        public List<string> LibraryPaths { get; set; } = [];
+
+        /// <summary><c>Host:Media:DownloadPaths</c>: the download folders.</summary>
+        public List<string> DownloadPaths { get; set; } = [];
+
+        /// <summary>Blank entries dropped, relative ones made absolute (from the folder the host was started in), duplicates removed.</summary>
+        public static IReadOnlyList<string> Normalize(IEnumerable<string?> paths) =>
+            paths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p!.Trim())).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     public sealed class AdminOptions
     {
         public string User { get; set; } = "admin";

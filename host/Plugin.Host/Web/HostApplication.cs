@@ -95,9 +95,13 @@ public static class HostApplication
         // sources of installed plugin packages while their plugin is active.
         services.AddPluginEngines(configuration);
         services.AddSingleton<StorageRegistry>();
+        services.AddSingleton(HostTimeZone.From(configuration));
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginScheduler>());
+        services.AddSingleton<RuntimeJobRegistry>();
+        services.AddSingleton<RuntimeJobs>();
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<RuntimeJobs>());
         services.AddSingleton<PluginContextFactory>();
         services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();

@@ -18,6 +18,7 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         Time = time ?? new ManualTimeProvider();
         Logger = new RecordingLogger("Plugin." + pluginId);
         Cache = new InMemoryCache(Time);
+        Scheduler = new TestScheduler(Time, () => Host.TimeZone);
         Handler = new TestHttpHandler();
         Http = new HttpClient(Handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -78,6 +79,10 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
     /// <summary>The host facts the plugin sees.</summary>
     public TestHostInfo Host { get; } = new();
     IHostInfo IPluginContext.Host => Host;
+
+    /// <summary>The jobs the plugin scheduled at run time; run them from here.</summary>
+    public TestScheduler Scheduler { get; }
+    IPluginScheduler IPluginContext.Scheduler => Scheduler;
 
     /// <summary>The handler behind <see cref="Http"/>: set responses and read requests here.</summary>
     public TestHttpHandler Handler { get; }

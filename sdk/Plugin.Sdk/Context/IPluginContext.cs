@@ -47,4 +47,10 @@ public interface IPluginContext
     /// tests point it at loopback.
     /// </summary>
     HttpClient Http { get; }
+
+    /// <summary>
+    /// Jobs scheduled at run time (MoviePilot's <c>scheduler.add_job</c>: "run once now", a crontab worked out while
+    /// running), cancelled when the plugin stops. Needs a host with Plugin.Sdk 1.1 or later.
+    /// </summary>
+    IPluginScheduler Scheduler => throw new NotSupportedException("Context.Scheduler needs a host with Plugin.Sdk 1.1 or later.");
 }

@@ -101,6 +101,10 @@ export interface PluginService {
   skipped?: number
   /** why the service cannot be scheduled (e.g. a bad cron expression) */
   problem?: string | null
+  /** 'declared' ([Service]) or 'runtime' (a job the plugin scheduled while running) */
+  kind?: 'declared' | 'runtime'
+  /** the host's IANA time zone: crontabs are read in it, the times above carry its offset */
+  time_zone?: string
 }
 
 /** @schema WorkflowPluginActions */

@@ -15,7 +15,9 @@ public sealed record PluginStatusData(string Status);
 /// <summary>One dashboard widget of an enabled plugin (<c>GET /plugin/dashboard/meta</c>).</summary>
 public sealed record DashboardMetaItem(string Id, string Key, string Name);
 
-/// <summary>A scheduled service with its schedule and the outcome of its runs (<c>GET /plugin/services</c>).</summary>
+/// <summary>A scheduled service with its schedule and the outcome of its runs (<c>GET /plugin/services</c>). <c>kind</c>
+/// is <c>declared</c> for a <c>[Service]</c>, <c>runtime</c> for a job the plugin scheduled while running
+/// (<c>Context.Scheduler</c>); times carry the offset of <c>time_zone</c>, the host's IANA time zone, which crontabs are read in.</summary>
 public sealed record PluginServiceItem(
     string Id,
     string PluginId,
@@ -28,7 +30,9 @@ public sealed record PluginServiceItem(
     bool Running,
     int Runs,
     int Skipped,
-    string? Problem);
+    string? Problem,
+    string Kind,
+    string TimeZone);
 
 /// <summary>How a service run with <c>?wait=true</c> ended.</summary>
 public sealed record ServiceRunData(string Outcome);
