@@ -11,7 +11,7 @@ public sealed class PortedPluginFixture : HostFixture
 {
     public static readonly string[] Ids = ["Ported", "Picky", "Switchless"];
 
-    public const string Sources = """
+    public const string Sources = """"
         using System.Text.Json.Serialization;
         namespace Ports;
 
@@ -33,6 +33,29 @@ public sealed class PortedPluginFixture : HostFixture
         {
             [Service("ported_sign", "签到", CronFrom = nameof(PortedConfig.Cron))]
             public void Sign() { }
+
+            // As the Python widget: attrs {"border": false} and nothing else.
+            [Dashboard("today", "今日签到", Border = false)]
+            public DashboardView Today() => new(Ui.Alert("ok"));
+
+            // A page that awaits its data.
+            protected override async Task<IEnumerable<UiNode>?> BuildPageAsync(CancellationToken cancellationToken)
+            {
+                var last = await Context.Data.GetAsync<string>("last_action", cancellationToken);
+                return new[] { Ui.Alert("last action: " + (last ?? "none")) };
+            }
+
+            // MoviePilot's command style: the command is a PluginAction event the plugin handles.
+            [Command("/ported_sign", "签到", Data = """{"action": "ported_sign", "site": "all"}""")]
+            public Task SignCommand(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+            [EventHandler(EventType.PluginAction)]
+            public async Task OnAction(PluginActionEventData data, CancellationToken cancellationToken)
+            {
+                if (data.Action != "ported_sign") return;
+                var site = data.Extra is { } extra && extra.TryGetValue("site", out var value) ? value.GetString() : null;
+                await Context.Data.SaveAsync("last_action", $"{data.Action}|{data.Args}|{data.Userid}|{site}", cancellationToken);
+            }
         }
 
         public sealed class PickyConfig : PluginConfig
@@ -57,7 +80,7 @@ public sealed class PortedPluginFixture : HostFixture
         public partial class Switchless : PluginBase<Plain>
         {
         }
-        """;
+        """";
 
     protected override void PackPlugins()
     {
@@ -175,5 +198,31 @@ public sealed class PortedPluginTests(PortedPluginFixture host) : IClassFixture<
         var answer = await host.CallAsync(HttpMethod.Put, $"/api/v1/plugin/enabled/{id}", body: body);
         Assert.Equal(status, answer.Status);
         Assert.Contains(message, answer.Json!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_dashboard_attrs_are_exactly_what_the_author_gave()
+    {
+        await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/enabled/Ported", body: new { enabled = true });
+        var widget = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/dashboard/Ported/today");
+        Assert.Equal("""{"border":false}""", widget!["attrs"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_command_raises_PluginAction_and_an_async_page_shows_what_its_handler_saved()
+    {
+        await host.SendAsync(HttpMethod.Put, "/api/v1/plugin/enabled/Ported", body: new { enabled = true });
+        var ran = await host.SendAsync(HttpMethod.Post, "/api/v1/message/", body: new { text = "/ported_sign now", userid = "u1" });
+        Assert.True(ran!["success"]!.GetValue<bool>());
+
+        // The event is delivered by the dispatcher's queue: wait for the handler's record to appear on the page.
+        var page = "";
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && !page.Contains("ported_sign|now|u1|all", StringComparison.Ordinal))
+        {
+            page = (await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/page/Ported"))!.ToJsonString();
+            if (!page.Contains("ported_sign|now|u1|all", StringComparison.Ordinal)) await Task.Delay(50);
+        }
+        Assert.Contains("last action: ported_sign|now|u1|all", page);
     }
 }
