@@ -142,4 +142,20 @@ public class ConfigKeyTests
         Assert.Equal(JsonNamingPolicy.CamelCase.ConvertName(name), GeneratorKeys.Convert(GeneratorNaming.CamelCase, name));
         Assert.Equal(name.ToLowerInvariant(), GeneratorKeys.Convert(GeneratorNaming.Lowercase, name));
     }
+
+    [Fact]
+    public void A_plugin_with_only_an_async_page_has_a_page()
+    {
+        // BuildPageAsync (issue 17) counts as a detail page, as a BuildPage override does.
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile(TestSources.Usings + """
+            namespace AsyncPage;
+            [Plugin] public partial class Paged : PluginBase
+            {
+                protected override Task<IEnumerable<UiNode>?> BuildPageAsync(CancellationToken cancellationToken) =>
+                    Task.FromResult<IEnumerable<UiNode>?>(new[] { Ui.Alert("async") });
+            }
+            """));
+        Assert.Empty(result.CompileErrors);
+        Assert.True(ManifestTests.Manifest(GeneratorHarness.Load(result.Output)).Plugins.Single().HasPage);
+    }
 }
