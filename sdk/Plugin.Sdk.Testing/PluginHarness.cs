@@ -185,7 +185,10 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     public FormView GetForm() => Plugin.GetForm();
 
     /// <summary>The detail page the host would show (<c>GET /api/v1/plugin/page/{id}</c>); null when the plugin has none.</summary>
-    public IReadOnlyList<UiNode>? GetPage() => Plugin.GetPage();
+    public IReadOnlyList<UiNode>? GetPage() => Plugin.GetPageAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The detail page as the host builds it (<see cref="PluginBase{TConfig}"/>'s <c>BuildPageAsync</c>, or <c>BuildPage</c>).</summary>
+    public Task<IReadOnlyList<UiNode>?> GetPageAsync(CancellationToken cancellationToken = default) => Plugin.GetPageAsync(cancellationToken);
 
     // ---- extension points -----------------------------------------------------------------------------------
 
@@ -206,6 +209,8 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         var replies = new List<Notification>();
         var context = new CommandContext(cmd, args, command.Data, userId, channel, "test", Reply(replies));
         await command.Invoke(Plugin, context, cancellationToken);
+        // As the host does: the command raises PluginAction, which the plugin's own handlers receive (and Events records).
+        await Context.Events.PublishAsync(EventType.PluginAction, CommandLine.ActionEvent(command, context), cancellationToken);
         return replies;
     }
 

@@ -94,8 +94,11 @@ public sealed class OpenApiContractTests(HostFixture host)
             ("/api/v1/plugin/chain/{type}", "post"), ("/api/v1/plugin/module/{method}", "post"), ("/api/v1/message", "post"),
             ("/api/v1/workflow/plugin/actions/{pluginId}/{actionId}", "post"), ("/api/v1/music/plugins", "post"),
             ("/api/v1/music/plugins/{platform}/variables", "put"), ("/api/v1/music/plugins/{platform}/enabled", "put"),
+            ("/api/v1/plugin/enabled/{id}", "put"),
         })
             Assert.True(paths[path]?[method]?["requestBody"]?["content"]?["application/json"]?["schema"] is not null, $"{method} {path} has no request body");
+        Assert.Equal("#/components/schemas/EnabledBody",
+            paths["/api/v1/plugin/enabled/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/MessageBody",
             paths["/api/v1/message"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
 

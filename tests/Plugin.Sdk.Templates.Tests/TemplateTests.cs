@@ -76,6 +76,34 @@ public sealed class TemplateTests(TemplateEnvironment env)
     }
 
     [Fact]
+    public void Mpplugin_keeps_only_what_the_author_asked_for()
+    {
+        // Issue 17: no service → no schedule in the config; an icon named elsewhere → no placeholder icon.png; labels as
+        // given (none by default); the README shown in the market says nothing about the greeting example.
+        var root = env.Folder("asked");
+        env.New($"mpplugin -n PortPlugin --no-service --icon https://example.org/port.png --labels \"站点, 工具\" --sdk-feed \"{env.SdkFeed}\"", root).EnsureSuccess();
+        var project = Path.Combine(root, "PortPlugin");
+        var config = File.ReadAllText(Path.Combine(project, "PortPluginConfig.cs"));
+        Assert.DoesNotContain("Cron", config);
+        Assert.DoesNotContain("Cron", File.ReadAllText(Path.Combine(project, "PortPlugin.cs")));
+        Assert.False(File.Exists(Path.Combine(project, "icon.png")));
+        Assert.Contains("Labels = new[] { \"站点\", \"工具\" }", File.ReadAllText(Path.Combine(project, "PortPlugin.cs")));
+        var shown = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(project, "README.md")), "<!--.*?-->", "",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.DoesNotContain("greet", shown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("#if", File.ReadAllText(Path.Combine(project, "README.md")));
+        Build(project);
+
+        var plain = env.Folder("plain");
+        env.New($"mpplugin -n PlainPlugin --sdk-feed \"{env.SdkFeed}\"", plain).EnsureSuccess();
+        var source = File.ReadAllText(Path.Combine(plain, "PlainPlugin", "PlainPlugin.cs"));
+        Assert.DoesNotContain("Labels", source);
+        Assert.DoesNotContain("tools", source);
+        Assert.True(File.Exists(Path.Combine(plain, "PlainPlugin", "icon.png")));
+        Assert.Contains("Cron", File.ReadAllText(Path.Combine(plain, "PlainPlugin", "PlainPluginConfig.cs")));
+    }
+
+    [Fact]
     public void Mpplugin_repo_builds_its_tests_pass_and_it_packs()
     {
         var root = env.Folder("repo");

@@ -51,6 +51,17 @@ describe('api module', () => {
     expect(calls[1][0]).toMatch(/\/api\/v1\/plugin\/X\/do$/)
     expect(calls[1][1].body).toBe('{"a":1}')
   })
+  it('switches a plugin on or off alone, without reading and re-sending its config', async () => {
+    const calls: [string, RequestInit][] = []
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => (calls.push([url, init]), reply(200, { success: true, data: { status: 'Active' } })))
+    await api.setPluginEnabled('AutoSignIn', true)
+    expect(calls).toHaveLength(1)
+    expect(calls[0][0]).toMatch(/\/api\/v1\/plugin\/enabled\/AutoSignIn$/)
+    expect(calls[0][1].method).toBe('PUT')
+    expect(calls[0][1].body).toBe('{"enabled":true}')
+    vi.stubGlobal('fetch', () => reply(200, { success: false, message: 'Plugin Picky was switched on but is Disabled.' }))
+    await expect(api.setPluginEnabled('Picky', true)).rejects.toThrow('switched on but is Disabled')
+  })
   it('accepts form, page and music search in both shapes', async () => {
     vi.stubGlobal('fetch', () => reply(200, [{ component: 'VAlert' }]))
     expect((await api.getPluginPage('X')).page).toHaveLength(1)

@@ -122,6 +122,9 @@ namespace Plugin.Sdk.Generators.Diagnostics
         public static readonly DiagnosticDescriptor MethodInaccessible = Error("MPP0036", "Extension point method is not callable",
             "[{0}] on '{1}' of class '{2}' cannot be registered for plugin '{3}': the generated registration calls it from outside the class, so make '{1}' public or internal");
 
+        public static readonly DiagnosticDescriptor DuplicateConfigKey = Warning("MPP0037", "Two config properties with one JSON key",
+            "Config property '{0}' has the JSON key '{2}', as '{1}' has: only one of them is saved. Give one a [JsonPropertyName] of its own, or change [ConfigKeys]");
+
         public static DiagnosticDescriptor? ById(string id) => s_byId.TryGetValue(id, out var descriptor) ? descriptor : null;
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Plugin.Sdk.Generators.Diagnostics;
 using Plugin.Sdk.Generators.Model;
 
 namespace Plugin.Sdk.Generators.Parsing
@@ -13,16 +15,20 @@ namespace Plugin.Sdk.Generators.Parsing
 
         /// <summary>
         /// The config form's fields: public properties with a public setter (what the config JSON round-trips), base
-        /// class first so PluginConfig.Enabled leads, [FormIgnore] left out.
+        /// class first so PluginConfig.Enabled leads, [FormIgnore] left out. Each field carries its JSON key when it is
+        /// not the snake_case default ([JsonPropertyName], [ConfigKeys]); two properties with one key are MPP0037.
         /// </summary>
         private EquatableArray<ConfigFieldModel> ParseConfigFields(ITypeSymbol configType)
         {
             var chain = new List<ITypeSymbol>();
             for (var type = configType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
                 chain.Insert(0, type);
+            var keys = FindConfigKeys(chain);
 
             var seen = new HashSet<string>();
             var fields = new List<ConfigFieldModel>();
+            // Keys compare case-insensitively: PluginJson reads them so, and two of one spelling cannot both be set.
+            var owners = new Dictionary<string, IPropertySymbol>(StringComparer.OrdinalIgnoreCase);
             foreach (var type in chain)
             {
                 foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
@@ -32,17 +38,67 @@ namespace Plugin.Sdk.Generators.Parsing
                     if (property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }) continue;
                     if (property.SetMethod is not { DeclaredAccessibility: Accessibility.Public }) continue;
                     if (!seen.Add(property.Name)) continue; // an override keeps the base's position
-                    var field = ParseField(property);
+                    if (HasAttribute(property, "System.Text.Json.Serialization.JsonIgnoreAttribute")) continue;
+                    var (key, explicitKey) = KeyOf(property, keys);
+                    if (owners.TryGetValue(key, out var owner)) ReportDuplicateKey(owner, property, key);
+                    else owners.Add(key, property);
+                    var field = ParseField(property, explicitKey);
                     if (field is not null) fields.Add(field);
                 }
             }
             return fields.ToEquatableArray();
         }
 
-        private ConfigFieldModel? ParseField(IPropertySymbol property)
+        /// <summary>[ConfigKeys] on the config class or a base (the attribute is inherited): naming and enable-switch key.</summary>
+        private static (int Naming, string? EnabledKey)? FindConfigKeys(List<ITypeSymbol> chain)
+        {
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                foreach (var attribute in chain[i].GetAttributes())
+                {
+                    if (attribute.AttributeClass?.ToDisplayString() != Sdk + "ConfigKeysAttribute") continue;
+                    var naming = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int n ? n : 0;
+                    var enabledKey = NamedString(attribute, "EnabledKey");
+                    return (naming, string.IsNullOrEmpty(enabledKey) ? null : enabledKey);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The property's key in the config JSON, as PluginJson writes it (sdk/Plugin.Sdk/Json/ConfigKeyModifier.cs):
+        /// [JsonPropertyName], else the enable-switch key for PluginConfig.Enabled, else the class's naming. The second
+        /// value is the key the manifest must spell out, null for the snake_case default the SDK derives itself.
+        /// </summary>
+        private static (string Key, string? Explicit) KeyOf(IPropertySymbol property, (int Naming, string? EnabledKey)? keys)
+        {
+            foreach (var attribute in property.GetAttributes())
+                if (attribute.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute" && CtorString(attribute, 0) is { } name)
+                    return (name, name);
+            if (keys is not { } k) return (ConfigKeyNames.SnakeCase(property.Name), null);
+            if (k.EnabledKey is not null && property.Name == "Enabled" && property.ContainingType.ToDisplayString() == Sdk + "PluginConfig")
+                return (k.EnabledKey, k.EnabledKey);
+            var naming = (ConfigKeyNaming)k.Naming;
+            return naming == ConfigKeyNaming.SnakeCase
+                ? (ConfigKeyNames.SnakeCase(property.Name), null)
+                : (ConfigKeyNames.Convert(naming, property.Name), ConfigKeyNames.Convert(naming, property.Name));
+        }
+
+        /// <summary>MPP0037 at the later property's declaration (or the earlier one's, when the later is in a referenced assembly).</summary>
+        private void ReportDuplicateKey(IPropertySymbol first, IPropertySymbol second, string key)
+        {
+            var (at, other) = second.Locations.Any(l => l.IsInSource) ? (second, first) : (first, second);
+            var location = at.Locations.FirstOrDefault(l => l.IsInSource);
+            if (location is null) return;
+            Report(DiagnosticDescriptors.DuplicateConfigKey, LocationInfo.From(location), at.Name, other.Name, key);
+        }
+
+        private static bool HasAttribute(ISymbol symbol, string attributeName) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+        private ConfigFieldModel? ParseField(IPropertySymbol property, string? jsonName)
         {
             AttributeData? formField = null;
-            string? jsonName = null;
             foreach (var attribute in property.GetAttributes())
             {
                 switch (attribute.AttributeClass?.ToDisplayString())
@@ -51,9 +107,6 @@ namespace Plugin.Sdk.Generators.Parsing
                         return null;
                     case Sdk + "FormFieldAttribute":
                         formField = attribute;
-                        break;
-                    case "System.Text.Json.Serialization.JsonPropertyNameAttribute":
-                        jsonName = CtorString(attribute, 0);
                         break;
                 }
             }

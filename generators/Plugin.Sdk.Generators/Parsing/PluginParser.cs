@@ -159,7 +159,7 @@ namespace Plugin.Sdk.Generators.Parsing
         {
             for (var type = symbol; type is not null && !KnownTypes.Is(type, _types.PluginBaseOfT); type = type.BaseType)
             {
-                if (type.GetMembers("BuildPage").OfType<IMethodSymbol>().Any(m => m.IsOverride)) return true;
+                if (type.GetMembers("BuildPage").Concat(type.GetMembers("BuildPageAsync")).OfType<IMethodSymbol>().Any(m => m.IsOverride)) return true;
             }
             return false;
         }

@@ -36,6 +36,8 @@ public static class ManagementEndpoints
         plugin.MapPut("/{id}", SaveConfigAsync).Accepts<JsonObject>(Json).WithSummary("Save the config; the plugin is re-initialised and rescheduled");
         plugin.MapPatch("/{id}", MergeConfigAsync).Accepts<JsonObject>(Json)
             .WithSummary("Change some config keys (e.g. {\"enabled\": false}); the others keep their saved values");
+        plugin.MapPut("/enabled/{id}", SetEnabledAsync).Accepts<EnabledBody>(Json)
+            .WithSummary("Switch the plugin on or off ({\"enabled\": true}); every other config value stays as saved");
         plugin.MapGet("/form/{id}", async (string id, PluginConfigService configs, PluginFeatures features, CancellationToken ct) =>
         {
             var saved = await configs.GetSavedAsync(id, ct);
@@ -165,6 +167,23 @@ public static class ManagementEndpoints
     private static async Task<Ok<ApiEnvelope<PluginStatusData>>> MergeConfigAsync(string id, HttpRequest request, PluginConfigService configs,
         CancellationToken ct) =>
         Saved(await configs.MergeAsync(id, await RequestBody.ReadObjectAsync(request, ct), ct));
+
+    /// <summary>The enable switch alone (<see cref="PluginConfigService.SetEnabledAsync"/>). <c>success: false</c> when the
+    /// plugin did not come out in the state asked for (its own <c>IsEnabled</c> said otherwise, or it threw starting).</summary>
+    private static async Task<Ok<ApiEnvelope<PluginStatusData>>> SetEnabledAsync(string id, HttpRequest request, PluginConfigService configs,
+        CancellationToken ct)
+    {
+        var body = await RequestBody.ReadObjectAsync(request, ct);
+        if (body["enabled"] is not JsonValue value || !value.TryGetValue<bool>(out var enabled))
+            throw new PluginError(PluginErrorKind.Invalid, "The body must be {\"enabled\": true} or {\"enabled\": false}.");
+        var entry = (await configs.SetEnabledAsync(id, enabled, ct)).Entry;
+        var status = entry.Status.ToString();
+        var reached = entry.Status == (enabled ? Installation.PluginStatus.Active : Installation.PluginStatus.Disabled);
+        return TypedResults.Ok(ApiEnvelope.Of(reached, reached
+            ? $"Plugin {entry.Id} {(enabled ? "enabled" : "disabled")}."
+            : $"Plugin {entry.Id} was switched {(enabled ? "on" : "off")} but is {status}{(entry.Error is null ? "" : ": " + entry.Error)}.",
+            new PluginStatusData(status)));
+    }
 
     private static Ok<ApiEnvelope<PluginStatusData>> Saved(ConfigSaved saved) =>
         TypedResults.Ok(ApiEnvelope.Success(new PluginStatusData(saved.Entry.Status.ToString()),

@@ -52,15 +52,19 @@ public sealed class MessageRouter(PluginCatalog catalog, PluginInvoker invoker, 
                 continue;
             var context = new CommandContext(cmd, line.Arguments, command.Data, conversation.UserId, conversation.Channel, source,
                 (message, ct) => Reply(entry, message, ct));
+            (bool, string) outcome;
             try
             {
                 await invoker.InvokeAsync(entry.Id, $"command {cmd}", CallLimit, ct => command.Invoke(instance, context, ct), cancellationToken);
-                return (true, $"Command {cmd} ran ({entry.Id}).");
+                outcome = (true, $"Command {cmd} ran ({entry.Id}).");
             }
             catch (PluginCallException e)
             {
-                return (false, e.Message);
+                outcome = (false, e.Message);
             }
+            // MoviePilot's plugin commands are PluginAction events: ported handlers of it (this plugin's or others') run too.
+            await dispatcher.PublishAsync(EventType.PluginAction, CommandLine.ActionEvent(command, context), entry.Id, cancellationToken);
+            return outcome;
         }
         return (false, $"Unknown command {cmd}.");
     }

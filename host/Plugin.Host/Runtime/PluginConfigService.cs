@@ -73,6 +73,25 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
         return new ConfigSaved(entry, dropped);
     }
 
+    /// <summary>
+    /// Switches the plugin on or off and nothing else: the saved config (or the running instance's, or the defaults) with
+    /// only the enable switch changed, under the key the plugin's config class reads (<see cref="EnableSwitch"/>). A
+    /// plugin without a switch is <see cref="PluginErrorKind.Conflict"/>: writing <c>enabled</c> into a config that does
+    /// not read it would be answered "saved" and change nothing.
+    /// </summary>
+    public async Task<ConfigSaved> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
+    {
+        var entry = await manager.ChangeAsync(id, async (entry, ct) =>
+        {
+            var key = EnableSwitch.KeyOf(entry.Descriptor!) ?? throw new PluginError(PluginErrorKind.Conflict,
+                $"Plugin {entry.Id} has no enable switch: its config class {entry.Descriptor!.ConfigType.Name} does not derive from PluginConfig, so it is always on while installed.");
+            var config = await Store(entry.Id).LoadAsync(ct) ?? entry.Instance?.CurrentConfig() ?? new JsonObject();
+            config[key] = enabled;
+            return await ApplyAsync(entry, config, ct);
+        }, cancellationToken);
+        return new ConfigSaved(entry, []);
+    }
+
     /// <summary>Under the gate: check against a fresh instance, save, restart; on failure the previous config comes back.</summary>
     private async Task<PluginEntry> ApplyAsync(PluginEntry entry, JsonObject config, CancellationToken ct)
     {

@@ -50,7 +50,7 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
         var entry = RequireLoaded(id);
         if (entry.Descriptor?.RenderMode == RenderMode.Vue)
             return new JsonObject { ["render_mode"] = RenderMode.Vue.WireName(), ["page"] = new JsonArray() };
-        var page = await invoker.InvokeAsync(entry.Id, "page", CallLimit, _ => ValueTask.FromResult(entry.Instance!.GetPage()), cancellationToken);
+        var page = await invoker.InvokeAsync(entry.Id, "page", CallLimit, ct => new ValueTask<IReadOnlyList<UiNode>?>(entry.Instance!.GetPageAsync(ct)), cancellationToken);
         return page is null ? new JsonArray() : UiNode.ToJson(page);
     }
 
@@ -72,16 +72,26 @@ public sealed class PluginFeatures(PluginCatalog catalog, PluginInvoker invoker,
             ["name"] = descriptor.Name,
             ["key"] = key,
             ["render_mode"] = view.RenderMode.WireName(),
-            ["attrs"] = new JsonObject
-            {
-                ["refresh"] = view.Refresh ?? dashboard.Refresh,
-                ["border"] = view.Border ?? dashboard.Border,
-                ["title"] = view.Title ?? dashboard.Title ?? dashboard.Name,
-                ["subtitle"] = view.Subtitle ?? dashboard.Subtitle,
-            },
+            ["attrs"] = Attrs(dashboard, view),
             ["cols"] = new JsonObject { ["cols"] = view.Cols ?? dashboard.Cols, ["md"] = view.Md ?? dashboard.Md },
             ["elements"] = UiNode.ToJson(view.Elements),
         };
+    }
+
+    /// <summary>
+    /// The widget's <c>attrs</c> as the author gave them, as a Python plugin's <c>get_dashboard</c> returns them: a value
+    /// set on the view, or one of the attribute's that differs from what the client assumes without it (border on, no
+    /// refresh, no title), so <c>[Dashboard(Border = false)]</c> gives exactly <c>{"border": false}</c>. No title is made up
+    /// from the widget's name: the client shows what it shows for a widget without one.
+    /// </summary>
+    private static JsonObject Attrs(DashboardDescriptor dashboard, DashboardView view)
+    {
+        var attrs = new JsonObject();
+        if ((view.Refresh ?? (dashboard.Refresh > 0 ? dashboard.Refresh : null)) is { } refresh) attrs["refresh"] = refresh;
+        if ((view.Border ?? (dashboard.Border ? null : false)) is { } border) attrs["border"] = border;
+        if ((view.Title ?? dashboard.Title) is { } title) attrs["title"] = title;
+        if ((view.Subtitle ?? dashboard.Subtitle) is { } subtitle) attrs["subtitle"] = subtitle;
+        return attrs;
     }
 
     public async Task<ActionResult> RunWorkflowActionAsync(string pluginId, string actionId, ActionContext context, CancellationToken cancellationToken)

@@ -47,4 +47,9 @@ public interface IPlugin
     /// <summary>The detail page, or null when the plugin has none.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     IReadOnlyList<UiNode>? GetPage();
+
+    /// <summary>The detail page, built asynchronously (a page that loads data); null when the plugin has none. Hosts from
+    /// Plugin.Sdk 1.1 call this one; the default answers <see cref="GetPage"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    Task<IReadOnlyList<UiNode>?> GetPageAsync(CancellationToken cancellationToken) => Task.FromResult(GetPage());
 }

@@ -45,6 +45,10 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     /// <summary>The detail page (the seed's <c>get_page</c>); null for none.</summary>
     protected virtual IEnumerable<UiNode>? BuildPage() => null;
 
+    /// <summary>The detail page when building it awaits something (a data store, an HTTP call): override this instead of
+    /// <see cref="BuildPage"/>. The host calls it for every page; by default it returns <see cref="BuildPage"/>.</summary>
+    protected virtual Task<IEnumerable<UiNode>?> BuildPageAsync(CancellationToken cancellationToken) => Task.FromResult(BuildPage());
+
     /// <summary>Saves <see cref="Config"/> after the plugin changed it (the seed's <c>update_config</c>).</summary>
     protected Task SaveConfigAsync(CancellationToken cancellationToken = default) =>
         Context.Config.SaveAsync(CurrentConfig(), cancellationToken);
@@ -83,6 +87,9 @@ public abstract class PluginBase<TConfig> : IPlugin where TConfig : class, new()
     FormView IPlugin.GetForm() => BuildForm();
 
     IReadOnlyList<UiNode>? IPlugin.GetPage() => BuildPage()?.ToList();
+
+    async Task<IReadOnlyList<UiNode>?> IPlugin.GetPageAsync(CancellationToken cancellationToken) =>
+        (await BuildPageAsync(cancellationToken).ConfigureAwait(false))?.ToList();
 
     private static JsonObject ToJson(TConfig config) =>
         JsonSerializer.SerializeToNode(config, PluginJson.Options) as JsonObject ?? new JsonObject();

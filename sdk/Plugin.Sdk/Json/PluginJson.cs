@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Plugin.Sdk;
 
@@ -23,6 +24,8 @@ public static class PluginJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // [ConfigKeys] classes name their keys themselves; every other type keeps the policy above.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ConfigKeyModifier.Apply } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -9,8 +9,13 @@ namespace HelloPlugin;
 /// The class name is the plugin id; the generator turns the attributes below into the manifest the host loads, so
 /// nothing here is found by reflection. Build: `dotnet build`. Package for a feed: `dotnet pack -o &lt;feed&gt;`.
 /// </summary>
+#if (HasLabels)
 [Plugin(Name = "HelloPlugin", Description = TemplateDescriptionJson, Icon = TemplateIconJson, Author = TemplateAuthorJson,
-        Level = TemplateLevel, Labels = new[] { "tools" })]
+        Level = TemplateLevel, Labels = new[] { "TemplateLabelsList" })]
+#else
+[Plugin(Name = "HelloPlugin", Description = TemplateDescriptionJson, Icon = TemplateIconJson, Author = TemplateAuthorJson,
+        Level = TemplateLevel)]
+#endif
 public partial class HelloPlugin : PluginBase<HelloPluginConfig>
 {
     private const string GreetingsKey = "greetings";
@@ -19,7 +24,11 @@ public partial class HelloPlugin : PluginBase<HelloPluginConfig>
     /// <summary>Runs after load and after every config change (the seed's init_plugin).</summary>
     protected override Task OnInitAsync(CancellationToken cancellationToken)
     {
+#if (NoService)
+        Logger.LogInformation("HelloPlugin started: enabled={Enabled}", Config.Enabled);
+#else
         Logger.LogInformation("HelloPlugin started: enabled={Enabled}, schedule={Cron}", Config.Enabled, Config.Cron);
+#endif
         return Task.CompletedTask;
     }
 #if (!NoCommand)

@@ -260,6 +260,12 @@ export function createHandler({ distDir = join(here, '..', '..', 'dist'), user =
       state.douban.history = state.douban.history.filter(h => h.id !== id)
       return send(200, before === state.douban.history.length ? fail('记录不存在') : ok(null, '删除成功'))
     }
+    if ((g = /^plugin\/enabled\/(\w+)$/.exec(path)) && m === 'PUT') {
+      const inst = state.installed.get(g[1])
+      if (!inst) return send(404, fail('插件未安装'))
+      inst.config = { ...inst.config, enabled: !!JSON.parse((await body(req)) || '{}').enabled }
+      return send(200, ok({ status: inst.config.enabled ? 'Active' : 'Disabled' }, inst.config.enabled ? '插件已启用' : '插件已停用'))
+    }
     if ((g = /^plugin\/(\w+)$/.exec(path))) {
       const id = g[1]
       const inst = state.installed.get(id)

@@ -283,9 +283,10 @@ export async function savePluginConfig(id: string, model: ConfigModel): Promise<
   return checkEnvelope(await request(`plugin/${encodeURIComponent(id)}`, { method: 'PUT', json: model }))
 }
 
+/** The enable switch alone: the host writes it under the plugin's own key (`enabled`, or e.g. `enable`) and keeps every
+ * other saved value (a whole-config PUT would reset what the UI did not send). */
 export async function setPluginEnabled(id: string, enabled: boolean): Promise<Envelope> {
-  const model = await getPluginConfig(id)
-  return savePluginConfig(id, { ...model, enabled })
+  return checkEnvelope(await request(`plugin/enabled/${encodeURIComponent(id)}`, { method: 'PUT', json: { enabled } }))
 }
 
 export async function getPluginForm(id: string): Promise<PluginForm> {

@@ -60,3 +60,6 @@ public sealed record PluginRemoteItem(string Id, string Name, string RenderMode,
 
 /// <summary>The body of <c>GET /api/v1/health</c>.</summary>
 public sealed record HealthStatus(string Status);
+
+/// <summary>The body of <c>PUT /plugin/enabled/{id}</c>: the enable switch alone.</summary>
+public sealed record EnabledBody(bool Enabled);

@@ -48,4 +48,36 @@ public sealed class CommandLine
         ArgumentNullException.ThrowIfNull(commands);
         return commands.FirstOrDefault(c => string.Equals(c.Cmd, Command, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The <see cref="EventType.PluginAction"/> event a command raises once it ran, as MoviePilot raises it for every plugin
+    /// command (its commands are that event: <c>{"action": ...}</c> from the command's data, plus who sent it where and
+    /// the text after the command), so a port's <c>PluginAction</c> handlers — the plugin's own and other plugins' — see
+    /// it. <see cref="CommandDescriptor.Data"/> as a JSON object gives its <c>action</c> and passes its other keys on; any
+    /// other text is the action itself.
+    /// </summary>
+    public static PluginActionEventData ActionEvent(CommandDescriptor command, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new PluginActionEventData { Channel = context.Channel, Source = context.Source, Userid = context.UserId, Args = context.Args };
+        if (string.IsNullOrWhiteSpace(command.Data)) return data;
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(command.Data) is System.Text.Json.Nodes.JsonObject values)
+            {
+                data.Action = values["action"] is System.Text.Json.Nodes.JsonValue action && action.TryGetValue<string>(out var text) ? text : null;
+                values.Remove("action");
+                if (values.Count > 0)
+                    data.Extra = values.ToDictionary(p => p.Key, p => System.Text.Json.JsonSerializer.SerializeToElement(p.Value, PluginJson.Options));
+                return data;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: the text is the action.
+        }
+        data.Action = command.Data;
+        return data;
+    }
 }
