@@ -55,6 +55,8 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         Context.Events.Attach(() => Plugin, descriptor);
         Plugin.Bind(Context, descriptor);
         Plugin.ApplyConfig(null);
+        // As on the host: a plugin's services are offered while it is enabled and not stopped.
+        Context.Plugins.IsSelfActive = () => !_stopped && Plugin.IsEnabled;
     }
 
     /// <summary>The plugin instance (read its typed <c>Config</c> and state here).</summary>
@@ -159,6 +161,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     {
         var saved = await Context.Config.LoadAsync(cancellationToken);
         if (saved is not null) Plugin.ApplyConfig(saved);
+        _stopped = false;
         await Plugin.InitializeAsync(cancellationToken);
     }
 
@@ -166,6 +169,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         _stopped = true;
+        Context.Plugins.WithdrawOwnOffers();
         await Plugin.StopAsync(cancellationToken);
     }
 

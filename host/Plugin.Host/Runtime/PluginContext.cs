@@ -34,6 +34,8 @@ internal sealed class PluginContext(
     public IStorageRegistry Storages { get; } = storages;
     public IHostInfo Host { get; } = host;
     public HttpClient Http { get; } = http;
+    public IPluginInterop Plugins => Interop;
+    internal HostPluginInterop Interop { get; init; } = null!;
 }
 
 /// <summary>Posts go to the outbox, and to the user whose message is being handled (see <see cref="Conversation"/>).</summary>

@@ -22,7 +22,9 @@ public sealed class PluginContextFactory(
     IHttpClientFactory httpClients,
     ILoggerFactory loggers,
     HostSecrets secrets,
-    IOptions<HostSettings> hostOptions)
+    IOptions<HostSettings> hostOptions,
+    PluginCatalog catalog,
+    PluginServiceRegistry pluginServices)
 {
     private readonly HostInfo _hostInfo = new(typeof(PluginContextFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", secrets.ApiToken,
         Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null);
@@ -44,7 +46,10 @@ public sealed class PluginContextFactory(
             indexers.ForPlugin(pluginId),
             storages.ForPlugin(pluginId),
             _hostInfo,
-            httpClients.CreateClient(OutboundHttp.PluginClientName));
+            httpClients.CreateClient(OutboundHttp.PluginClientName))
+        {
+            Interop = new HostPluginInterop(pluginId, database, catalog, pluginServices),
+        };
     }
 
     /// <summary>The sites a plugin added leave the indexer (it is disabled, failed or unloads).</summary>
@@ -57,6 +62,9 @@ public sealed class PluginContextFactory(
         indexers.RemovePlugin(pluginId);
         storages.RemovePlugin(pluginId);
         await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
+        // Its offered services hold its delegates: withdrawn, and calls from its leftover code refused.
+        context?.Interop.Close();
+        pluginServices.WithdrawAll(pluginId);
         context?.Http.Dispose();
     }
 }

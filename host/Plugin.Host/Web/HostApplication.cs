@@ -95,6 +95,9 @@ public static class HostApplication
         services.AddSingleton<ServiceRunner>();
         services.AddSingleton<PluginScheduler>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginScheduler>());
+        // Services plugins offer each other (Context.Plugins); withdrawn when their plugin stops.
+        services.AddSingleton<PluginServiceRegistry>();
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginServiceRegistry>());
         services.AddSingleton<PluginContextFactory>();
         services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();

@@ -20,6 +20,7 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         Cache = new InMemoryCache(Time);
         Handler = new TestHttpHandler();
         Http = new HttpClient(Handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        Plugins = new InMemoryPluginInterop(pluginId, Data);
     }
 
     /// <inheritdoc/>
@@ -78,6 +79,10 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
     /// <summary>The host facts the plugin sees.</summary>
     public TestHostInfo Host { get; } = new();
     IHostInfo IPluginContext.Host => Host;
+
+    /// <summary>Other plugins as the plugin sees them: seed their shared data and services here.</summary>
+    public InMemoryPluginInterop Plugins { get; }
+    IPluginInterop IPluginContext.Plugins => Plugins;
 
     /// <summary>The handler behind <see cref="Http"/>: set responses and read requests here.</summary>
     public TestHttpHandler Handler { get; }

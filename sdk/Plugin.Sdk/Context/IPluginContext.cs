@@ -47,4 +47,10 @@ public interface IPluginContext
     /// tests point it at loopback.
     /// </summary>
     HttpClient Http { get; }
+
+    /// <summary>
+    /// Other plugins: the data they share (read-only) and the services they offer, and the services this plugin offers
+    /// them. See <see cref="IPluginInterop"/> for why services speak JSON across plugins.
+    /// </summary>
+    IPluginInterop Plugins => throw new NotSupportedException("Context.Plugins needs a host with Plugin.Sdk 1.1 or later.");
 }
