@@ -170,6 +170,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
     {
         _stopped = true;
         Context.Plugins.WithdrawOwnOffers();
+        Context.Records.UnregisterSources();
         await Plugin.StopAsync(cancellationToken);
     }
 

@@ -105,4 +105,82 @@ public static class InteropPlugins
             }
         }
         """;
+
+    /// <summary>A downloader plugin that registers as a record source, and lists the host's records through its API.</summary>
+    public static string Downloader => Usings + """
+
+        [assembly: PluginManifest(typeof(DownloaderPlugin.Manifest))]
+        namespace DownloaderPlugin
+        {
+            public class DownloaderConfig : PluginConfig { public DownloaderConfig() { Enabled = true; } }
+
+            public sealed class Downloader : PluginBase<DownloaderConfig>
+            {
+                // Static: a disabled instance still holds the writer its enabled predecessor registered, which the host refuses.
+                private static IRecordSource s_source;
+
+                protected override Task OnInitAsync(CancellationToken ct)
+                {
+                    if (IsEnabled)
+                        s_source = Context.Records.RegisterSource("qbittorrent");
+                    return Task.CompletedTask;
+                }
+
+                internal async ValueTask<object> Add(ApiRequest r, CancellationToken ct)
+                {
+                    try
+                    {
+                        var id = await s_source.AddDownloadAsync(new DownloadHistoryRecord
+                        {
+                            Title = Arguments.Required<string>(r, "title"), Type = "电影", DownloadHash = Arguments.Required<string>(r, "hash"),
+                            Downloader = "qbittorrent", TorrentSite = "a.org",
+                        }, ct);
+                        return new { Id = id };
+                    }
+                    catch (ObjectDisposedException e) { return new { Id = 0L, e.Message }; }
+                }
+
+                internal async ValueTask<object> List(ApiRequest r, CancellationToken ct)
+                {
+                    var query = new RecordQuery
+                    {
+                        Type = Arguments.Optional<string>(r, "type", null), Title = Arguments.Optional<string>(r, "title", null),
+                        Page = Arguments.Optional<int>(r, "page", 1), Count = Arguments.Optional<int>(r, "count", 30),
+                        From = Arguments.Optional<DateTimeOffset?>(r, "from", null), To = Arguments.Optional<DateTimeOffset?>(r, "to", null),
+                    };
+                    var records = Context.Records;
+                    switch (Arguments.Required<string>(r, "kind"))
+                    {
+                        case "download": return await records.DownloadHistory.ListAsync(query, ct);
+                        case "transfer": return await records.TransferHistory.ListAsync(query, ct);
+                        case "subscribe": return await records.Subscriptions.ListAsync(query, ct);
+                        case "subscribe_history": return await records.Subscriptions.HistoryAsync(query, ct);
+                        case "site": return await records.SiteUserData.ListAsync(query, ct);
+                        case "message": return await records.Messages.ListAsync(query, ct);
+                        default: return await records.Events.ListAsync(query, ct);
+                    }
+                }
+
+                internal ValueTask<object> Sources(ApiRequest r, CancellationToken ct) => new ValueTask<object>(Context.Records.Sources);
+            }
+
+            public sealed class Manifest : IPluginManifest
+            {
+                public string SdkVersion => "1.0.0";
+                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
+                {
+                    new PluginDescriptor
+                    {
+                        Id = "Downloader", Name = "Downloader", Version = "1.0.0", Create = () => new Downloader(), ConfigType = typeof(DownloaderConfig),
+                        Apis = new[]
+                        {
+                            new ApiDescriptor("/add", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => ((Downloader)p).Add(r, ct)),
+                            new ApiDescriptor("/list", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => ((Downloader)p).List(r, ct)),
+                            new ApiDescriptor("/sources", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => ((Downloader)p).Sources(r, ct)),
+                        },
+                    },
+                };
+            }
+        }
+        """;
 }

@@ -4,18 +4,19 @@ using static Plugin.Host.Tests.HostFixture;
 
 namespace Plugin.Host.Tests;
 
-/// <summary>A host with only the two interop plugins.</summary>
+/// <summary>A host with only the plugins that use each other and the host's records.</summary>
 public sealed class InteropFixture : HostFixture
 {
     protected override void PackPlugins()
     {
         PluginPackages.Pack(Feed, "Provider", "1.0.0", PluginPackages.Compile("Provider", "1.0.0", InteropPlugins.Provider));
         PluginPackages.Pack(Feed, "Consumer", "1.0.0", PluginPackages.Compile("Consumer", "1.0.0", InteropPlugins.Consumer));
+        PluginPackages.Pack(Feed, "Downloader", "1.0.0", PluginPackages.Compile("Downloader", "1.0.0", InteropPlugins.Downloader));
     }
 
     protected override async Task InstallPluginsAsync()
     {
-        foreach (var id in new[] { "Provider", "Consumer" })
+        foreach (var id in new[] { "Provider", "Consumer", "Downloader" })
             Installs[id] = await SendAsync(HttpMethod.Get, $"/api/v1/plugin/install/{id}", Auth.Bearer);
     }
 }

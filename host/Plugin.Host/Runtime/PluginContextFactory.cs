@@ -24,7 +24,8 @@ public sealed class PluginContextFactory(
     HostSecrets secrets,
     IOptions<HostSettings> hostOptions,
     PluginCatalog catalog,
-    PluginServiceRegistry pluginServices)
+    PluginServiceRegistry pluginServices,
+    HostRecordBook records)
 {
     private readonly HostInfo _hostInfo = new(typeof(PluginContextFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", secrets.ApiToken,
         Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null);
@@ -49,6 +50,7 @@ public sealed class PluginContextFactory(
             httpClients.CreateClient(OutboundHttp.PluginClientName))
         {
             Interop = new HostPluginInterop(pluginId, database, catalog, pluginServices),
+            Records = new PluginHostRecords(pluginId, records),
         };
     }
 

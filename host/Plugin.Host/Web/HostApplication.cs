@@ -98,6 +98,11 @@ public static class HostApplication
         // Services plugins offer each other (Context.Plugins); withdrawn when their plugin stops.
         services.AddSingleton<PluginServiceRegistry>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginServiceRegistry>());
+        // The host's records (Context.Records): fed by every dispatched event and by source plugins.
+        services.AddSingleton<IHostRecordStore>(sp => new SqliteHostRecordStore(sp.GetRequiredService<HostDatabase>()));
+        services.AddSingleton<HostRecordBook>();
+        services.AddSingleton<IHostEventObserver>(sp => sp.GetRequiredService<HostRecordBook>());
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<HostRecordBook>());
         services.AddSingleton<PluginContextFactory>();
         services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();

@@ -21,6 +21,9 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         Handler = new TestHttpHandler();
         Http = new HttpClient(Handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         Plugins = new InMemoryPluginInterop(pluginId, Data);
+        Records = new InMemoryHostRecords(pluginId, Time);
+        // The host records the events it dispatches, the plugin's own included.
+        Events.Observe = (type, data) => Records.Record(type, data, pluginId);
     }
 
     /// <inheritdoc/>
@@ -83,6 +86,10 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
     /// <summary>Other plugins as the plugin sees them: seed their shared data and services here.</summary>
     public InMemoryPluginInterop Plugins { get; }
     IPluginInterop IPluginContext.Plugins => Plugins;
+
+    /// <summary>The host's records: seed them, and read what the plugin's events and sources recorded.</summary>
+    public InMemoryHostRecords Records { get; }
+    IHostRecords IPluginContext.Records => Records;
 
     /// <summary>The handler behind <see cref="Http"/>: set responses and read requests here.</summary>
     public TestHttpHandler Handler { get; }
