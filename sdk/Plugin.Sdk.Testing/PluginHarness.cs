@@ -56,6 +56,8 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         Context.Events.Attach(() => Plugin, descriptor);
         Plugin.Bind(Context, descriptor);
         Plugin.ApplyConfig(null);
+        // As on the host: a plugin's services are offered while it is enabled and not stopped.
+        Context.Plugins.IsSelfActive = () => !_stopped && Plugin.IsEnabled;
     }
 
     /// <summary>The plugin instance (read its typed <c>Config</c> and state here).</summary>
@@ -163,6 +165,7 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         // As the host: a start begins with no run-time jobs; a plugin that turns out disabled keeps none.
         Context.Scheduler.CancelAll();
         Context.Scheduler.Accepting = true;
+        _stopped = false;
         await Plugin.InitializeAsync(cancellationToken);
         if (!Plugin.IsEnabled)
         {
@@ -178,6 +181,8 @@ public sealed class PluginHarness<TPlugin> : IAsyncDisposable, IDisposable where
         // As the host: the run-time jobs go before the plugin's stop_service runs.
         Context.Scheduler.CancelAll();
         Context.Scheduler.Accepting = false;
+        Context.Plugins.WithdrawOwnOffers();
+        Context.Records.UnregisterSources();
         await Plugin.StopAsync(cancellationToken);
     }
 

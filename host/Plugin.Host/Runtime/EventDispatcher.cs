@@ -15,8 +15,10 @@ namespace Plugin.Host.Runtime;
 public sealed class EventDispatcher(
     PluginCatalog catalog,
     PluginInvoker invoker,
-    IOptions<RuntimeOptions> options) : BackgroundService
+    IOptions<RuntimeOptions> options,
+    IEnumerable<IHostEventObserver>? observers = null) : BackgroundService
 {
+    private readonly IHostEventObserver[] _observers = observers?.ToArray() ?? [];
     private readonly Channel<QueuedEvent> _queue = Channel.CreateUnbounded<QueuedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.EventConcurrency));
     private long _published, _handlerRuns, _handlerFailures, _pending;
@@ -48,6 +50,9 @@ public sealed class EventDispatcher(
             {
                 try
                 {
+                    // The host's own observers (its records) see every event first, whether or not a plugin handles it.
+                    foreach (var observer in _observers)
+                        await observer.ObserveAsync(queued.Type, queued.Data, queued.Source, stoppingToken);
                     var evt = new PluginEvent(queued.Type, queued.Data);
                     foreach (var entry in catalog.Active)
                     {

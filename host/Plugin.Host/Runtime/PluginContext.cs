@@ -36,6 +36,9 @@ internal sealed class PluginContext(
     public IHostInfo Host { get; } = host;
     public HttpClient Http { get; } = http;
     public IPluginScheduler Scheduler { get; } = scheduler;
+    public IPluginInterop Plugins => Interop;
+    internal HostPluginInterop Interop { get; init; } = null!;
+    public IHostRecords Records { get; init; } = null!;
 }
 
 /// <summary>Posts go to the outbox, and to the user whose message is being handled (see <see cref="Conversation"/>).</summary>

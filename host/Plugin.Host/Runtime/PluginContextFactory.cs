@@ -26,7 +26,10 @@ public sealed class PluginContextFactory(
     IOptions<HostSettings> hostOptions,
     IOptions<HybridCacheOptions> cacheOptions,
     HostTimeZone timeZone,
-    RuntimeJobs jobs)
+    RuntimeJobs jobs,
+    PluginCatalog catalog,
+    PluginServiceRegistry pluginServices,
+    HostRecordBook records)
 {
     private readonly HostInfo _hostInfo = new(typeof(PluginContextFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", secrets.ApiToken,
         Uri.TryCreate(hostOptions.Value.PublicUrl, UriKind.Absolute, out var url) ? url : null, timeZone.Zone,
@@ -51,7 +54,11 @@ public sealed class PluginContextFactory(
             storages.ForPlugin(pluginId),
             _hostInfo,
             httpClients.CreateClient(OutboundHttp.PluginClientName),
-            jobs.ForPlugin(pluginId));
+            jobs.ForPlugin(pluginId))
+        {
+            Interop = new HostPluginInterop(pluginId, database, catalog, pluginServices),
+            Records = new PluginHostRecords(pluginId, records),
+        };
     }
 
     /// <summary>The sites a plugin added leave the indexer (it is disabled, failed or unloads).</summary>
@@ -64,6 +71,9 @@ public sealed class PluginContextFactory(
         indexers.RemovePlugin(pluginId);
         storages.RemovePlugin(pluginId);
         await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
+        // Its offered services hold its delegates: withdrawn, and calls from its leftover code refused.
+        context?.Interop.Close();
+        pluginServices.WithdrawAll(pluginId);
         context?.Http.Dispose();
     }
 }

@@ -36,6 +36,7 @@ public sealed class HostDatabase
         CREATE TABLE IF NOT EXISTS plugin_config (plugin_id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS plugin_data (plugin_id TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, updated_at TEXT NOT NULL,
             PRIMARY KEY (plugin_id, key));
+        CREATE TABLE IF NOT EXISTS plugin_data_shared (plugin_id TEXT NOT NULL, pattern TEXT NOT NULL, PRIMARY KEY (plugin_id, pattern));
         CREATE TABLE IF NOT EXISTS message_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, plugin_id TEXT, conversation TEXT,
             userid TEXT, json TEXT NOT NULL, created_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_outbox_conversation ON message_outbox (conversation);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Host.Storage;
 
@@ -51,6 +52,29 @@ public sealed class SqlitePluginDataStore(HostDatabase database, string pluginId
         await database.QueryAsync("SELECT key FROM plugin_data WHERE plugin_id = $id ORDER BY key", r => r.GetString(0),
             cancellationToken, ("$id", pluginId));
 
-    public Task ClearAsync(CancellationToken cancellationToken = default) =>
-        database.ExecuteAsync("DELETE FROM plugin_data WHERE plugin_id = $id", cancellationToken, ("$id", pluginId));
+    /// <summary>The saved JSON of <paramref name="key"/>, or null (read by other plugins through <c>Context.Plugins</c>).</summary>
+    public Task<string?> GetJsonAsync(string key, CancellationToken cancellationToken = default) =>
+        database.ScalarAsync("SELECT json FROM plugin_data WHERE plugin_id = $id AND key = $key", cancellationToken, ("$id", pluginId), ("$key", key));
+
+    // Share marks live in their own table: a mark may precede the first save and outlives a deleted value.
+    public Task ShareAsync(string key, CancellationToken cancellationToken = default)
+    {
+        InteropRules.CheckPattern(key);
+        return database.ExecuteAsync("INSERT OR IGNORE INTO plugin_data_shared (plugin_id, pattern) VALUES ($id, $pattern)", cancellationToken,
+            ("$id", pluginId), ("$pattern", key));
+    }
+
+    public async Task<bool> UnshareAsync(string key, CancellationToken cancellationToken = default) =>
+        await database.ExecuteAsync("DELETE FROM plugin_data_shared WHERE plugin_id = $id AND pattern = $pattern", cancellationToken,
+            ("$id", pluginId), ("$pattern", key)) > 0;
+
+    public async Task<IReadOnlyList<string>> SharedAsync(CancellationToken cancellationToken = default) =>
+        await database.QueryAsync("SELECT pattern FROM plugin_data_shared WHERE plugin_id = $id ORDER BY pattern", r => r.GetString(0),
+            cancellationToken, ("$id", pluginId));
+
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        await database.ExecuteAsync("DELETE FROM plugin_data WHERE plugin_id = $id", cancellationToken, ("$id", pluginId));
+        await database.ExecuteAsync("DELETE FROM plugin_data_shared WHERE plugin_id = $id", cancellationToken, ("$id", pluginId));
+    }
 }

@@ -102,6 +102,14 @@ public static class HostApplication
         services.AddSingleton<RuntimeJobRegistry>();
         services.AddSingleton<RuntimeJobs>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<RuntimeJobs>());
+        // Services plugins offer each other (Context.Plugins); withdrawn when their plugin stops.
+        services.AddSingleton<PluginServiceRegistry>();
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginServiceRegistry>());
+        // The host's records (Context.Records): fed by every dispatched event and by source plugins.
+        services.AddSingleton<IHostRecordStore>(sp => new SqliteHostRecordStore(sp.GetRequiredService<HostDatabase>()));
+        services.AddSingleton<HostRecordBook>();
+        services.AddSingleton<IHostEventObserver>(sp => sp.GetRequiredService<HostRecordBook>());
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<HostRecordBook>());
         services.AddSingleton<PluginContextFactory>();
         services.AddSingleton<PluginUnloads>();
         services.AddSingleton<PluginManager>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Plugin.Sdk.Manifest;
 
 namespace Plugin.Sdk.Testing;
 
@@ -10,6 +11,7 @@ namespace Plugin.Sdk.Testing;
 public sealed class InMemoryDataStore : IPluginDataStore
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     /// <inheritdoc/>
@@ -32,6 +34,26 @@ public sealed class InMemoryDataStore : IPluginDataStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken = default) => Task.FromResult(Keys);
+
+    /// <inheritdoc/>
+    public Task ShareAsync(string key, CancellationToken cancellationToken = default)
+    {
+        InteropRules.CheckPattern(key);
+        lock (_gate) _shared.Add(key);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> UnshareAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_shared.Remove(key));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> SharedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<string>>(_shared.Order(StringComparer.Ordinal).ToList());
+    }
 
     /// <summary>The value saved under <paramref name="key"/>, read as <typeparamref name="T"/>; default when absent.</summary>
     public T? Get<T>(string key)
@@ -67,9 +89,13 @@ public sealed class InMemoryDataStore : IPluginDataStore
     /// <summary>Seeds data before a test, as if an earlier run had saved it.</summary>
     public void Set<T>(string key, T value) => SaveAsync(key, value).GetAwaiter().GetResult();
 
-    /// <summary>Removes every saved value.</summary>
+    /// <summary>Removes every saved value and share mark.</summary>
     public void Clear()
     {
-        lock (_gate) _values.Clear();
+        lock (_gate)
+        {
+            _values.Clear();
+            _shared.Clear();
+        }
     }
 }

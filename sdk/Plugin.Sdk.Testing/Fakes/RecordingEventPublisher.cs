@@ -38,6 +38,9 @@ public sealed class RecordingEventPublisher : IEventPublisher
         }
     }
 
+    /// <summary>Sees every published event first, as the host's records do.</summary>
+    internal Action<EventType, EventData>? Observe { get; set; }
+
     internal void Attach(Func<IPlugin> plugin, PluginDescriptor descriptor)
     {
         _plugin = plugin;
@@ -49,6 +52,7 @@ public sealed class RecordingEventPublisher : IEventPublisher
     {
         ArgumentNullException.ThrowIfNull(data);
         lock (_gate) _published.Add(new PublishedEvent(type, data));
+        Observe?.Invoke(type, data);
         if (!DeliverToPlugin || _descriptor is null || _plugin is null) return;
         var delivered = new PluginEvent(type, data);
         foreach (var handler in _descriptor.EventHandlers.Where(h => h.EventType == type))

@@ -21,6 +21,10 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
         Scheduler = new TestScheduler(Time, () => Host.TimeZone);
         Handler = new TestHttpHandler();
         Http = new HttpClient(Handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        Plugins = new InMemoryPluginInterop(pluginId, Data);
+        Records = new InMemoryHostRecords(pluginId, Time);
+        // The host records the events it dispatches, the plugin's own included.
+        Events.Observe = (type, data) => Records.Record(type, data, pluginId);
     }
 
     /// <inheritdoc/>
@@ -83,6 +87,14 @@ public sealed class TestPluginContext : IPluginContext, IDisposable
     /// <summary>The jobs the plugin scheduled at run time; run them from here.</summary>
     public TestScheduler Scheduler { get; }
     IPluginScheduler IPluginContext.Scheduler => Scheduler;
+
+    /// <summary>Other plugins as the plugin sees them: seed their shared data and services here.</summary>
+    public InMemoryPluginInterop Plugins { get; }
+    IPluginInterop IPluginContext.Plugins => Plugins;
+
+    /// <summary>The host's records: seed them, and read what the plugin's events and sources recorded.</summary>
+    public InMemoryHostRecords Records { get; }
+    IHostRecords IPluginContext.Records => Records;
 
     /// <summary>The handler behind <see cref="Http"/>: set responses and read requests here.</summary>
     public TestHttpHandler Handler { get; }

@@ -53,4 +53,16 @@ public interface IPluginContext
     /// running), cancelled when the plugin stops. Needs a host with Plugin.Sdk 1.1 or later.
     /// </summary>
     IPluginScheduler Scheduler => throw new NotSupportedException("Context.Scheduler needs a host with Plugin.Sdk 1.1 or later.");
+
+    /// <summary>
+    /// Other plugins: the data they share (read-only) and the services they offer, and the services this plugin offers
+    /// them. See <see cref="IPluginInterop"/> for why services speak JSON across plugins.
+    /// </summary>
+    IPluginInterop Plugins => throw new NotSupportedException("Context.Plugins needs a host with Plugin.Sdk 1.1 or later.");
+
+    /// <summary>
+    /// The host's records: transfer and download history, subscriptions, site user data, messages and the events they
+    /// came from, queried by date, type and page; a downloader or media-server plugin registers here as a source.
+    /// </summary>
+    IHostRecords Records => throw new NotSupportedException("Context.Records needs a host with Plugin.Sdk 1.1 or later.");
 }

@@ -14,4 +14,21 @@ public interface IPluginDataStore
 
     /// <summary>Every key saved by the plugin.</summary>
     Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lets other plugins read <paramref name="key"/> (<see cref="IPluginInterop.GetDataAsync{T}"/>): a key, or a prefix
+    /// ending in <c>*</c> (<c>"daily-*"</c>) for every key that starts with it. Read-only for them; the mark is kept with the
+    /// data (it survives restarts and updates, and may precede the first save) until <see cref="UnshareAsync"/> or uninstall.
+    /// Keys not marked stay private: other plugins are told "not shared", never the value.
+    /// </summary>
+    Task ShareAsync(string key, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Sharing data needs a host with Plugin.Sdk 1.1 or later.");
+
+    /// <summary>Takes back a mark made by <see cref="ShareAsync"/> (the same key or pattern); true when it was shared.</summary>
+    Task<bool> UnshareAsync(string key, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Sharing data needs a host with Plugin.Sdk 1.1 or later.");
+
+    /// <summary>The keys and patterns this plugin shares.</summary>
+    Task<IReadOnlyList<string>> SharedAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Sharing data needs a host with Plugin.Sdk 1.1 or later.");
 }
