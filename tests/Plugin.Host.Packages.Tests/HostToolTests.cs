@@ -104,7 +104,7 @@ public sealed partial class HostToolTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("7694f4a66316e53c8cdd9d9954bd611d", music.Output, StringComparison.Ordinal); // MD5("q")
     }
 
-    [GeneratedRegex("<script[^>]+src=\"(/[^\"]+)\"")]
+    [GeneratedRegex("<script[^>]+src=\"\\.?(/[^\"]+)\"")] // "./assets/index-*.js" or "/assets/..."
     private static partial Regex ScriptSource();
 
     private static string DotNetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
