@@ -112,23 +112,44 @@ done
 packages=${#to_pack[@]}
 
 # The web UI the host serves at / (web/dist): built when its sources changed and npm is there. The host runs without
-# it (the REST API and /docs still answer), so a machine without Node only loses the UI.
+# it (the REST API and /docs still answer), so a machine without Node only loses the UI. npm (mostly downloads) runs
+# alongside the .NET steps below; the host's step waits for it.
+web_pid=""
 if [[ -f web/package.json ]] && command -v npm >/dev/null 2>&1; then
   web_stamp="$stamps/web.sha1"
   web_hash=$(fingerprint web/src web/index.html web/package.json web/package-lock.json web/vite.config.ts)
   if ((force == 1)) || [[ ! -f web/dist/index.html || ! -f "$web_stamp" || "$(cat "$web_stamp")" != "$web_hash" ]]; then
-    if [[ ! -d web/node_modules || ! web/node_modules -nt web/package-lock.json ]]; then
-      step "web UI: npm ci" bash -c 'cd web && npm ci --no-audit --no-fund --loglevel=error'
-    fi
-    step "web UI: vite build (web/dist)" bash -c 'cd web && npx vite build --logLevel warn'
-    echo "$web_hash" >"$web_stamp"
+    echo "build.sh: web UI: npm ci and vite build started (alongside the .NET steps; log $stamps/web-ui.log)"
+    web_started=$SECONDS
+    (
+      cd web
+      if [[ ! -d node_modules || ! node_modules -nt package-lock.json ]]; then npm ci --no-audit --no-fund --loglevel=error; fi
+      npx vite build --logLevel warn
+    ) >"$stamps/web-ui.log" 2>&1 &
+    web_pid=$!
   fi
 fi
+# wait_web: the web UI's result, as one step line.
+wait_web() {
+  [[ -n "$web_pid" ]] || return 0
+  printf 'build.sh: %-62s' "web UI: npm ci and vite build (web/dist) ..."
+  if wait "$web_pid"; then
+    printf '%4d s\n' $((SECONDS - web_started))
+    echo "$web_hash" >"$web_stamp"
+  else
+    printf ' failed after %d s; its output (%s):\n' $((SECONDS - web_started)) "$stamps/web-ui.log"
+    cat "$stamps/web-ui.log"
+    exit 1
+  fi
+  web_pid=""
+}
 
-# The host: its projects, the SDK it is built on and the web UI it carries (web/dist, copied into its wwwroot).
-consider Plugin.Host.Tool host/Plugin.Host/Plugin.Host.csproj host/Plugin.Indexer host/Plugin.Music host/Shared web/dist
+# The host: its projects, the SDK it is built on and the web UI it carries (web/dist, copied into its wwwroot; a web UI
+# being rebuilt now counts as a change).
+host_inputs=(host/Plugin.Indexer host/Plugin.Music host/Shared web/dist)
+consider Plugin.Host.Tool host/Plugin.Host/Plugin.Host.csproj "${host_inputs[@]}"
 host_changed=$((${#to_pack[@]} > packages))
-[[ ! -f artifacts/host/Plugin.Host.dll ]] && host_changed=1
+[[ ! -f artifacts/host/Plugin.Host.dll || -n "$web_pid" ]] && host_changed=1
 
 # A solution filter over Plugin.Sdk.sln: one dotnet call builds several projects, in parallel where it can.
 slnf() { # slnf NAME PROJECT... -> prints the filter's path
@@ -197,6 +218,7 @@ done
 names() { local p out=(); for p in "$@"; do out+=("$(package_id "$p")"); done; local IFS=,; echo "${out[*]}" | sed 's/,/, /g'; }
 ((${#sdk_group[@]})) && pack "pack $(names "${sdk_group[@]}")" "${sdk_group[@]}"
 ((${#sample_group[@]})) && pack "pack ${#sample_group[@]} sample plugins" "${sample_group[@]}"
+wait_web
 if ((host_changed)); then
   # The music engine's npm libraries (host/Plugin.Music's own target; quick when js/dist is current).
   step "host: music engine's JS libraries (npm, host/Plugin.Music/js)" \
@@ -209,10 +231,12 @@ if ((host_changed)); then
   step "host: pack the .NET tool (Plugin.Host.Tool)" \
     dotnet_quiet pack host/Plugin.Host/Plugin.Host.csproj -c "$configuration" --no-build --no-restore -o "$feed"
   packed=$((packed + 1))
+  # Its inputs as built (the web UI may have been rebuilt since they were first hashed).
+  fingerprint host/Plugin.Host "${shared_inputs[@]}" "${host_inputs[@]}" >"$stamps/Plugin.Host.Tool.sha1"
 fi
 for i in "${!to_pack[@]}"; do
   warn_stale_cache "${to_pack[$i]}"
-  echo "${hashes[$i]}" >"$stamps/${to_pack_names[$i]}.sha1"
+  [[ "${to_pack_names[$i]}" == Plugin.Host.Tool ]] || echo "${hashes[$i]}" >"$stamps/${to_pack_names[$i]}.sha1"
 done
 
 echo "build.sh: done in $((SECONDS - started)) s: $packed packed, $skipped unchanged; feed $feed, host artifacts/host"
