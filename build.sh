@@ -176,6 +176,9 @@ if ((${#restore_list[@]} > 0)); then
   step "restore NuGet packages (${#restore_list[@]} projects)" dotnet_quiet restore "$(slnf restore "${restore_list[@]}")"
 fi
 
+# The global packages folder's entries of our ids before packing: checked again at the end (nothing may remove them).
+cache_before=$(cd "$cache" 2>/dev/null && for p in "${to_pack[@]}"; do id=$(package_id "$p"); ls -d "${id,,}"/*/ 2>/dev/null; done || true)
+
 packed=0
 # pack LABEL PROJECT...: the projects' packages into the feed (PackageOutputPath), with their market entries merged.
 pack() {
@@ -237,6 +240,10 @@ fi
 for i in "${!to_pack[@]}"; do
   warn_stale_cache "${to_pack[$i]}"
   [[ "${to_pack_names[$i]}" == Plugin.Host.Tool ]] || echo "${hashes[$i]}" >"$stamps/${to_pack_names[$i]}.sha1"
+done
+
+for entry in $cache_before; do
+  [[ -d "$cache/$entry" ]] || { echo "build.sh: $cache/$entry was removed during this build: the NuGet global packages folder must stay untouched"; exit 1; }
 done
 
 echo "build.sh: done in $((SECONDS - started)) s: $packed packed, $skipped unchanged; feed $feed, host artifacts/host"
