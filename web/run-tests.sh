@@ -45,7 +45,8 @@ if [[ -z "${E2E_BASE_URL:-}" && -z "${E2E_API_URL:-}" && -f "$root/host/Plugin.H
   dll=$(ls -t "$root"/host/Plugin.Host/bin/Release/*/Plugin.Host.dll 2>/dev/null | head -1)
   cmd=(dotnet "${dll:-host/Plugin.Host/bin/Release/net10.0/Plugin.Host.dll}")
   echo "web e2e: starting the host: ${cmd[*]} on 127.0.0.1:$port"
-  (cd "$root" && ASPNETCORE_URLS="http://127.0.0.1:$port" Host__DataDir="$host_data" Host__Feeds__0="$root/artifacts/packages" \
+  # Host__WebRoot: the UI just built above (the build output carries none; a published host carries its own copy).
+  (cd "$root" && ASPNETCORE_URLS="http://127.0.0.1:$port" Host__DataDir="$host_data" Host__Feeds__0="$root/artifacts/packages" Host__WebRoot="$web/dist" \
      Host__Admin__User=admin Host__Admin__Password="$password" exec "${cmd[@]}" >"$results/web-e2e-host.log" 2>&1) &
   host_pid=$!
   ready=""

@@ -6,6 +6,7 @@ if (await HostCommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 
 var app = HostApplication.Build(args);
+Plugin.Host.Hosting.StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;
 

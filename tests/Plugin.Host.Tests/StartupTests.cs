@@ -108,8 +108,9 @@ public sealed class StartupTests
         {
             if (e.Data is null) return;
             output.Enqueue(e.Data);
-            if (e.Data.Contains("Now listening on: ", StringComparison.Ordinal))
-                listening.TrySetResult(e.Data[(e.Data.IndexOf("Now listening on: ", StringComparison.Ordinal) + 18)..].Trim());
+            // The start-up banner's first line: "Plugin.Host <version> listening on <url>  (...)".
+            if (System.Text.RegularExpressions.Regex.Match(e.Data, @"^Plugin\.Host \S+ listening on (\S+)") is { Success: true } banner)
+                listening.TrySetResult(banner.Groups[1].Value);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         try

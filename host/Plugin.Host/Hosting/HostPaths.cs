@@ -3,7 +3,7 @@ namespace Plugin.Host.Hosting;
 /// <summary>
 /// Every folder and file the host keeps under its data folder, resolved once to full paths. <c>Host:DataDir</c> is read
 /// here and nowhere else (default <c>./data</c>; a relative path is relative to the folder the host was started from, as
-/// DESIGN §7 says), like <c>Host:WebRoot</c>. Modules and engines get their paths from this, never from the configuration.
+/// DESIGN §7 says), like <c>Host:WebRoot</c> (whose default is the host's own <c>wwwroot</c>). Modules and engines get their paths from this, never from the configuration.
 /// </summary>
 public sealed class HostPaths
 {
@@ -14,15 +14,19 @@ public sealed class HostPaths
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         DataDir = Path.GetFullPath(dataDir);
-        WebRoot = Path.GetFullPath(string.IsNullOrWhiteSpace(webRoot) ? Path.Combine("web", "dist") : webRoot);
+        WebRoot = string.IsNullOrWhiteSpace(webRoot) ? DefaultWebRoot : Path.GetFullPath(webRoot);
     }
 
     /// <summary>The paths for <c>Host:DataDir</c> and <c>Host:WebRoot</c> of <paramref name="configuration"/>.</summary>
     public static HostPaths From(IConfiguration configuration) =>
         new(configuration[DataDirKey] is { } dataDir && !string.IsNullOrWhiteSpace(dataDir) ? dataDir : "data", configuration[WebRootKey]);
 
-    /// <summary>The web UI's built files (<c>Host:WebRoot</c>, default <c>./web/dist</c>); served when it has an index.html.</summary>
+    /// <summary>The web UI's built files (<c>Host:WebRoot</c>, default <see cref="DefaultWebRoot"/>); served when it has an index.html.</summary>
     public string WebRoot { get; }
+
+    /// <summary><c>wwwroot</c> beside the host's own files: where a published host (artifacts/host, the .NET tool, a
+    /// self-contained publish) carries the web UI it was built with, whatever folder it is started from.</summary>
+    public static string DefaultWebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
     /// <summary>The data folder (<c>Host:DataDir</c>); the host's SQLite file is <c>host.db</c> in it (<see cref="Storage.HostDatabase"/>).</summary>
     public string DataDir { get; }

@@ -30,11 +30,17 @@ public static class HostApplication
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
-        // Request logging (Microsoft.AspNetCore.* at Information: two lines, ~740 bytes, per request) stays off unless a
-        // configuration source turns it on; this default sits under all of them (appsettings, environment, command line).
+        // Request logging (Microsoft.AspNetCore.* at Information: two lines, ~740 bytes, per request), Quartz's scheduler
+        // internals and ASP.NET Core's start-up lines (the start-up banner says it better) stay off unless a configuration
+        // source turns them on; these defaults sit under all of them (appsettings, environment, command line).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+                ["Logging:LogLevel:Quartz"] = "Warning",
+            },
         });
         // --urls / ASPNETCORE_URLS win; otherwise the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -183,7 +189,7 @@ public static class HostApplication
         engines.MapMusicEndpoints();
     }
 
-    // The web UI (web/dist) when it is there: Host:WebRoot, or ./web/dist from the working folder.
+    // The web UI when it is there: Host:WebRoot, or the wwwroot a published host carries (HostPaths.DefaultWebRoot).
     private static void MapWebUi(WebApplication app)
     {
         var root = app.Services.GetRequiredService<HostPaths>().WebRoot;
