@@ -111,6 +111,8 @@ const zh = {
   album: '专辑',
   duration: '时长',
   value: '值',
+  devSwapped: '{name} 已更新为 {version}（{seconds} 秒）',
+  devFailed: '{name} 构建失败，旧版本继续运行：{error}',
 } as const
 
 export type Key = keyof typeof zh
@@ -223,6 +225,8 @@ const en: Record<Key, string> = {
   album: 'Album',
   duration: 'Duration',
   value: 'Value',
+  devSwapped: '{name} now runs {version} ({seconds} s)',
+  devFailed: '{name}: the build failed, the old version keeps running: {error}',
 }
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null

@@ -98,7 +98,6 @@ internal sealed class DevLoop(
             return true;
         }
         swap.Stop();
-        _first = false;
         _running = version;
         _runningIds = entries.Select(e => e.Id).ToList();
         builder.DeleteOlderThan(build.Package!);
@@ -111,6 +110,7 @@ internal sealed class DevLoop(
             console.Success(line);
         else
             console.Warning(line);
+        _first = false;
         logger.LogDebug("Dev swap of {PackageId} to {Version} took {Swap} ms", _package.Id, version, swap.ElapsedMilliseconds);
         var report = new DevBuildReport(true, version, _runningIds, 0, Count(build, false), Texts(build), build.Elapsed.TotalSeconds,
             swap.Elapsed.TotalSeconds, total.TotalSeconds, DateTimeOffset.UtcNow, failed.FirstOrDefault()?.Error);
