@@ -17,6 +17,7 @@ internal sealed class DevLoop(
     DevEvents events,
     DevConsole console,
     PluginManager manager,
+    PluginCatalog catalog,
     PluginStartup startup,
     HostPaths paths,
     IHostApplicationLifetime lifetime,
@@ -66,6 +67,12 @@ internal sealed class DevLoop(
             console.Error(e.Message);
             Report(Failure("", saved, null, e.Message));
             return false;
+        }
+        // A build of an earlier session may be installed and running: a failed first build leaves that one.
+        if (_running is null && catalog.ForPackage(_package.Id).FirstOrDefault(e => e.IsLoaded) is { } installed)
+        {
+            _running = installed.Version;
+            _runningIds = catalog.ForPackage(_package.Id).Select(e => e.Id).ToList();
         }
         var version = builder.NextVersion(_package.Version);
         events.Publish(DevEvents.Building, s => s with { PackageId = _package.Id, State = "building" });
