@@ -41,7 +41,14 @@ internal sealed class DevLoop(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                restore = !await BuildAndSwapAsync(restore, saved, stoppingToken) && restore;
+                try { restore = !await BuildAndSwapAsync(restore, saved, stoppingToken) && restore; }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // E.g. no `dotnet` on the PATH: say so and wait for the next save; the host itself goes on.
+                    logger.LogError(e, "Dev build of {Project} failed", project.ProjectFile);
+                    console.Error($"build could not run: {e.Message}; {Keeps()}");
+                    Report(Failure("", saved, null, e.Message));
+                }
                 var (files, first) = await watcher.WaitAsync(stoppingToken);
                 saved = first;
                 restore |= files.Any(watcher.IsProjectFile);
