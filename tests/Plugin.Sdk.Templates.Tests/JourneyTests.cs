@@ -101,7 +101,12 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string repoRoot, string dataDir, string feed, string password, string apiKey, ITestOutputHelper output)
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="command">Arguments before the host options, e.g. <c>dev &lt;project&gt;</c>.</param>
+    /// <param name="environment">Set for the host and the processes it starts (e.g. NUGET_PACKAGES for its builds).</param>
+    public static async Task<HostProcess> StartAsync(string repoRoot, string dataDir, string feed, string password, string apiKey, ITestOutputHelper output,
+        IReadOnlyList<string>? command = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var project = Path.Combine(repoRoot, "host", "Plugin.Host");
         if (!File.Exists(Path.Combine(project, "Plugin.Host.csproj")))
@@ -115,9 +120,12 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "run", "--project", project, "-c", "Release", "--", "--urls", baseAddress.ToString().TrimEnd('/'),
-                     $"--Host:DataDir={dataDir}", $"--Host:Feeds:0={feed}", $"--Host:Admin:Password={password}", $"--Host:ApiToken={apiKey}" })
+        foreach (var arg in new[] { "run", "--project", project, "-c", "Release", "--" }.Concat(command ?? []).Concat([
+                     "--urls", baseAddress.ToString().TrimEnd('/'),
+                     $"--Host:DataDir={dataDir}", $"--Host:Feeds:0={feed}", $"--Host:Admin:Password={password}", $"--Host:ApiToken={apiKey}"]))
             info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         // No MSBuild node or compiler server may outlive `dotnet run`'s build and hold this test's pipes.
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";

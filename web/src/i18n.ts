@@ -137,6 +137,8 @@ const zh = {
   statsError: '失败',
   statsTimeout: '超时',
   statsSkipped: '已跳过',
+  devSwapped: '{name} 已更新为 {version}（{seconds} 秒）',
+  devFailed: '{name} 构建失败，旧版本继续运行：{error}',
 } as const
 
 export type Key = keyof typeof zh
@@ -274,6 +276,8 @@ const en: Record<Key, string> = {
   statsError: 'Failed',
   statsTimeout: 'Timed out',
   statsSkipped: 'Skipped',
+  devSwapped: '{name} now runs {version} ({seconds} s)',
+  devFailed: '{name}: the build failed, the old version keeps running: {error}',
 }
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null

@@ -15,6 +15,9 @@ public static class HostCommandLine
             case "indexer":
                 // Checks a site definition without a server: `indexer parse|search ...` (issue 6).
                 return await Plugin.Indexer.Cli.IndexerCommandLine.RunAsync(args, Console.Out, Console.Error);
+            case Plugin.Host.Dev.DevMode.Command:
+                // The host plus a plugin project rebuilt and swapped in on every save: `dev <project> [host options]` (issue 19).
+                return await Plugin.Host.Dev.DevMode.RunAsync(args[1..], Console.Error);
             case "music":
                 // Calls a MusicFree plugin function without a server: `music call ...` (issue 7).
                 return await Plugin.Music.Cli.MusicCommandLine.RunAsync(args, Console.Out, Console.Error);
