@@ -71,7 +71,8 @@ public partial class DailySummary : PluginBase<DailySummaryConfig>
         if (!Config.OnlyOnce) return;
         Config.OnlyOnce = false;
         await SaveConfigAsync(cancellationToken);
-        // No run-time scheduler in the SDK yet: a task of the plugin's own, cancelled when the plugin stops.
+        // A task of the plugin's own rather than Context.Scheduler: the host cancels a disabled plugin's run-time jobs,
+        // while Python's "run once" sends its test report even when the plugin is switched off.
         var send = TestSender(Config.TestType);
         var stopping = _stopping.Token;
         RunOnce = Task.Run(async () =>
@@ -108,14 +109,16 @@ public partial class DailySummary : PluginBase<DailySummaryConfig>
     [Service("DailySummary_monthly", "每月总结", CronFrom = nameof(DailySummaryConfig.MonthlyCron))]
     public Task SendMonthly(CancellationToken cancellationToken) => SendReportAsync("monthly", cancellationToken);
 
+    // As in MoviePilot, a command only raises PluginAction with its data (the host does that once the command ran);
+    // OnPluginAction below sends the report, so a command, a workflow or another plugin all take the same path.
     [Command("/daily_summary", "发送每日总结", Category = "工具", Data = """{"action": "daily_summary"}""")]
-    public Task DailyCommand(CancellationToken cancellationToken) => SendDaily(cancellationToken);
+    public Task DailyCommand(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [Command("/weekly_summary", "发送每周总结", Category = "工具", Data = """{"action": "weekly_summary"}""")]
-    public Task WeeklyCommand(CancellationToken cancellationToken) => SendWeekly(cancellationToken);
+    public Task WeeklyCommand(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [Command("/monthly_summary", "发送每月总结", Category = "工具", Data = """{"action": "monthly_summary"}""")]
-    public Task MonthlyCommand(CancellationToken cancellationToken) => SendMonthly(cancellationToken);
+    public Task MonthlyCommand(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>MoviePilot's commands arrive as this event; other plugins and workflows may raise it too.</summary>
     [EventHandler(EventType.PluginAction)]
@@ -138,18 +141,21 @@ public partial class DailySummary : PluginBase<DailySummaryConfig>
     // Until the host keeps its own download and transfer history, the plugin keeps what it sees.
     [EventHandler(EventType.DownloadAdded)]
     public Task OnDownloadAdded(DownloadAddedEventData data, CancellationToken cancellationToken) =>
-        EventLog.AddAsync(EventLogRecords.FromEvent(data, DateTimeOffset.Now), cancellationToken);
+        EventLog.AddAsync(EventLogRecords.FromEvent(data, Now), cancellationToken);
 
     [EventHandler(EventType.TransferComplete)]
     public Task OnTransferComplete(TransferCompleteEventData data, CancellationToken cancellationToken) =>
-        EventLog.AddAsync(EventLogRecords.FromEvent(data, DateTimeOffset.Now), cancellationToken);
+        EventLog.AddAsync(EventLogRecords.FromEvent(data, Now), cancellationToken);
+
+    /// <summary>The time in the host's zone (MoviePilot's <c>datetime.now(tz=pytz.timezone(settings.TZ))</c>).</summary>
+    private DateTimeOffset Now => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Context.Host.TimeZone);
 
     // ---- the report ----------------------------------------------------------------------------------------
 
     private async Task SendReportAsync(string reportType, CancellationToken cancellationToken)
     {
         Logger.LogInformation("[DailySummary] 开始生成 {Type} 总结", reportType);
-        var range = TimeRange.Of(reportType, DateTimeOffset.Now);
+        var range = TimeRange.Of(reportType, Now);
         var modules = reportType switch
         {
             "daily" => Effective(Config.DailyModules, Report.DefaultDaily),
@@ -163,7 +169,7 @@ public partial class DailySummary : PluginBase<DailySummaryConfig>
             await PostMessageAsync(new Notification { Type = "插件", Title = title, Text = text }, cancellationToken);
 
         var history = await Context.Data.GetAsync<List<HistoryRecord>>(HistoryKey, cancellationToken) ?? [];
-        history.Add(new HistoryRecord(DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm"), reportType, title, text));
+        history.Add(new HistoryRecord(Now.ToString("yyyy-MM-dd HH:mm"), reportType, title, text));
         if (history.Count > MaxHistory) history.RemoveRange(0, history.Count - MaxHistory);
         await Context.Data.SaveAsync(HistoryKey, history, cancellationToken);
     }
