@@ -186,8 +186,7 @@ public sealed class HostRecordBook : IHostEventObserver, IPluginLifecycleListene
         public async Task<bool> ExistsAsync(int? tmdbId, string? doubanId = null, int? season = null, CancellationToken cancellationToken = default)
         {
             var all = await Book.ListAsync<SubscribeRecord>(Kind, new RecordQuery { Count = RecordQuery.MaxCount }, cancellationToken);
-            return all.Items.Any(s => ((tmdbId is not null && s.TmdbId == tmdbId) || (doubanId is not null && s.DoubanId == doubanId))
-                && (season is null || s.Season == season));
+            return all.Items.Any(s => RecordRules.IsSubscriptionOf(s, tmdbId, doubanId, season));
         }
 
         public Task<RecordPage<SubscribeRecord>> HistoryAsync(RecordQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -199,11 +198,11 @@ public sealed class HostRecordBook : IHostEventObserver, IPluginLifecycleListene
         public async Task<IReadOnlyList<SiteUserDataRecord>> LatestAsync(CancellationToken cancellationToken = default)
         {
             var all = await Book.ListAsync<SiteUserDataRecord>(Kind, new RecordQuery { Count = RecordQuery.MaxCount }, cancellationToken);
-            return all.Items.GroupBy(r => r.Domain, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+            return RecordRules.LatestPerDomain(all.Items);
         }
 
         public Task<RecordPage<SiteUserDataRecord>> ByDomainAsync(string domain, RecordQuery? query = null, CancellationToken cancellationToken = default) =>
-            Book.ListAsync<SiteUserDataRecord>(Kind, query, cancellationToken, keyPrefix: domain + "|");
+            Book.ListAsync<SiteUserDataRecord>(Kind, query, cancellationToken, keyPrefix: RecordRules.SiteKeyPrefix(domain));
     }
 }
 

@@ -203,7 +203,7 @@ public sealed class InMemoryHostRecords : IHostRecords
 
         public Task<bool> ExistsAsync(int? tmdbId, string? doubanId = null, int? season = null, CancellationToken cancellationToken = default) =>
             Task.FromResult(Owner.List<SubscribeRecord>(Kind, new RecordQuery { Count = RecordQuery.MaxCount }).Items
-                .Any(s => ((tmdbId is not null && s.TmdbId == tmdbId) || (doubanId is not null && s.DoubanId == doubanId)) && (season is null || s.Season == season)));
+                .Any(s => RecordRules.IsSubscriptionOf(s, tmdbId, doubanId, season)));
 
         public Task<RecordPage<SubscribeRecord>> HistoryAsync(RecordQuery? query = null, CancellationToken cancellationToken = default) =>
             Task.FromResult(Owner.List<SubscribeRecord>(RecordRules.SubscribeHistory, query));
@@ -212,10 +212,9 @@ public sealed class InMemoryHostRecords : IHostRecords
     private sealed class SiteView(InMemoryHostRecords owner) : History<SiteUserDataRecord>(owner, RecordRules.SiteUserData), ISiteUserData
     {
         public Task<IReadOnlyList<SiteUserDataRecord>> LatestAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<SiteUserDataRecord>>(Owner.List<SiteUserDataRecord>(Kind, new RecordQuery { Count = RecordQuery.MaxCount }).Items
-                .GroupBy(r => r.Domain, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList());
+            Task.FromResult(RecordRules.LatestPerDomain(Owner.List<SiteUserDataRecord>(Kind, new RecordQuery { Count = RecordQuery.MaxCount }).Items));
 
         public Task<RecordPage<SiteUserDataRecord>> ByDomainAsync(string domain, RecordQuery? query = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Owner.List<SiteUserDataRecord>(Kind, query, r => r.Key?.StartsWith(domain + "|", StringComparison.Ordinal) == true));
+            Task.FromResult(Owner.List<SiteUserDataRecord>(Kind, query, r => r.Key?.StartsWith(RecordRules.SiteKeyPrefix(domain), StringComparison.Ordinal) == true));
     }
 }

@@ -62,10 +62,26 @@ public static class RecordRules
     public static string? KeyOf(HostRecord record) => record switch
     {
         SubscribeRecord s => s.SubscribeId.ToString(CultureInfo.InvariantCulture),
-        SiteUserDataRecord u => u.Domain + "|" + u.UpdatedDay,
+        SiteUserDataRecord u => SiteKeyPrefix(u.Domain) + u.UpdatedDay,
         MediaRecord m => m.DownloadHash,
         _ => null,
     };
+
+    /// <summary>The start of the keys of one site's user data (<see cref="KeyOf"/>: domain, then the day).</summary>
+    public static string SiteKeyPrefix(string domain) => domain + "|";
+
+    /// <summary>Whether <paramref name="subscription"/> is for that media (by TMDB or Douban id) and, when given, season:
+    /// MoviePilot's <c>SubscribeOper().exists</c>.</summary>
+    public static bool IsSubscriptionOf(SubscribeRecord subscription, int? tmdbId, string? doubanId, int? season)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return ((tmdbId is not null && subscription.TmdbId == tmdbId) || (doubanId is not null && subscription.DoubanId == doubanId))
+            && (season is null || subscription.Season == season);
+    }
+
+    /// <summary>Each site's latest user data, from records listed newest first.</summary>
+    public static IReadOnlyList<SiteUserDataRecord> LatestPerDomain(IEnumerable<SiteUserDataRecord> newestFirst) =>
+        newestFirst.GroupBy(r => r.Domain, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
 
     /// <summary>Fills what the host fills: the date (now, when unset), the site day, who recorded it.</summary>
     public static void Complete(HostRecord record, DateTimeOffset now, string recordedBy)
