@@ -137,13 +137,16 @@ internal static class JsLibraries
         }
 
         // Written once per directory, temp + rename, so a concurrent reader never sees half a file; failures only cost speed.
+        // A file of another length than the cache in hand is replaced too: when the cache came from memory (another engine
+        // of this process compiled the script first), the file itself was never read, and it may be damaged or stale.
         private void Persist(string? directory, byte[] cache, bool replace)
         {
             if (directory is null || (_persistedIn == directory && !replace)) return;
             try
             {
                 var file = Path.Combine(directory, Key + ".v8");
-                if (replace || !File.Exists(file))
+                var existing = new FileInfo(file);
+                if (replace || !existing.Exists || existing.Length != cache.Length)
                 {
                     Directory.CreateDirectory(directory);
                     var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
