@@ -1,0 +1,12 @@
+namespace Plugin.Host.Workers.Protocol;
+
+/// <summary>
+/// What a worker calls on the host (worker → host): the plugin context's services (config, data store, messages with
+/// their conversation, events, records, indexer sites, storages, interop) answered by the plugin's real host context,
+/// and logs, which go one way tagged with the plugin id. Members are added here as the bridge learns to do more.
+/// </summary>
+public interface IHostEndpoint
+{
+    /// <summary>One log line of a plugin in the worker (one-way notification).</summary>
+    void Log(string pluginId, int level, string category, string message);
+}
