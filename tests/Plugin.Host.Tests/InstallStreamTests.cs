@@ -62,6 +62,9 @@ public sealed class InstallStreamTests(InstallStreamFixture host) : IClassFixtur
     {
         var events = await StreamAsync("/api/v1/plugin/install/Streamed/stream");
 
+        // The first event is sent at once, before any step: the client knows the install was accepted.
+        Assert.Equal("accepted", events[0].Name);
+        Assert.Equal("Streamed", events[0].Data["id"]!.GetValue<string>());
         var steps = events.Where(e => e.Name == "step").Select(e => $"{e.Step}:{e.State}").ToList();
         Assert.Equal(
         [
@@ -91,7 +94,7 @@ public sealed class InstallStreamTests(InstallStreamFixture host) : IClassFixtur
         var again = await StreamAsync("/api/v1/plugin/install/Streamed/stream?version=1.0.0");
         Assert.Equal(["resolve:started", "resolve:done", "load:started", "load:done"],
             again.Where(e => e.Name == "step").Select(e => $"{e.Step}:{e.State}"));
-        Assert.Contains("already installed", again[1].Data["message"]!.GetValue<string>());
+        Assert.Contains("already installed", again.Where(e => e.Name == "step").ElementAt(1).Data["message"]!.GetValue<string>());
     }
 
     [Fact]

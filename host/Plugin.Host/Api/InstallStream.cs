@@ -21,7 +21,7 @@ namespace Plugin.Host.Api
 {
     /// <summary>
     /// <c>GET /api/v1/plugin/install/{id}/stream</c>: the install of <c>/plugin/install/{id}</c> (same checks, same
-    /// installer, same answer) with its steps sent as they happen, as server-sent events — <c>step</c> for each
+    /// installer, same answer) with its steps sent as they happen, as server-sent events — first <c>accepted</c> (sent at once), <c>step</c> for each
     /// <see cref="InstallStep"/>, then one <c>result</c> whose data is the body the plain install call answers (its
     /// envelope; for a refused install the envelope of <see cref="ErrorFilter"/> plus the HTTP <c>status</c> it maps to).
     /// What is wrong with the request itself (bad id or version, a level above Host:MarketLevel) is refused with 4xx
@@ -40,6 +40,10 @@ namespace Plugin.Host.Api
 
             // Unbounded and written synchronously by InstallProgress: the events keep the order the steps happened in.
             var events = Channel.CreateUnbounded<SseItem<object>>(new UnboundedChannelOptions { SingleReader = true });
+            // First event at once, before the install may wait for another lifecycle change of the host: the response
+            // headers go out now, so a client can tell "accepted, waiting" from "the request never arrived".
+            events.Writer.TryWrite(new SseItem<object>(new InstallAccepted(id, version), "accepted"));
+            logger.LogInformation("Install of {PluginId} {Version} requested (streamed)", id, version ?? "(newest)");
             var progress = new InstallProgress(step => events.Writer.TryWrite(new SseItem<object>(Wire(step), "step")));
             _ = Task.Run(async () =>
             {
@@ -69,6 +73,9 @@ namespace Plugin.Host.Api
 
         private static InstallStepEvent Wire(InstallStep step) => new(step.Stage.ToString().ToLowerInvariant(),
             step.State.ToString().ToLowerInvariant(), step.Message, step.Package, step.Index, step.Count, step.Bytes);
+
+        /// <summary>The first event of every stream: the install was accepted and is queued or running.</summary>
+        private sealed record InstallAccepted(string Id, string? Version);
 
         /// <summary>The refused install's envelope, with the status the plain install call answers it with.</summary>
         private sealed record InstallFailure(bool Success, string? Message, PluginStatusData? Data, int Status);
