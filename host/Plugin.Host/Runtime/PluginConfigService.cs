@@ -127,14 +127,14 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
         {
             await manager.StopInstanceAsync(entry, ct);
             await Store(entry.Id).DeleteAsync(ct);
-            await new SqlitePluginDataStore(database, entry.Id).ClearAsync(ct);
+            await new PluginDataStore(database, entry.Id).ClearAsync(ct);
             await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), ct);
             invoker.Markers?.Clear(entry.Id);
             await manager.StartInstanceAsync(entry, null, ct);
             return entry;
         }, cancellationToken);
 
-    private SqlitePluginConfigStore Store(string pluginId) => new(database, pluginId);
+    private PluginConfigStore Store(string pluginId) => new(database, pluginId);
 
     private async Task CheckAsync(PluginDescriptor descriptor, JsonObject config, CancellationToken cancellationToken)
     {
