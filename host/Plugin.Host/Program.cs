@@ -5,7 +5,17 @@ using Plugin.Host.Web;
 if (await HostCommandLine.TryRunAsync(args) is { } exitCode)
     return exitCode;
 
-var app = HostApplication.Build(args);
+WebApplication app;
+try
+{
+    app = HostApplication.Build(args);
+}
+catch (Plugin.Host.Storage.HostStartupException e)
+{
+    // A setting to fix (its key is in the message), not a bug: one line, no stack trace.
+    Console.Error.WriteLine($"[Plugin.Host] Cannot start: {e.Message}");
+    return 1;
+}
 Plugin.Host.Hosting.StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;

@@ -61,7 +61,9 @@ public static class MusicServiceCollectionExtensions
                 sp.GetRequiredService<MusicSourceOptions>(),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
                 sp.GetRequiredService<ILogger<MusicSourceCatalog>>(),
-                registrations, sp);
+                registrations, sp,
+                // A host that keeps the records itself (Plugin.Host: in its database) registers this; else plugins.json.
+                sp.GetService<IMusicPluginRecordStore>());
         });
         services.TryAddSingleton(sp => new JsPluginInstaller(
             sp.GetRequiredService<MusicSourceCatalog>(),

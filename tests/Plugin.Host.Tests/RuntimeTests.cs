@@ -420,7 +420,7 @@ public sealed class RuntimeTests(HostFixture host)
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/Gone/version", Auth.ApiKey)).Status);
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/Gone")).Status);
         Assert.DoesNotContain((await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/services"))!.AsArray(), s => s!["plugin_id"]!.GetValue<string>() == "Gone");
-        Assert.Null(await new Storage.SqlitePluginConfigStore(host.Service<Storage.HostDatabase>(), "Gone").LoadAsync());
+        Assert.Null(await new Storage.PluginConfigStore(host.Service<Storage.HostDatabase>(), "Gone").LoadAsync());
 
         // Uninstall through REST too (installed again first).
         await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/install/Gone");

@@ -1,3 +1,5 @@
+using Plugin.Host.Storage;
+
 namespace Plugin.Host.Cluster;
 
 /// <summary>
@@ -15,14 +17,7 @@ public sealed class ClusterOptions
     /// <summary>How often a host writes its per-plugin state and heartbeat; a host silent for three of these is listed offline.</summary>
     public int HeartbeatSeconds { get; set; } = 10;
 
-    /// <summary>True when <c>Host:Database:Provider</c> names PostgreSQL: the hosts sharing it form a cluster.</summary>
+    /// <summary>True when <c>Host:Database:Provider</c> names PostgreSQL (<see cref="DatabaseOptions"/>): the hosts sharing it form a cluster.</summary>
     public static bool IsOn(IConfiguration configuration) =>
-        configuration["Host:Database:Provider"] is { } provider
-        && (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary><c>Host:Database:ConnectionString</c> (Npgsql syntax); required when the provider is PostgreSQL.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
-        configuration["Host:Database:ConnectionString"] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("Host:Database:Provider=postgres needs Host:Database:ConnectionString (e.g. Host=127.0.0.1;Port=5432;Username=plugin;Password=...;Database=plugin_host).");
+        (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ResolveProvider() == DatabaseProvider.Postgres;
 }

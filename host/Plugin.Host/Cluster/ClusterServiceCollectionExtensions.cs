@@ -1,4 +1,3 @@
-using Npgsql;
 using Plugin.Host.Runtime;
 
 namespace Plugin.Host.Cluster;
@@ -11,8 +10,7 @@ public static class ClusterServiceCollectionExtensions
         if (!ClusterOptions.IsOn(configuration))
             return services;
         services.Configure<ClusterOptions>(configuration.GetSection(ClusterOptions.Section));
-        var connectionString = ClusterOptions.ConnectionString(configuration);
-        services.AddSingleton(_ => new ClusterStore(NpgsqlDataSource.Create(connectionString)));
+        services.AddSingleton<ClusterStore>();
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<IPluginChangeObserver>(sp => sp.GetRequiredService<ClusterFeed>());

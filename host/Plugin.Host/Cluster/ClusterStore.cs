@@ -1,4 +1,5 @@
 using Npgsql;
+using Plugin.Host.Storage;
 
 namespace Plugin.Host.Cluster;
 
@@ -19,9 +20,10 @@ public sealed record ClusterNode(string NodeId, long AppliedSeq, string? Url, Da
 /// The cluster's tables in the shared PostgreSQL database: the desired state per package (<c>cluster_plugins</c>), the
 /// change feed (<c>cluster_changes</c>, a sequence; every write sends a <c>NOTIFY plugin_cluster</c> on commit), the hosts
 /// (<c>cluster_nodes</c>) and each host's state per plugin (<c>host_plugin_state</c>). Configs themselves are not here:
-/// they are in the shared <c>plugin_config</c> table; the feed only says which plugin's config changed.
+/// they are in the shared <c>plugin_config</c> table; the feed only says which plugin's config changed. The tables come
+/// with the host's migrations (Storage/Migrations/0050_cluster.*.sql).
 /// </summary>
-public sealed class ClusterStore(NpgsqlDataSource dataSource)
+public sealed class ClusterStore(HostDatabase database)
 {
     /// <summary>The notification channel the hosts LISTEN on.</summary>
     public const string Channel = "plugin_cluster";
@@ -30,28 +32,8 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
     // seq N never gets a smaller seq committed after it (sequences are handed out before commit, not in commit order).
     private const long FeedLock = 0x706c7567696e; // "plugin"
 
-    internal const string Schema = """
-        CREATE TABLE IF NOT EXISTS cluster_plugins (package_id TEXT PRIMARY KEY, version TEXT NOT NULL, installed BOOLEAN NOT NULL,
-            seq BIGINT NOT NULL, node_id TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL);
-        CREATE TABLE IF NOT EXISTS cluster_changes (seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, package_id TEXT NOT NULL,
-            plugin_id TEXT, version TEXT, node_id TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
-        CREATE TABLE IF NOT EXISTS cluster_nodes (node_id TEXT PRIMARY KEY, applied_seq BIGINT NOT NULL, url TEXT,
-            heartbeat TIMESTAMPTZ NOT NULL);
-        CREATE TABLE IF NOT EXISTS host_plugin_state (node_id TEXT NOT NULL, plugin_id TEXT NOT NULL, package_id TEXT NOT NULL,
-            version TEXT, status TEXT NOT NULL, error TEXT, heartbeat TIMESTAMPTZ NOT NULL, PRIMARY KEY (node_id, plugin_id));
-        """;
-
-    public NpgsqlDataSource DataSource => dataSource;
-
-    /// <summary>Creates the tables when missing; two hosts starting together wait on one advisory lock.</summary>
-    public async Task EnsureSchemaAsync(CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await Exec(connection, "SELECT pg_advisory_xact_lock(@k)", ct, ("k", FeedLock + 1));
-        await Exec(connection, Schema, ct);
-        await tx.CommitAsync(ct);
-    }
+    /// <summary>The LISTEN connection's source (a connection of the host's PostgreSQL pool).</summary>
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct) => (NpgsqlConnection)await database.OpenAsync(ct);
 
     /// <summary>Records an install (or update) made on <paramref name="nodeId"/>: the desired state and the change, in one transaction.</summary>
     public Task<long> RecordInstallAsync(string packageId, string version, string nodeId, CancellationToken ct) =>
@@ -66,7 +48,7 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
     private async Task<long> RecordAsync(string kind, string packageId, string? pluginId, string? version, string nodeId, bool? installed,
         CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, "SELECT pg_advisory_xact_lock(@k)", ct, ("k", FeedLock));
         long seq;
@@ -87,7 +69,7 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
 
     public async Task<long> LastSeqAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, "SELECT COALESCE(MAX(seq), 0) FROM cluster_changes");
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -102,7 +84,7 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
 
     public async Task<long?> AppliedSeqAsync(string nodeId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, "SELECT applied_seq FROM cluster_nodes WHERE node_id = @node", ("node", nodeId));
         return await command.ExecuteScalarAsync(ct) is long seq ? seq : null;
     }
@@ -110,7 +92,7 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
     /// <summary>Replaces this host's rows of <c>host_plugin_state</c> and its heartbeat, in one transaction.</summary>
     public async Task ReportAsync(string nodeId, string? url, long appliedSeq, IReadOnlyList<NodePluginState> states, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await Exec(connection, """
             INSERT INTO cluster_nodes (node_id, applied_seq, url, heartbeat) VALUES (@node, @seq, @url, now())
@@ -136,7 +118,7 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource)
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<T>();

@@ -42,7 +42,6 @@ public sealed class ClusterSync(
         try
         {
             await WhenStartedAsync(stoppingToken);
-            await store.EnsureSchemaAsync(stoppingToken);
             var firstSeq = await store.AppliedSeqAsync(node.Id, stoppingToken) ?? await store.LastSeqAsync(stoppingToken);
             await startup.Loaded.WaitAsync(stoppingToken);
             await ReconcileAllAsync(stoppingToken);
@@ -211,7 +210,7 @@ public sealed class ClusterSync(
         {
             try
             {
-                await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+                await using var connection = await store.OpenAsync(ct);
                 connection.Notification += (_, _) => feed.Wake();
                 await using (var listen = new NpgsqlCommand($"LISTEN {ClusterStore.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);

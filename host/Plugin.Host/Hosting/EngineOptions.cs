@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Plugin.Host.Runtime;
 using Plugin.Indexer;
 using Plugin.Music;
+using Plugin.Music.Management;
 using Plugin.Music.Runtime;
 
 namespace Plugin.Host.Hosting;
@@ -33,6 +34,8 @@ public static class EngineOptions
         services.AddSingleton<IIndexerRegistryProvider, SiteRegistryProvider>();
 
         services.AddMusicSources();
+        // The music engine's records and code live in the host database, like everything else the host persists.
+        services.AddSingleton<IMusicPluginRecordStore, Storage.MusicPluginRecords>();
         services.AddOptions<MusicSourceOptions>()
             .Configure<HostPaths>((o, paths) => o.DataDir = paths.Music)
             .Bind(configuration.GetSection(MusicSection))

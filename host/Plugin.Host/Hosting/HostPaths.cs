@@ -28,7 +28,7 @@ public sealed class HostPaths
     /// self-contained publish) carries the web UI it was built with, whatever folder it is started from.</summary>
     public static string DefaultWebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
-    /// <summary>The data folder (<c>Host:DataDir</c>); the host's SQLite file is <c>host.db</c> in it (<see cref="Storage.HostDatabase"/>).</summary>
+    /// <summary>The data folder (<c>Host:DataDir</c>); the host's SQLite file is <c>host.db</c> in it unless <c>Host:Database</c> names another database (<see cref="Storage.HostDatabase"/>).</summary>
     public string DataDir { get; }
 
     /// <summary>The plugins' own folders (<see cref="Plugin.Sdk.IPluginContext.DataFolder"/>).</summary>

@@ -149,7 +149,7 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
         {
             await manager.StopInstanceAsync(entry, ct);
             await Store(entry.Id).DeleteAsync(ct);
-            await new SqlitePluginDataStore(database, entry.Id).ClearAsync(ct);
+            await new PluginDataStore(database, entry.Id).ClearAsync(ct);
             await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), ct);
             invoker.Markers?.Clear(entry.Id);
             // Told before the start: the config and data are gone whether or not the plugin starts on its defaults.
@@ -158,7 +158,7 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
             return entry;
         }, cancellationToken);
 
-    private SqlitePluginConfigStore Store(string pluginId) => new(database, pluginId);
+    private PluginConfigStore Store(string pluginId) => new(database, pluginId);
 
     private async Task CheckAsync(PluginDescriptor descriptor, JsonObject config, CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ internal sealed class PluginContext(
     string pluginId,
     string dataFolder,
     ILogger logger,
-    SqlitePluginConfigStore config,
-    SqlitePluginDataStore data,
+    PluginConfigStore config,
+    PluginDataStore data,
     IPluginCache cache,
     IMessageSender messages,
     IEventPublisher events,
@@ -25,9 +25,9 @@ internal sealed class PluginContext(
     public string DataFolder { get; } = dataFolder;
     public ILogger Logger { get; } = logger;
     public IPluginConfigStore Config => config;
-    public SqlitePluginConfigStore ConfigStore => config;
+    public PluginConfigStore ConfigStore => config;
     public IPluginDataStore Data => data;
-    public SqlitePluginDataStore DataStore => data;
+    public PluginDataStore DataStore => data;
     public IPluginCache Cache { get; } = cache;
     public IMessageSender Messages { get; } = messages;
     public IEventPublisher Events { get; } = events;

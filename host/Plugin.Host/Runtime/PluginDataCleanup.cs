@@ -18,8 +18,8 @@ public sealed class PluginDataCleanup(HostPaths paths, HostDatabase database, Me
 
     public async Task PluginRemovedAsync(string pluginId, CancellationToken cancellationToken)
     {
-        await new SqlitePluginConfigStore(database, pluginId).DeleteAsync(cancellationToken);
-        await new SqlitePluginDataStore(database, pluginId).ClearAsync(cancellationToken);
+        await new PluginConfigStore(database, pluginId).DeleteAsync(cancellationToken);
+        await new PluginDataStore(database, pluginId).ClearAsync(cancellationToken);
         await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
         await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
         invoker.Markers?.Forget(pluginId);

@@ -99,7 +99,7 @@ internal sealed class HostPluginInterop(string pluginId, HostDatabase database, 
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (catalog.Find(otherPluginId) is null)
             return new SharedData<T>(otherPluginId, key, SharedDataStatus.UnknownPlugin);
-        var store = new SqlitePluginDataStore(database, otherPluginId);
+        var store = new PluginDataStore(database, otherPluginId);
         if (!InteropRules.IsShared(await store.SharedAsync(cancellationToken), key))
             return new SharedData<T>(otherPluginId, key, SharedDataStatus.NotShared);
         var json = await store.GetJsonAsync(key, cancellationToken);
@@ -112,7 +112,7 @@ internal sealed class HostPluginInterop(string pluginId, HostDatabase database, 
     {
         if (catalog.Find(otherPluginId) is null)
             return [];
-        var store = new SqlitePluginDataStore(database, otherPluginId);
+        var store = new PluginDataStore(database, otherPluginId);
         var patterns = await store.SharedAsync(cancellationToken);
         return (await store.KeysAsync(cancellationToken)).Where(k => InteropRules.IsShared(patterns, k)).ToList();
     }

@@ -23,7 +23,7 @@ public sealed class HostSecrets
         console ??= Console.Out;
         var o = options.Value;
         AdminUser = string.IsNullOrWhiteSpace(o.Admin.User) ? "admin" : o.Admin.User;
-        FirstRunFile = Path.Combine(Path.GetDirectoryName(database.Path)!, FirstRunFileName);
+        FirstRunFile = Path.Combine(database.DataDir, FirstRunFileName);
         var generated = new List<string>();
 
         if (!string.IsNullOrEmpty(o.Admin.Password))
@@ -34,11 +34,16 @@ public sealed class HostSecrets
             if (_passwordHash is null)
             {
                 var password = RandomToken(12);
-                _passwordHash = PasswordHasher.Hash(password);
-                database.SetSetting("admin_password_hash", _passwordHash);
-                console.WriteLine($"[Plugin.Host] First run: admin user '{AdminUser}', password: {password}  (also written to {FirstRunFile}; set Host:Admin:Password to choose your own)");
-                generated.Add($"admin user: {AdminUser}");
-                generated.Add($"admin password: {password}");
+                var hash = PasswordHasher.Hash(password);
+                // AddSetting: a host that started at the same time on the same database may have stored its own first;
+                // then that one holds and its host printed it.
+                _passwordHash = database.AddSetting("admin_password_hash", hash);
+                if (_passwordHash == hash)
+                {
+                    console.WriteLine($"[Plugin.Host] First run: admin user '{AdminUser}', password: {password}  (also written to {FirstRunFile}; set Host:Admin:Password to choose your own)");
+                    generated.Add($"admin user: {AdminUser}");
+                    generated.Add($"admin password: {password}");
+                }
             }
         }
 
@@ -50,21 +55,20 @@ public sealed class HostSecrets
             ApiToken = database.GetSetting("api_token") ?? "";
             if (ApiToken.Length == 0)
             {
-                ApiToken = RandomToken(24);
-                database.SetSetting("api_token", ApiToken);
-                console.WriteLine($"[Plugin.Host] First run: API token: {ApiToken}  (also written to {FirstRunFile}; set Host:ApiToken to choose your own)");
-                generated.Add($"API token: {ApiToken}");
+                var token = RandomToken(24);
+                ApiToken = database.AddSetting("api_token", token);
+                if (ApiToken == token)
+                {
+                    console.WriteLine($"[Plugin.Host] First run: API token: {ApiToken}  (also written to {FirstRunFile}; set Host:ApiToken to choose your own)");
+                    generated.Add($"API token: {ApiToken}");
+                }
             }
         }
         if (generated.Count > 0)
             WriteFirstRunFile(generated);
 
-        var key = database.GetSetting("jwt_signing_key");
-        if (key is null)
-        {
-            key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            database.SetSetting("jwt_signing_key", key);
-        }
+        var key = database.GetSetting("jwt_signing_key")
+            ?? database.AddSetting("jwt_signing_key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         SigningKey = Convert.FromBase64String(key);
     }
 

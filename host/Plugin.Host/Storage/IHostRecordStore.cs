@@ -3,8 +3,8 @@ namespace Plugin.Host.Storage;
 /// <summary>
 /// Where the host keeps its records (transfer and download history, subscriptions, site user data, messages, the event
 /// log): one row per record with the columns queries filter on, and the record itself as JSON. Kinds and keys are
-/// <see cref="Plugin.Sdk.Manifest.RecordRules"/>'. SQLite by default (<see cref="SqliteHostRecordStore"/>); a PostgreSQL
-/// store implements the same few operations.
+/// <see cref="Plugin.Sdk.Manifest.RecordRules"/>'. <see cref="HostRecordStore"/> keeps them in the host's database (SQLite or PostgreSQL);
+/// another store implements the same few operations.
 /// </summary>
 public interface IHostRecordStore
 {

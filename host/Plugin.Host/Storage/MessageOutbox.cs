@@ -11,18 +11,18 @@ public sealed class MessageOutbox(HostDatabase database)
 {
     public Task AddAsync(string? pluginId, string? conversation, Notification message, CancellationToken cancellationToken) =>
         database.ExecuteAsync("""
-            INSERT INTO message_outbox (plugin_id, conversation, userid, json, created_at) VALUES ($plugin, $conversation, $userid, $json, $now)
-            """, cancellationToken, ("$plugin", pluginId), ("$conversation", conversation), ("$userid", message.Userid),
-            ("$json", JsonSerializer.Serialize(message, PluginJson.Options)), ("$now", HostDatabase.Now()));
+            INSERT INTO message_outbox (plugin_id, conversation, userid, json, created_at) VALUES (@plugin, @conversation, @userid, @json, @now)
+            """, cancellationToken, ("@plugin", pluginId), ("@conversation", conversation), ("@userid", message.Userid),
+            ("@json", JsonSerializer.Serialize(message, PluginJson.Options)), ("@now", HostDatabase.Now()));
 
     public Task<List<OutboxMessage>> RecentAsync(int limit, CancellationToken cancellationToken) =>
-        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox ORDER BY id DESC LIMIT $limit",
-            Read, cancellationToken, ("$limit", limit));
+        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox ORDER BY id DESC LIMIT @limit",
+            Read, cancellationToken, ("@limit", limit));
 
     /// <summary>Messages posted after <paramref name="afterId"/>, oldest first (what a live stream sends next).</summary>
     public Task<List<OutboxMessage>> AfterAsync(long afterId, int limit, CancellationToken cancellationToken) =>
-        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox WHERE id > $after ORDER BY id LIMIT $limit",
-            Read, cancellationToken, ("$after", afterId), ("$limit", limit));
+        database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox WHERE id > @after ORDER BY id LIMIT @limit",
+            Read, cancellationToken, ("@after", afterId), ("@limit", limit));
 
     /// <summary>The id of the newest message, 0 when there is none: a live stream starts after it.</summary>
     public async Task<long> LastIdAsync(CancellationToken cancellationToken) =>
@@ -30,9 +30,9 @@ public sealed class MessageOutbox(HostDatabase database)
             System.Globalization.CultureInfo.InvariantCulture);
 
     public Task DeleteForPluginAsync(string pluginId, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("DELETE FROM message_outbox WHERE plugin_id = $plugin", cancellationToken, ("$plugin", pluginId));
+        database.ExecuteAsync("DELETE FROM message_outbox WHERE plugin_id = @plugin", cancellationToken, ("@plugin", pluginId));
 
-    private static OutboxMessage Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+    private static OutboxMessage Read(System.Data.Common.DbDataReader r) =>
         new(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
             JsonSerializer.Deserialize<JsonElement>(r.GetString(3)), r.GetString(4));
 }

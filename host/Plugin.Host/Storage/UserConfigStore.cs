@@ -12,16 +12,16 @@ public sealed class UserConfigStore(HostDatabase database)
     /// <summary>The saved value, or null when the user never set the key.</summary>
     public async Task<JsonNode?> GetAsync(string user, string key, CancellationToken cancellationToken)
     {
-        var json = await database.ScalarAsync("SELECT value FROM user_config WHERE user = $user AND key = $key", cancellationToken,
-            ("$user", user), ("$key", key));
+        var json = await database.ScalarAsync("""SELECT value FROM user_config WHERE "user" = @user AND key = @key""", cancellationToken,
+            ("@user", user), ("@key", key));
         return json is null ? null : JsonNode.Parse(json);
     }
 
     /// <summary>Saves the value; a null value removes the key, so it reads as unset again.</summary>
     public Task SetAsync(string user, string key, JsonNode? value, CancellationToken cancellationToken) => value is null
-        ? database.ExecuteAsync("DELETE FROM user_config WHERE user = $user AND key = $key", cancellationToken, ("$user", user), ("$key", key))
+        ? database.ExecuteAsync("""DELETE FROM user_config WHERE "user" = @user AND key = @key""", cancellationToken, ("@user", user), ("@key", key))
         : database.ExecuteAsync("""
-            INSERT INTO user_config (user, key, value, updated_at) VALUES ($user, $key, $value, $now)
-            ON CONFLICT(user, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            """, cancellationToken, ("$user", user), ("$key", key), ("$value", value.ToJsonString()), ("$now", HostDatabase.Now()));
+            INSERT INTO user_config ("user", key, value, updated_at) VALUES (@user, @key, @value, @now)
+            ON CONFLICT ("user", key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """, cancellationToken, ("@user", user), ("@key", key), ("@value", value.ToJsonString()), ("@now", HostDatabase.Now()));
 }

@@ -51,6 +51,9 @@ public static class HostApplication
         configureServices?.Invoke(builder);
 
         var app = builder.Build();
+        // The database first: an unreachable server or a bad Host:Database setting stops start-up here with a
+        // HostStartupException naming the key, not at the first request.
+        app.Services.GetRequiredService<HostDatabase>();
         MapHost(app);
         return app;
     }
@@ -77,7 +80,9 @@ public static class HostApplication
         services.AddPluginPackages(configuration);
 
         services.AddSingleton(paths);
-        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().DataDir));
+        // Host:Database (SQLite by default, or PostgreSQL): opened and migrated once, when Build resolves it.
+        services.AddSingleton(sp => new HostDatabase(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(),
+            sp.GetRequiredService<HostPaths>().DataDir, sp.GetRequiredService<ILoggerFactory>().CreateLogger<HostDatabase>()));
         services.AddSingleton<HostSecrets>(sp => new HostSecrets(sp.GetRequiredService<IOptions<HostSettings>>(), sp.GetRequiredService<HostDatabase>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
@@ -113,7 +118,7 @@ public static class HostApplication
         services.AddSingleton<PluginServiceRegistry>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<PluginServiceRegistry>());
         // The host's records (Context.Records): fed by every dispatched event and by source plugins.
-        services.AddSingleton<IHostRecordStore>(sp => new SqliteHostRecordStore(sp.GetRequiredService<HostDatabase>()));
+        services.AddSingleton<IHostRecordStore, HostRecordStore>();
         services.AddSingleton<HostRecordBook>();
         services.AddSingleton<IHostEventObserver>(sp => sp.GetRequiredService<HostRecordBook>());
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<HostRecordBook>());
@@ -209,7 +214,7 @@ public static class HostApplication
     }
 }
 
-/// <summary>Healthy when the SQLite file answers.</summary>
+/// <summary>Healthy when the host database (SQLite or PostgreSQL) answers.</summary>
 public sealed class DatabaseHealthCheck(HostDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

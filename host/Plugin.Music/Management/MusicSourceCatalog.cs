@@ -26,14 +26,14 @@ public sealed class MusicSourceCatalog : IDisposable
     private Task? _initialization;
 
     public MusicSourceCatalog(MusicSourceOptions options, HttpClient http, ILogger<MusicSourceCatalog>? logger = null,
-        IEnumerable<MusicSourceRegistration>? registrations = null, IServiceProvider? services = null)
+        IEnumerable<MusicSourceRegistration>? registrations = null, IServiceProvider? services = null, IMusicPluginRecordStore? recordStore = null)
     {
         _options = options;
         _http = http;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _services = services;
         _registrations = registrations?.ToList() ?? [];
-        Store = new MusicPluginStore(options.DataDir);
+        Store = new MusicPluginStore(options.DataDir, recordStore);
     }
 
     public MusicPluginStore Store { get; }
