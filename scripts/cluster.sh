@@ -55,6 +55,8 @@ case "$cmd" in
   start)
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    # PostgreSQL runs as the postgres user when this runs as root: it must be able to reach services/ below.
+    chmod a+x "$dir"
     stop_hosts
     dll=$(host_dll)
     [[ ${#feeds[@]} -gt 0 ]] || feeds=("$repo/artifacts/packages")
@@ -75,6 +77,7 @@ case "$cmd" in
         echo "ADMIN_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
         echo "API_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
       } >"$dir/credentials"
+      chmod 600 "$dir/credentials"
     fi
     # shellcheck disable=SC1091
     source "$dir/credentials"
