@@ -102,7 +102,7 @@ case "$cmd" in
       for f in "${!feeds[@]}"; do args+=("--Host:Feeds:$f=${feeds[$f]}"); done
       # shellcheck disable=SC2206
       args+=(${HOST_ARGS:-})
-      (cd "$dir/$node" && nohup dotnet "${args[@]}" >"$dir/$node/host.log" 2>&1 & echo $! >"$dir/$node/pid")
+      (cd "$dir/$node"; nohup dotnet "${args[@]}" >"$dir/$node/host.log" 2>&1 & echo $! >"$dir/$node/pid")
       urls+=("http://127.0.0.1:$port")
       echo "$port" >"$dir/$node/port"
     done
