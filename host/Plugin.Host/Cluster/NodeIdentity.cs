@@ -13,7 +13,10 @@ public sealed class NodeIdentity(IConfiguration configuration, IServer server)
 {
     private string? _id;
 
-    public string Id => _id ??= configuration["Host:NodeId"] is { Length: > 0 } given ? given : Default();
+    // AUTO is Quartz's "generate an id per start" (Scheduling); the change feed needs a name, so AUTO gets the default.
+    public string Id => _id ??= configuration["Host:NodeId"] is { Length: > 0 } given && !given.Equals("AUTO", StringComparison.OrdinalIgnoreCase)
+        ? given
+        : Default();
 
     /// <summary>The first address the server listens on (shown beside the node in the plugin list), or null.</summary>
     public string? Url => server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
