@@ -54,7 +54,7 @@ public sealed class HostDatabase : IDisposable
         }
         try
         {
-            DatabaseMigrations.Apply(this, logger ?? NullLogger.Instance);
+            AppliedMigrations = DatabaseMigrations.Apply(this, logger ?? NullLogger.Instance);
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException)
         {
@@ -66,6 +66,9 @@ public sealed class HostDatabase : IDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The migration versions this instance applied when it opened the database (empty when it was current).</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; } = [];
 
     public SqlDialect Dialect { get; }
 
