@@ -135,7 +135,7 @@ public sealed class ClusterSync(
         var local = installer.ListInstalled().FirstOrDefault(p => string.Equals(p.Id, wanted.PackageId, StringComparison.OrdinalIgnoreCase));
         try
         {
-            using var applying = ClusterFeed.Applying();
+            using var applying = RemoteChange.Apply();
             if (wanted.Installed)
             {
                 if (local is not null && SameVersion(local.Version, wanted.Version) && catalog.ForPackage(wanted.PackageId).Count > 0)
@@ -184,7 +184,11 @@ public sealed class ClusterSync(
     {
         var entry = catalog.Find(pluginId);
         if (entry?.Descriptor is null) return; // not here, or not loaded: its next load reads the saved config
-        try { await configs.ApplySavedAsync(pluginId, ct); }
+        try
+        {
+            using var applying = RemoteChange.Apply();
+            await configs.ApplySavedAsync(pluginId, ct);
+        }
         catch (PluginError e)
         {
             logger.LogWarning(e, "Cluster sync: the config of {PluginId} saved on another host could not be applied here", pluginId);

@@ -17,3 +17,28 @@ public interface IPluginChangeObserver
     /// <summary>The plugin's saved config changed (or was deleted by a reset).</summary>
     Task ConfigChangedAsync(string pluginId, string packageId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Marks the calls made within a scope as applying a change another host made (the cluster sync): they are not reported
+/// to the <see cref="IPluginChangeObserver"/>s again (each change is in the feed once, under the host where the user
+/// made it), and an uninstall leaves the shared config and data rows alone (the uninstalling host deleted them; deleting
+/// again could remove a config saved after a reinstall meanwhile).
+/// </summary>
+public static class RemoteChange
+{
+    private static readonly AsyncLocal<bool> Current = new();
+
+    /// <summary>True inside <see cref="Apply"/>'s scope (flows into the awaited calls).</summary>
+    public static bool Applying => Current.Value;
+
+    public static IDisposable Apply()
+    {
+        Current.Value = true;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => Current.Value = false;
+    }
+}
