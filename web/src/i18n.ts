@@ -139,6 +139,11 @@ const zh = {
   statsSkipped: '已跳过',
   devSwapped: '{name} 已更新为 {version}（{seconds} 秒）',
   devFailed: '{name} 构建失败，旧版本继续运行：{error}',
+  // the cluster badge on a plugin card (HostsBadge)
+  hostsOnline: '{count} 台主机',
+  versionSkew: '版本不一致',
+  hostNotInstalled: '未安装',
+  hostOffline: '离线',
 } as const
 
 export type Key = keyof typeof zh
@@ -278,6 +283,10 @@ const en: Record<Key, string> = {
   statsSkipped: 'Skipped',
   devSwapped: '{name} now runs {version} ({seconds} s)',
   devFailed: '{name}: the build failed, the old version keeps running: {error}',
+  hostsOnline: '{count} hosts',
+  versionSkew: 'Version skew',
+  hostNotInstalled: 'not installed',
+  hostOffline: 'offline',
 }
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null

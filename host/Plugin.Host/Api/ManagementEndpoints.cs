@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plugin.Host.Api.Contracts;
+using Plugin.Host.Cluster;
 using Plugin.Host.Hosting;
 using Plugin.Host.Market;
 using Plugin.Host.Packages;
@@ -89,7 +90,7 @@ public static class ManagementEndpoints
         api.MapGet("/plugin/icon/{id}", PluginIcons.ServeAsync).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static async Task<Ok<List<PluginListItem>>> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
-        IOptions<HostSettings> settings, IPluginAssets assets, CancellationToken ct)
+        IOptions<HostSettings> settings, IPluginAssets assets, IServiceProvider services, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (state is not ("market" or "installed" or "all"))
@@ -109,6 +110,8 @@ public static class ManagementEndpoints
         var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e,
             byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null,
             assets.ReadTrustReport(e.Id))).ToList();
+        if (services.GetService<ClusterView>() is { } cluster)
+            installed = await cluster.AddHostStatesAsync(installed, ct);
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInstalled = packages.Where(p => !installedIds.Contains(p.Id) && LevelOf(p) <= settings.Value.MarketLevel)
             .Select(PluginListItem.FromMarket);

@@ -43,6 +43,12 @@ public sealed record PluginListItem(
     /// <summary>Who signed the package (null when unsigned): verified at install; read, not yet verified, in market items.</summary>
     public PackageSigner? Signer { get; init; }
 
+    /// <summary>Each host's state and version of the plugin when several hosts share one database (Cluster/); null on a single host.</summary>
+    public IReadOnlyList<Cluster.HostPluginState>? Hosts { get; init; }
+
+    /// <summary>True when the online hosts do not all run one version of the plugin (one lacking it counts); null on a single host.</summary>
+    public bool? VersionSkew { get; init; }
+
     /// <param name="trust">The trust checks' report of the installed package (<see cref="Packages.IPluginAssets.ReadTrustReport"/>).</param>
     public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market, TrustReport? trust)
     {

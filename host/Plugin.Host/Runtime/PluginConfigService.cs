@@ -118,8 +118,30 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
             catch (PluginError retry) when (retry.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
             throw;
         }
+        await ConfigChangedAsync(entry, ct);
         return entry;
     }
+
+    private async Task ConfigChangedAsync(PluginEntry entry, CancellationToken ct)
+    {
+        foreach (var observer in manager.Observers)
+            await observer.ConfigChangedAsync(entry.Id, entry.PackageId, ct);
+    }
+
+    /// <summary>
+    /// The saved config changed elsewhere (another host of the cluster saved it in the shared database): the plugin is
+    /// restarted with what is saved now, or its defaults when nothing is. Not checked again (the saving host did) and
+    /// not reported to the observers (it is not this host's change).
+    /// </summary>
+    public Task<PluginEntry> ApplySavedAsync(string id, CancellationToken cancellationToken) =>
+        manager.ChangeAsync(id, async (entry, ct) =>
+        {
+            var saved = await Store(entry.Id).LoadAsync(ct);
+            await manager.StopInstanceAsync(entry, ct);
+            try { await manager.StartInstanceAsync(entry, saved, ct); }
+            catch (PluginError e) when (e.Kind == PluginErrorKind.PluginFailed) { /* recorded on the entry */ }
+            return entry;
+        }, cancellationToken);
 
     /// <summary>Config back to defaults and data cleared (MoviePilot's reset), then initialised again.</summary>
     public Task<PluginEntry> ResetAsync(string id, CancellationToken cancellationToken) =>
@@ -130,6 +152,8 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
             await new PluginDataStore(database, entry.Id).ClearAsync(ct);
             await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(entry.Id), ct);
             invoker.Markers?.Clear(entry.Id);
+            // Told before the start: the config and data are gone whether or not the plugin starts on its defaults.
+            await ConfigChangedAsync(entry, ct);
             await manager.StartInstanceAsync(entry, null, ct);
             return entry;
         }, cancellationToken);

@@ -18,10 +18,14 @@ public sealed class PluginDataCleanup(HostPaths paths, HostDatabase database, Me
 
     public async Task PluginRemovedAsync(string pluginId, CancellationToken cancellationToken)
     {
-        await new PluginConfigStore(database, pluginId).DeleteAsync(cancellationToken);
-        await new PluginDataStore(database, pluginId).ClearAsync(cancellationToken);
+        // An uninstall made on another host of the cluster: that host deleted the shared rows (RemoteChange).
+        if (!RemoteChange.Applying)
+        {
+            await new PluginConfigStore(database, pluginId).DeleteAsync(cancellationToken);
+            await new PluginDataStore(database, pluginId).ClearAsync(cancellationToken);
+            await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
+        }
         await cache.RemoveByTagAsync(HybridPluginCache.PluginTag(pluginId), cancellationToken);
-        await outbox.DeleteForPluginAsync(pluginId, cancellationToken);
         invoker.Markers?.Forget(pluginId);
         var folder = paths.PluginData(pluginId);
         try

@@ -28,12 +28,17 @@ public sealed class PluginManager(
     IOptions<RuntimeOptions> runtimeOptions,
     IEnumerable<IPluginLifecycleListener> listeners,
     ILogger<PluginManager> logger,
-    PluginTelemetry? telemetry = null)
+    PluginTelemetry? telemetry = null,
+    IEnumerable<IPluginChangeObserver>? observers = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Concurrent: at start-up packages load side by side (LoadAllAsync).
     private readonly ConcurrentDictionary<string, LoadedAssembly> _assemblies = new(StringComparer.OrdinalIgnoreCase);
     private readonly IPluginLifecycleListener[] _listeners = listeners.ToArray();
+    private readonly IPluginChangeObserver[] _observers = observers?.ToArray() ?? [];
+
+    /// <summary>Who is told of installs, uninstalls and config changes (the cluster feed); <see cref="PluginConfigService"/> tells them too.</summary>
+    internal IReadOnlyList<IPluginChangeObserver> Observers => _observers;
 
     private TimeSpan Lifecycle => RuntimeOptions.Limit(runtimeOptions.Value.LifecycleTimeoutSeconds);
 
@@ -91,6 +96,8 @@ public sealed class PluginManager(
             else
                 progress.Done($"Loaded {string.Join(", ", entries.Select(e => $"{e.Id} {e.Version} ({e.Status})"))}");
             measured?.End(CallOutcome.Ok);
+            foreach (var observer in _observers)
+                await observer.InstalledAsync(package.Id, package.Version, cancellationToken);
             return entries;
         }
         catch (Exception e) when (progress.Failed(e))
@@ -114,6 +121,8 @@ public sealed class PluginManager(
             foreach (var pluginId in pluginIds)
                 foreach (var listener in _listeners)
                     await listener.PluginRemovedAsync(pluginId, cancellationToken);
+            foreach (var observer in _observers)
+                await observer.UninstalledAsync(entry.PackageId, cancellationToken);
             logger.LogInformation("Plugin {PluginId} uninstalled", id);
         }
         finally { _gate.Release(); }

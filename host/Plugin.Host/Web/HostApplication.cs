@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Plugin.Host.Api;
 using Plugin.Host.Api.MoviePilot;
+using Plugin.Host.Cluster;
 using Plugin.Host.Hosting;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
@@ -142,6 +143,8 @@ public static class HostApplication
         services.AddQuartzHostedService(schedulerName.Value, o => o.WaitForJobsToComplete = false);
         services.AddSingleton<PluginStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginStartup>());
+        // Several hosts on one PostgreSQL: installs and config changes follow each other (Cluster/).
+        services.AddHostCluster(configuration);
 
         services.AddOpenApi(o =>
         {

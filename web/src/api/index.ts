@@ -44,6 +44,20 @@ export interface Plugin {
   trust_warnings?: string[]
   /** who signed the package; `verified` once the host checked it at install */
   signer?: { subject: string; fingerprint: string; type: string; trusted_root: boolean; verified: boolean } | null
+  /** each host's state of the plugin when several hosts share one database (cluster); absent or null on a single host */
+  hosts?: HostPluginState[] | null
+  /** the online hosts do not all run one version of the plugin (a host lacking it counts) */
+  version_skew?: boolean | null
+}
+
+/** One host's state of a plugin in a cluster (Plugin.hosts). @schema HostPluginState */
+export interface HostPluginState {
+  node: string
+  version?: string | null
+  status: string
+  error?: string | null
+  heartbeat: string
+  online: boolean
 }
 
 export type PluginState = 'market' | 'installed' | 'all'
