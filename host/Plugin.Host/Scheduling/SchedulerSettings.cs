@@ -11,8 +11,7 @@ namespace Plugin.Host.Scheduling;
 /// </summary>
 public sealed record SchedulerSettings
 {
-    /// <summary>The name every node of the cluster shares (Quartz's <c>sched_name</c>): hosts on the same database with
-    /// the same name are one cluster.</summary>
+    /// <summary>The default <see cref="Name"/>.</summary>
     public const string ClusterName = "plugin-host";
 
     public const string ProviderKey = "Host:Database:Provider";
@@ -24,6 +23,11 @@ public sealed record SchedulerSettings
     public string? ConnectionString { get; init; }
 
     public bool Clustered => ConnectionString is not null;
+
+    /// <summary>The name every node of the cluster shares (Quartz's <c>sched_name</c>, <c>Host:Scheduler:Name</c>): hosts
+    /// on the same database with the same name are one cluster. Quartz wants it unique within a process, so two hosts
+    /// built in one process (tests) need names of their own, and then do not share their schedules.</summary>
+    public string Name { get; init; } = ClusterName;
 
     /// <summary>This host's Quartz instance id, unique in the cluster and stable across restarts (a restarted node
     /// recovers its own interrupted runs at once, and run-time jobs pinned to it find it again); null = let Quartz generate one.</summary>
@@ -55,6 +59,7 @@ public sealed record SchedulerSettings
         return new SchedulerSettings
         {
             ConnectionString = connectionString,
+            Name = string.IsNullOrWhiteSpace(section["Name"]) ? ClusterName : section["Name"]!.Trim(),
             NodeId = NodeIdFrom(configuration),
             CheckinInterval = Seconds(section, "CheckinIntervalSeconds", defaults.CheckinInterval),
             CheckinMisfireThreshold = Seconds(section, "CheckinMisfireThresholdSeconds", defaults.CheckinMisfireThreshold),

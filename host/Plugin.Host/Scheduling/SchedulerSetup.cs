@@ -19,7 +19,7 @@ public static class SchedulerSetup
         // Quartz keeps schedulers in a process-wide repository by name: a unique name lets two hosts share a process
         // (tests restart the host over the same data folder). The nodes of a cluster share one name: it is the key
         // their rows carry in the job store.
-        var schedulerName = new SchedulerName(settings.Clustered ? SchedulerSettings.ClusterName : "plugin-host-" + Guid.NewGuid().ToString("N")[..8]);
+        var schedulerName = new SchedulerName(settings.Clustered ? settings.Name : "plugin-host-" + Guid.NewGuid().ToString("N")[..8]);
         services.AddSingleton(schedulerName);
         if (settings.Clustered)
             // A hosted service, so it runs before Quartz's (registered below) builds the scheduler and validates the schema.

@@ -128,6 +128,42 @@ public sealed class ClusterSchedulingTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_one_off_job_both_hosts_schedule_fires_once_for_the_cluster_on_the_host_that_scheduled_it_first()
+    {
+        var db = await ClusterServices.NewDatabaseAsync("qoneoff");
+        var root = Directory.CreateTempSubdirectory("plugin-cluster-qoneoff").FullName;
+        var feed = Path.Combine(root, "feed");
+        var runs = Directory.CreateDirectory(Path.Combine(root, "runs")).FullName;
+        var hosts = Enumerable.Range(0, 2).Select(i => new HostProcess(Directory.CreateDirectory(Path.Combine(root, "host" + i)).FullName, feed,
+            ClusterArgs(db))).ToList();
+        try
+        {
+            await Task.WhenAll(hosts.Select(h => h.StartAsync()));
+            // Every instance of the plugin schedules "once" a minute after it starts, in its OnInitAsync, as a ported
+            // plugin's "run once" does: the second host finds it pending and adopts it.
+            var plugin = TestPlugin("OneOff", services: 0, longSeconds: 0, onceAfterSeconds: 60);
+            PluginPackages.Pack(feed, plugin.Id, "1.0.0", PluginPackages.Compile(plugin.Id, "1.0.0", plugin.Source(runs)));
+            await InstallAsync(hosts[0], "OneOff");
+            await InstallAsync(hosts[1], "OneOff");
+            Assert.DoesNotContain(ReadRuns(runs), r => r.Service == "once"); // else the second host came too late to see it pending
+            Assert.Contains("job once is scheduled by the cluster already", hosts[1].Output, StringComparison.Ordinal);
+
+            await HostProcess.WaitUntilAsync(() => Task.FromResult(ReadRuns(runs).Any(r => r.Service == "once")), TimeSpan.FromMinutes(2),
+                "the one-off job to run");
+            // Another host's run would come at the same time; give it well past the moment.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var once = Assert.Single(ReadRuns(runs), r => r.Service == "once");
+            Assert.Equal(hosts[0].ProcessId, once.Pid); // its trigger prefers the host that scheduled it first
+        }
+        finally
+        {
+            foreach (var host in hosts)
+                await host.DisposeAsync();
+            TryDelete(root);
+        }
+    }
+
     private static string[] ClusterArgs(string db) =>
     [
         "--Host:Database:Provider=postgres",
@@ -236,7 +272,8 @@ public sealed class ClusterSchedulingTests(ITestOutputHelper output)
     /// <summary>A plugin with <paramref name="services"/> services <c>t0</c>, <c>t1</c>, ... every <see cref="TickSeconds"/>
     /// seconds, and with <paramref name="longSeconds"/> &gt; 0 a service <c>long</c> (every 2 s) that runs that long. Each
     /// run appends <c>service what unix-ms pid</c> to <c>&lt;dir&gt;/&lt;pid&gt;.log</c>, one file per host process.</summary>
-    private static (string Id, Func<string, string> Source) TestPlugin(string id, int services, int longSeconds) => (id, dir => $$"""
+    /// <param name="onceAfterSeconds">The plugin's <c>OnInitAsync</c> schedules a one-off job <c>once</c> that much later (0: none).</param>
+    private static (string Id, Func<string, string> Source) TestPlugin(string id, int services, int longSeconds, int onceAfterSeconds = 0) => (id, dir => $$"""
         using System;
         using System.Collections.Generic;
         using System.IO;
@@ -260,6 +297,13 @@ public sealed class ClusterSchedulingTests(ITestOutputHelper output)
                     var line = service + " " + what + " " + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + " " + Environment.ProcessId + "\n";
                     lock (Gate)
                         File.AppendAllText(Path.Combine(@"{{dir}}", Environment.ProcessId + ".log"), line);
+                }
+
+                protected override async Task OnInitAsync(CancellationToken ct)
+                {
+                    if ({{onceAfterSeconds}} > 0)
+                        await Context.Scheduler.ScheduleAsync("once", JobTrigger.After(TimeSpan.FromSeconds({{onceAfterSeconds}})),
+                            c => { Record("once", "run"); return Task.CompletedTask; }, ct);
                 }
 
                 internal async ValueTask Long(CancellationToken ct)
