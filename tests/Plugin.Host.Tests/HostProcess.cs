@@ -37,6 +37,9 @@ public sealed class HostProcess : IAsyncDisposable
     public string Token { get; private set; } = "";
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The running process's id (a cluster test finds the host a plugin reported from).</summary>
+    public int ProcessId => _process?.Id ?? 0;
+
     /// <summary>What the process printed (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 

@@ -14,7 +14,6 @@ using Plugin.Host.Storage;
 using Plugin.Host.Telemetry;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
-using Quartz;
 
 namespace Plugin.Host.Web;
 
@@ -131,16 +130,8 @@ public static class HostApplication
         services.AddSingleton<PluginFeatures>();
         services.AddSingleton<MessageRouter>();
 
-        // Quartz keeps schedulers in a process-wide repository by name: a unique name lets two hosts share a process
-        // (tests restart the host over the same data folder).
-        var schedulerName = new SchedulerName("plugin-host-" + Guid.NewGuid().ToString("N")[..8]);
-        services.AddSingleton(schedulerName);
-        services.AddQuartz(schedulerName.Value, q =>
-        {
-            q.UseInMemoryStore(_ => { });
-            q.UseDefaultThreadPool(16);
-        });
-        services.AddQuartzHostedService(schedulerName.Value, o => o.WaitForJobsToComplete = false);
+        // Quartz: in memory, or clustered on PostgreSQL with Host:Database:Provider=postgres (Scheduling/SchedulerSetup.cs).
+        services.AddHostScheduler(configuration);
         services.AddSingleton<PluginStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginStartup>());
         // Several hosts on one PostgreSQL: installs and config changes follow each other (Cluster/).
