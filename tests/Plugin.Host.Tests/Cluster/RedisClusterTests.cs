@@ -44,11 +44,13 @@ public sealed class RedisClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var a = await StartHostAsync("a", install: true);
         var b = await StartHostAsync("b", install: true);
         const int count = 200;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
             await RaiseAsync(i % 2 == 0 ? a : b, "e" + i);
 
         await HostProcess.WaitUntilAsync(async () => (await HandledAsync(a)).Union(await HandledAsync(b)).Count() == count,
             TimeSpan.FromSeconds(60), $"{count} events handled across the two hosts");
+        output.WriteLine($"{count} events raised one by one over REST and handled across two hosts in {watch.ElapsedMilliseconds} ms");
         // Nothing is left for either host to run: the handler's group holds no entry, so no second run can come.
         await HostProcess.WaitUntilAsync(async () => await PendingAsync("OnTransfer") == 0, TimeSpan.FromSeconds(30), "no pending entry");
         var (runsA, runsB) = (await RunsAsync(a), await RunsAsync(b));
@@ -81,8 +83,10 @@ public sealed class RedisClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
         var b = await StartHostAsync("b", install: true);
         await a.KillAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await HostProcess.WaitUntilAsync(async () => (await HandledAsync(b)).Count == count, TimeSpan.FromSeconds(60),
             "host b to run the events the killed host had taken");
+        output.WriteLine($"failover: {count} events of the killed host run by the other {watch.ElapsedMilliseconds} ms after the kill (HostTimeoutSeconds=2)");
         await HostProcess.WaitUntilAsync(async () => await PendingAsync("OnTransfer") == 0, TimeSpan.FromSeconds(30), "no pending entry");
         Assert.Equal(count, await RunsAsync(b));
     }
@@ -100,7 +104,9 @@ public sealed class RedisClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Removed on a: b's next reads miss, though b held it in memory.
         await CallPluginAsync(a, "/cache/remove?key=k1");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await HostProcess.WaitUntilAsync(async () => await CacheGetAsync(b, "k1") is null, TimeSpan.FromSeconds(10), "b to miss a removed key");
+        output.WriteLine($"a removal on a seen by b after {watch.ElapsedMilliseconds} ms (including one REST call to b)");
 
         // Replaced on a: b reads the new value.
         await CallPluginAsync(a, "/cache/set?key=k2&value=old");

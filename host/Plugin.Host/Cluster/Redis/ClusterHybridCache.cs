@@ -26,7 +26,8 @@ internal sealed class ClusterHybridCache : HybridCache, IDisposable
         _cluster = cluster;
         _logger = logger;
         _channel = cluster.Channel("cache");
-        cluster.Subscriber.Subscribe(_channel, (channel, message) => _ = ApplyAsync(message));
+        // Fire-and-forget: registered even while Redis is unreachable, and subscribed again by the multiplexer on every reconnection.
+        cluster.Subscriber.Subscribe(_channel, (channel, message) => _ = ApplyAsync(message), CommandFlags.FireAndForget);
         // Changes broadcast while this host was cut off from Redis were lost: after a reconnection nothing in this host's
         // L1 can be trusted, so all of it is dropped (entries read from L2 afterwards are checked as usual).
         cluster.Connection.ConnectionRestored += OnRestored;
@@ -63,7 +64,7 @@ internal sealed class ClusterHybridCache : HybridCache, IDisposable
             await _cluster.Subscriber.PublishAsync(_channel,
                 JsonSerializer.Serialize(new CacheChange(_cluster.HostId, change, name), ClusterJson.Options));
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             // The local change stands; the other hosts keep their copy until its local expiry.
             _logger.LogWarning(e, "Could not tell the other hosts that cache {Kind} {Name} changed", change, name);
@@ -85,7 +86,7 @@ internal sealed class ClusterHybridCache : HybridCache, IDisposable
                     await _inner.RemoveAsync(change.Name);
             }
         }
-        catch (Exception e) when (e is JsonException or RedisException)
+        catch (Exception e) when (e is JsonException || RedisFailure.Is(e))
         {
             _logger.LogWarning(e, "Could not apply a cache change broadcast by another host");
         }

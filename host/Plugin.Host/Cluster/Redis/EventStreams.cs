@@ -45,7 +45,7 @@ internal sealed class RedisEventTransport(RedisCluster cluster, ILogger<RedisEve
             await cluster.Subscriber.PublishAsync(cluster.Channel(EventStreams.Channel), wire, CommandFlags.FireAndForget);
             return true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             logger.LogWarning(e, "Redis did not take event {Type}: this host's handlers run it", type);
             return false;
@@ -88,23 +88,21 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly List<Task> _running = [];
     private DateTimeOffset _lastPoll, _lastClaim;
+    private bool _listening;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await cluster.Subscriber.SubscribeAsync(cluster.Channel(EventStreams.Channel), (_, wire) =>
-        {
-            if (EventTypes.TryParse(wire.ToString(), out EventType type))
-            {
-                lock (_dirty) _dirty.Add(type);
-                _wake.Release();
-            }
-        });
         var poll = cluster.Options.EventPoll;
         var claimEvery = cluster.Options.HostTimeout / 2;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!_listening)
+                {
+                    await ListenAsync();
+                    _listening = true;
+                }
                 await SyncGroupsAsync();
                 var now = DateTimeOffset.UtcNow;
                 if (now - _lastPoll >= poll)
@@ -126,8 +124,9 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             {
                 break;
             }
-            catch (RedisException e)
+            catch (Exception e)
             {
+                // Redis unreachable or slow (or anything unforeseen): this loop must outlive it, or the host would stop.
                 logger.LogWarning(e, "Reading events from Redis failed; retrying");
                 await Task.Delay(poll, CancellationToken.None);
             }
@@ -135,6 +134,17 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
         // Handlers cut short by the stop are not acknowledged: another host runs them again.
         await Task.WhenAll(_running);
     }
+
+    // Wake-ups: the wire name of a type that just got an entry.
+    private Task ListenAsync() =>
+        cluster.Subscriber.SubscribeAsync(cluster.Channel(EventStreams.Channel), (_, wire) =>
+        {
+            if (EventTypes.TryParse(wire.ToString(), out EventType type))
+            {
+                lock (_dirty) _dirty.Add(type);
+                _wake.Release();
+            }
+        });
 
     /// <summary>The groups of this host's active handlers: joins new ones, leaves those whose plugin stopped.</summary>
     private async Task SyncGroupsAsync()
@@ -193,8 +203,8 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             var free = dispatcher.FreeSlots;
             if (free <= 0)
             {
-                // Busy: come back to this type when a handler ends (the poll marks every type dirty again).
-                lock (_dirty) _dirty.Add(subscription.Type);
+                // Busy: come back to these types when a handler ends (each end wakes the loop).
+                lock (_dirty) _dirty.UnionWith(types);
                 return false;
             }
             var count = Math.Min(free, Batch);
@@ -248,9 +258,10 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
                 var free = dispatcher.FreeSlots;
                 if (claim.Count > 0 && free > 0)
                 {
-                    // The minimum idle time makes two hosts claiming at once take each entry once: the first claim resets it.
+                    // The minimum idle time makes two hosts claiming at once take each entry once: the first claim resets
+                    // it, so the second host's claim, sent within that time, finds it too fresh.
                     var claimed = await cluster.Database.StreamClaimAsync(subscription.Stream, subscription.Group, cluster.HostId,
-                        1000, [.. claim.Take(free)]);
+                        (long)(cluster.Options.HostTimeout / 2).TotalMilliseconds, [.. claim.Take(free)]);
                     foreach (var entry in claimed)
                         if (!entry.IsNull)
                             Start(subscription, entry, stoppingToken);
@@ -282,7 +293,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             {
                 data = EventTypes.Deserialize(subscription.Type, System.Text.Json.Nodes.JsonNode.Parse(entry[EventStreams.DataField].ToString()));
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Event entry {Id} of {Stream} is not valid {Type} data; dropped", entry.Id, subscription.Stream, subscription.Type);
                 await AckAsync(subscription, entry);
@@ -295,7 +306,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             // Not acknowledged: the entry stays pending and is run again once claimed (at least once, not exactly once).
             logger.LogWarning(e, "Could not acknowledge event entry {Id} of {Stream}", entry.Id, subscription.Stream);

@@ -65,7 +65,7 @@ public sealed class HostHeartbeat(RedisCluster cluster, ILogger<HostHeartbeat> l
             {
                 await cluster.Database.StringSetAsync(cluster.HostKey(cluster.HostId), DateTimeOffset.UtcNow.ToString("O"), timeout);
             }
-            catch (RedisException e)
+            catch (Exception e) when (RedisFailure.Is(e))
             {
                 logger.LogWarning(e, "Could not renew this host's liveness key in Redis");
             }
@@ -83,6 +83,13 @@ public sealed class HostHeartbeat(RedisCluster cluster, ILogger<HostHeartbeat> l
     {
         await base.StopAsync(cancellationToken);
         try { await cluster.Database.KeyDeleteAsync(cluster.HostKey(cluster.HostId)); }
-        catch (RedisException) { /* the key expires by itself */ }
+        catch (Exception e) when (RedisFailure.Is(e)) { /* the key expires by itself */ }
     }
+}
+
+/// <summary>What a Redis call throws when Redis is unreachable, slow or refuses: a timeout is a <see cref="TimeoutException"/>,
+/// not a <see cref="RedisException"/>, and must not end a host's background loop either.</summary>
+internal static class RedisFailure
+{
+    public static bool Is(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 }

@@ -32,7 +32,7 @@ internal sealed class RedisMessageFeed : IMessageFeed
         {
             await _cluster.Subscriber.PublishAsync(_channel, JsonSerializer.Serialize(message, ClusterJson.Options));
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             _logger.LogWarning(e, "Could not relay a message to the live readers of the hosts");
         }
