@@ -61,12 +61,14 @@ internal sealed class RedisEventTransport(RedisCluster cluster, ILogger<RedisEve
 /// for longer than a handler may run. A handler's failure is acknowledged like a success: no retries, as on one host.
 /// </summary>
 internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog catalog, EventDispatcher dispatcher,
-    Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtime, ILogger<RedisEventConsumer> logger) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtime, ILogger<RedisEventConsumer> logger)
+    : BackgroundService, IPluginLifecycleListener
 {
-    // Joins a handler's group. A group nobody else reads right now (no consumer on a live host) is moved to the end of
-    // the stream first: a handler gets the events raised while some host runs it, not those raised while it ran nowhere
-    // (as on one host, where a disabled plugin misses events). Entries a dead host had taken stay pending and are claimed.
-    // Atomic, so two hosts joining at once cannot both skip what the other just read.
+    // Joins a handler's group. A group nobody reads right now (no consumer on a live host; this host counts when it is
+    // still a consumer, e.g. its plugin was reloaded) is moved to the end of the stream first: a handler gets the events
+    // raised while some host runs it, not those raised while it ran nowhere (as on one host, where a disabled plugin
+    // misses events). Entries a dead host had taken stay pending and are claimed. Atomic, so two hosts joining at once
+    // cannot both skip what the other just read.
     private const string JoinScript = """
         local created = redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '$', 'MKSTREAM')
         if type(created) == 'table' and created.err then
@@ -74,7 +76,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
           for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
             local name
             for i = 1, #c, 2 do if c[i] == 'name' then name = c[i + 1] end end
-            if name ~= ARGV[2] and redis.call('EXISTS', ARGV[3] .. name) == 1 then live = true end
+            if name == ARGV[2] or redis.call('EXISTS', ARGV[3] .. name) == 1 then live = true end
           end
           if not live then redis.call('XGROUP', 'SETID', KEYS[1], ARGV[1], '$') end
         end
@@ -83,7 +85,9 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
         """;
 
     private const int Batch = 16;
-    private readonly Dictionary<string, Subscription> _joined = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Subscription> _joined = new();
+    // Joining and leaving happen on the loop and in PluginStartedAsync: one at a time, so a group is joined once.
+    private readonly SemaphoreSlim _membership = new(1, 1);
     private readonly HashSet<EventType> _dirty = [];
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly List<Task> _running = [];
@@ -146,29 +150,60 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             }
         });
 
+    /// <summary>A plugin that just started joins its handlers' groups before its start is reported (an install's answer),
+    /// so an event raised right after reaches it, as on one host.</summary>
+    public async Task PluginStartedAsync(PluginEntry entry, CancellationToken cancellationToken)
+    {
+        if (!entry.IsActive) return;
+        await _membership.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var subscription in SubscriptionsOf(entry))
+                await JoinAsync(subscription);
+        }
+        catch (Exception e) when (RedisFailure.Is(e))
+        {
+            logger.LogWarning(e, "Could not join the event groups of {PluginId} yet; retrying in the background", entry.Id);
+        }
+        finally
+        {
+            _membership.Release();
+        }
+    }
+
+    public Task PluginStoppingAsync(string pluginId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PluginRemovedAsync(string pluginId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private IEnumerable<Subscription> SubscriptionsOf(PluginEntry entry) =>
+        (entry.Descriptor?.EventHandlers ?? []).Select(h => new Subscription(entry.Id, h.Method, h.EventType,
+            EventStreams.StreamKey(cluster, h.EventType), EventStreams.GroupName(entry.Id, h.Method)));
+
+    private async Task JoinAsync(Subscription subscription)
+    {
+        if (_joined.ContainsKey(subscription.Group)) return;
+        await cluster.Database.ScriptEvaluateAsync(JoinScript, [subscription.Stream],
+            [subscription.Group, cluster.HostId, cluster.HostKey("")]);
+        _joined[subscription.Group] = subscription;
+        lock (_dirty) _dirty.Add(subscription.Type);
+    }
+
     /// <summary>The groups of this host's active handlers: joins new ones, leaves those whose plugin stopped.</summary>
     private async Task SyncGroupsAsync()
     {
-        var active = new Dictionary<string, Subscription>();
-        foreach (var entry in catalog.Active)
-            foreach (var handler in entry.Descriptor?.EventHandlers ?? [])
-            {
-                var group = EventStreams.GroupName(entry.Id, handler.Method);
-                active[group] = new Subscription(entry.Id, handler.Method, handler.EventType, EventStreams.StreamKey(cluster, handler.EventType), group);
-            }
-        foreach (var (name, subscription) in active)
+        await _membership.WaitAsync();
+        try
         {
-            if (_joined.ContainsKey(name)) continue;
-            await cluster.Database.ScriptEvaluateAsync(JoinScript, [subscription.Stream],
-                [subscription.Group, cluster.HostId, cluster.HostKey("")]);
-            _joined[name] = subscription;
-            lock (_dirty) _dirty.Add(subscription.Type);
+            var active = catalog.Active.SelectMany(SubscriptionsOf).ToDictionary(s => s.Group);
+            foreach (var subscription in active.Values)
+                await JoinAsync(subscription);
+            foreach (var name in _joined.Keys.Where(n => !active.ContainsKey(n)).ToList())
+                if (_joined.TryRemove(name, out var left))
+                    await LeaveAsync(left);
         }
-        foreach (var name in _joined.Keys.Where(n => !active.ContainsKey(n)).ToList())
+        finally
         {
-            var left = _joined[name];
-            _joined.Remove(name);
-            await LeaveAsync(left);
+            _membership.Release();
         }
     }
 
@@ -217,7 +252,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
                 // The stream or the group was deleted (e.g. by hand): joined again on the next pass.
-                _joined.Remove(subscription.Group);
+                _joined.TryRemove(subscription.Group, out _);
                 continue;
             }
             foreach (var entry in entries)
@@ -272,7 +307,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
             }
             catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {
-                _joined.Remove(subscription.Group);
+                _joined.TryRemove(subscription.Group, out _);
             }
         }
     }
@@ -323,6 +358,7 @@ internal sealed class RedisEventConsumer(RedisCluster cluster, PluginCatalog cat
     public override void Dispose()
     {
         _wake.Dispose();
+        _membership.Dispose();
         base.Dispose();
     }
 

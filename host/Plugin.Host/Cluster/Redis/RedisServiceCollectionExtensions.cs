@@ -41,7 +41,9 @@ public static class RedisServiceCollectionExtensions
 
         // Broadcast events: one stream per type, one consumer group per handler.
         services.AddSingleton<IEventTransport, RedisEventTransport>();
-        services.AddHostedService<RedisEventConsumer>();
+        services.AddSingleton<RedisEventConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisEventConsumer>());
+        services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<RedisEventConsumer>());
 
         // Live messages of every host.
         services.AddSingleton<IMessageFeed, RedisMessageFeed>();
