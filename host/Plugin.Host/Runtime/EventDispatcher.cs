@@ -11,12 +11,16 @@ namespace Plugin.Host.Runtime;
 /// single reader hands every handler of every enabled plugin its own isolated call, and a bounded number of calls run
 /// at once so a flood or a hanging handler cannot starve the host. Chain events run inline, in priority order, on one
 /// shared data object, with a time limit per handler.
+/// With an <see cref="IEventTransport"/> (several hosts, <c>Host:Redis</c>) a broadcast event goes to the transport
+/// instead, which hands it to each handler on one of the hosts running it (<see cref="HandleAsync"/>); chain events stay
+/// on the host that raised them, since they return a value to their caller.
 /// </summary>
 public sealed class EventDispatcher(
     PluginCatalog catalog,
     PluginInvoker invoker,
     IOptions<RuntimeOptions> options,
-    IEnumerable<IHostEventObserver>? observers = null) : BackgroundService
+    IEnumerable<IHostEventObserver>? observers = null,
+    IEventTransport? transport = null) : BackgroundService
 {
     private readonly IHostEventObserver[] _observers = observers?.ToArray() ?? [];
     private readonly Channel<QueuedEvent> _queue = Channel.CreateUnbounded<QueuedEvent>(new UnboundedChannelOptions { SingleReader = true });
@@ -53,6 +57,9 @@ public sealed class EventDispatcher(
                     // The host's own observers (its records) see every event first, whether or not a plugin handles it.
                     foreach (var observer in _observers)
                         await observer.ObserveAsync(queued.Type, queued.Data, queued.Source, stoppingToken);
+                    // A transport that cannot take the event (Redis unreachable) leaves it to this host's handlers.
+                    if (transport is not null && await transport.SendAsync(queued.Type, queued.Data, queued.Source, stoppingToken))
+                        continue;
                     var evt = new PluginEvent(queued.Type, queued.Data);
                     foreach (var entry in catalog.Active)
                     {
@@ -77,6 +84,21 @@ public sealed class EventDispatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Free handler slots: a transport takes no more events at once than this (an event it takes but cannot
+    /// start at once would wait in this host while another host could have run it).</summary>
+    public int FreeSlots => _slots.CurrentCount;
+
+    /// <summary>Runs one handler for an event the transport delivered, in a handler slot, with the handler time limit;
+    /// completes when the handler has run (failures are logged and counted, never thrown).</summary>
+    public async Task HandleAsync(PluginEntry entry, EventHandlerDescriptor handler, PluginEvent evt, CancellationToken cancellationToken)
+    {
+        if (entry.Instance is not { } instance)
+            return;
+        await _slots.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _pending);
+        await RunHandlerAsync(entry.Id, instance, handler, evt, cancellationToken);
     }
 
     private async Task RunHandlerAsync(string pluginId, IPlugin instance, EventHandlerDescriptor handler,
@@ -141,6 +163,13 @@ public sealed class EventDispatcher(
     public static string PluginApiPath(string pluginId, string apiPath) => ChainContribution.SourceApiPath(pluginId, apiPath);
 
     private sealed record QueuedEvent(EventType Type, EventData Data, string? Source);
+}
+
+/// <summary>Carries broadcast events to the handlers of every host (<c>Cluster/Redis</c>); absent on a single host.</summary>
+public interface IEventTransport
+{
+    /// <summary>Hands the event over for delivery; false when it could not (the raising host then runs its own handlers).</summary>
+    ValueTask<bool> SendAsync(EventType type, EventData data, string? source, CancellationToken cancellationToken);
 }
 
 /// <summary>What a chain event run produced: the shared data, the handlers that ran, and the errors of those that did not.</summary>

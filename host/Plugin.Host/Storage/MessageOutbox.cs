@@ -6,14 +6,24 @@ namespace Plugin.Host.Storage;
 /// <summary>
 /// Every message a plugin posts is kept here (there is no real notification channel). Messages posted while the host
 /// handles a user's message carry that conversation's id, so <c>POST /api/v1/message/</c> can return them as replies.
+/// With a <see cref="IMessageFeed"/> (several hosts) each stored message is also handed to the feed for live readers.
 /// </summary>
-public sealed class MessageOutbox(HostDatabase database)
+public sealed class MessageOutbox(HostDatabase database, IMessageFeed? feed = null)
 {
-    public Task AddAsync(string? pluginId, string? conversation, Notification message, CancellationToken cancellationToken) =>
-        database.ExecuteAsync("""
+    /// <summary>The cluster's live feed, when there is one: the message stream reads it instead of the table.</summary>
+    public IMessageFeed? Feed => feed;
+
+    public async Task AddAsync(string? pluginId, string? conversation, Notification message, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(message, PluginJson.Options);
+        var now = HostDatabase.Now();
+        await database.ExecuteAsync("""
             INSERT INTO message_outbox (plugin_id, conversation, userid, json, created_at) VALUES (@plugin, @conversation, @userid, @json, @now)
             """, cancellationToken, ("@plugin", pluginId), ("@conversation", conversation), ("@userid", message.Userid),
-            ("@json", JsonSerializer.Serialize(message, PluginJson.Options)), ("@now", HostDatabase.Now()));
+            ("@json", json), ("@now", now));
+        if (feed is not null)
+            await feed.PublishAsync(new OutboxMessage(0, pluginId, message.Userid, JsonSerializer.Deserialize<JsonElement>(json), now), cancellationToken);
+    }
 
     public Task<List<OutboxMessage>> RecentAsync(int limit, CancellationToken cancellationToken) =>
         database.QueryAsync("SELECT id, plugin_id, userid, json, created_at FROM message_outbox ORDER BY id DESC LIMIT @limit",

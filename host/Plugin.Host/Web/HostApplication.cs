@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Plugin.Host.Api;
 using Plugin.Host.Api.MoviePilot;
 using Plugin.Host.Cluster;
+using Plugin.Host.Cluster.Redis;
 using Plugin.Host.Hosting;
 using Plugin.Host.Packages;
 using Plugin.Host.Runtime;
@@ -92,6 +93,8 @@ public static class HostApplication
         services.AddSingleton<MessageOutbox>();
         services.AddSingleton<UserConfigStore>();
         services.AddHybridCache();
+        // Several hosts on one Redis (Host:Redis; Cluster/Redis): cache L2, events and messages across hosts. Off without it.
+        services.AddHostRedis(configuration);
 
         services.AddSingleton<PluginCatalog>();
         // Spans, metrics and the stats store; exporters per Host:Telemetry (Telemetry/TelemetrySetup.cs).

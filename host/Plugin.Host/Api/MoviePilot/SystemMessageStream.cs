@@ -54,6 +54,11 @@ public static class SystemMessageStream
         response.Headers["X-Accel-Buffering"] = "no";
         try
         {
+            if (outbox.Feed is { } feed)
+            {
+                await StreamFeedAsync(response, feed, ct);
+                return;
+            }
             // Where the stream starts, read before the headers go out: a message posted as soon as the client sees the
             // stream open comes after this id, so it is sent (read after the flush, it could be skipped).
             var last = await outbox.LastIdAsync(ct);
@@ -81,6 +86,30 @@ public static class SystemMessageStream
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The browser went away: the normal end of a stream.
+        }
+    }
+
+    /// <summary>Several hosts: the messages posted on any of them, as the cluster's feed relays them (no table polling,
+    /// which would send a message twice where the hosts share one database).</summary>
+    private static async Task StreamFeedAsync(HttpResponse response, IMessageFeed feed, CancellationToken ct)
+    {
+        // Subscribed before the headers go out: a message posted once the client sees the stream open is sent.
+        using var subscription = feed.Subscribe();
+        await response.Body.FlushAsync(ct);
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            quiet.CancelAfter(KeepAlive);
+            bool ready;
+            try { ready = await subscription.Reader.WaitToReadAsync(quiet.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                await WriteAsync(response, ": keep-alive\n\n", ct);
+                continue;
+            }
+            if (!ready) return;
+            while (subscription.Reader.TryRead(out var message))
+                await WriteAsync(response, "data: " + JsonSerializer.Serialize(Notification(message), HostJson.Options) + "\n\n", ct);
         }
     }
 
