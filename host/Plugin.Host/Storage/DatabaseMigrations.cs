@@ -60,7 +60,7 @@ public static partial class DatabaseMigrations
     public static IReadOnlyList<int> Apply(HostDatabase database, ILogger logger)
     {
         var migrations = For(database.Dialect);
-        using var connection = database.Open();
+        using var connection = database.OpenForMigration();
         return database.Provider == DatabaseProvider.Postgres
             ? ApplyPostgres(connection, migrations, logger)
             : ApplySqlite((SqliteConnection)connection, migrations, logger);

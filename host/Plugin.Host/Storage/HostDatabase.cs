@@ -23,6 +23,7 @@ namespace Plugin.Host.Storage;
 public sealed class HostDatabase : IDisposable
 {
     private readonly string _connectionString = "";
+    private readonly string _migrationConnectionString = "";
     private readonly NpgsqlDataSource? _postgres;
 
     /// <summary>The default database: SQLite in <c>&lt;dataDir&gt;/host.db</c>.</summary>
@@ -44,6 +45,11 @@ public sealed class HostDatabase : IDisposable
             Path = System.IO.Path.GetFullPath(builder.DataSource, DataDir);
             builder.DataSource = Path;
             _connectionString = builder.ToString();
+            // Migrations open their own connection outside the shared cache: there, locks between connections of one
+            // process are file locks that wait (busy timeout), as BEGIN IMMEDIATE and the WAL switch need when several
+            // open a new file at once; in the shared cache they fail at once instead.
+            builder.Cache = SqliteCacheMode.Private;
+            _migrationConnectionString = builder.ToString();
             Describe = Path;
         }
         else
@@ -128,6 +134,16 @@ public sealed class HostDatabase : IDisposable
         if (_postgres is not null)
             return _postgres.OpenConnection();
         var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The connection migrations run on (see the constructor).</summary>
+    internal DbConnection OpenForMigration()
+    {
+        if (_postgres is not null)
+            return _postgres.OpenConnection();
+        var connection = new SqliteConnection(_migrationConnectionString);
         connection.Open();
         return connection;
     }

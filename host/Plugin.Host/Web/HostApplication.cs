@@ -53,7 +53,15 @@ public static class HostApplication
         var app = builder.Build();
         // The database first: an unreachable server or a bad Host:Database setting stops start-up here with a
         // HostStartupException naming the key, not at the first request.
-        app.Services.GetRequiredService<HostDatabase>();
+        try
+        {
+            app.Services.GetRequiredService<HostDatabase>();
+        }
+        catch (HostStartupException)
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         MapHost(app);
         return app;
     }
