@@ -98,7 +98,7 @@ public sealed class MusicPluginTests(HostFixture host)
         Assert.False(weak.IsAlive, "the music plugin's AssemblyLoadContext was not collected");
         Assert.Null(Source(await host.SendAsync(HttpMethod.Get, "/api/v1/music/plugins"), "TunesSource"));
         Assert.Equal(404, (await host.CallAsync(HttpMethod.Post, "/api/v1/music/TunesSource/search", body: """["晴天", 1, "music"]""")).Status);
-        Assert.DoesNotContain("TunesSource", File.ReadAllText(Path.Combine(host.DataDir, "music", "plugins.json")));
+        Assert.DoesNotContain("TunesSource", new Storage.MusicPluginRecords(host.Service<Storage.HostDatabase>()).Load().Select(r => r.Platform));
     }
 
     [Fact]

@@ -30,19 +30,14 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
     IOptions<RuntimeOptions> options, ILogger<ServiceRunner> logger, PluginTelemetry? telemetry = null)
 {
     private readonly ConcurrentDictionary<(string Plugin, string Service), ServiceState> _states = new();
+    private readonly ServiceRunStore _runs = new(database);
 
     public ServiceState State(string pluginId, string serviceId) =>
         _states.GetOrAdd((pluginId, serviceId), key =>
         {
             var state = new ServiceState();
-            var row = database.Query("SELECT last_run, last_result FROM service_runs WHERE plugin_id = @p AND service_id = @s",
-                r => (Run: r.IsDBNull(0) ? null : r.GetString(0), Result: r.IsDBNull(1) ? "" : r.GetString(1)),
-                ("@p", key.Plugin), ("@s", key.Service)).FirstOrDefault();
-            if (row.Run is not null)
-            {
-                if (DateTimeOffset.TryParse(row.Run, out var last)) state.LastRun = last;
-                state.LastResult = row.Result;
-            }
+            if (_runs.Get(key.Plugin, key.Service) is { } saved)
+                (state.LastRun, state.LastResult) = saved;
             return state;
         });
 
@@ -102,10 +97,7 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
         {
             Volatile.Write(ref state.RunningFlag, 0);
             if (service is not null)
-                await database.ExecuteAsync("""
-                INSERT INTO service_runs (plugin_id, service_id, last_run, last_result) VALUES (@p, @s, @run, @result)
-                ON CONFLICT (plugin_id, service_id) DO UPDATE SET last_run = excluded.last_run, last_result = excluded.last_result
-                """, CancellationToken.None, ("@p", entry.Id), ("@s", serviceId), ("@run", state.LastRun?.ToString("O")), ("@result", state.LastResult));
+                await _runs.SaveAsync(entry.Id, serviceId, state.LastRun, state.LastResult);
         }
         return (outcome, state.LastResult ?? "");
     }
@@ -117,6 +109,6 @@ public sealed class ServiceRunner(PluginCatalog catalog, PluginInvoker invoker, 
     {
         foreach (var key in _states.Keys.Where(k => k.Plugin == pluginId).ToList())
             _states.TryRemove(key, out _);
-        await database.ExecuteAsync("DELETE FROM service_runs WHERE plugin_id = @p", CancellationToken.None, ("@p", pluginId));
+        await _runs.DeleteForPluginAsync(pluginId);
     }
 }

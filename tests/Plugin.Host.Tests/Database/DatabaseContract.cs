@@ -180,6 +180,23 @@ public abstract class DatabaseContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_runs_keep_the_last_run_per_service_until_the_plugin_is_forgotten()
+    {
+        var runs = new ServiceRunStore(Database);
+        Assert.Null(runs.Get("A", "tick"));
+        var at = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(8));
+        await runs.SaveAsync("A", "tick", at, "failed: boom");
+        await runs.SaveAsync("A", "tick", at.AddMinutes(1), "success");
+        await runs.SaveAsync("A", "other", at, null);
+        await runs.SaveAsync("B", "tick", at, "success");
+        Assert.Equal((at.AddMinutes(1), "success"), runs.Get("A", "tick"));
+        Assert.Equal((at, ""), runs.Get("A", "other"));
+        await runs.DeleteForPluginAsync("A");
+        Assert.Null(runs.Get("A", "tick"));
+        Assert.NotNull(runs.Get("B", "tick"));
+    }
+
+    [Fact]
     public async Task Host_records_are_added_saved_by_key_filtered_paged_and_deleted()
     {
         var store = new HostRecordStore(Database);
