@@ -59,7 +59,8 @@ public sealed class SqliteUpgradeTests : IDisposable
 
         using var database = new HostDatabase(_dir);
         Assert.Equal(file, database.Path);
-        Assert.Equal([1, 2], database.AppliedMigrations);
+        // Every migration, the first one included (its IF NOT EXISTS keeps the legacy tables and rows).
+        Assert.Equal(DatabaseMigrations.For(database.Dialect).Select(m => m.Version), database.AppliedMigrations);
 
         Assert.Equal("old-token", database.GetSetting("api_token"));
         Assert.Equal("你好", (await new PluginConfigStore(database, "Echo").LoadAsync())!["greeting"]!.GetValue<string>());
