@@ -140,6 +140,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
         catch (HttpRequestException) { return (0, null); }
         catch (TaskCanceledException) { return (0, null); }
+        // a host killed while its answer was being read: the body ends with a reset, not an HttpRequestException
+        catch (IOException) { return (0, null); }
     }
 
     /// <summary>Polls <paramref name="condition"/> until true; fails naming what was awaited.</summary>
