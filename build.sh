@@ -226,13 +226,18 @@ if ((host_changed)); then
   # The music engine's npm libraries (host/Plugin.Music's own target; quick when js/dist is current).
   step "host: music engine's JS libraries (npm, host/Plugin.Music/js)" \
     dotnet_quiet msbuild host/Plugin.Music/Plugin.Music.csproj -t:BuildMusicJsLibraries -p:Configuration="$configuration"
-  # Published once into artifacts/host (what the README's run command starts); the tool is packed from that build.
+  # Published into artifacts/host (what the README's run command starts) ReadyToRun for this machine's runtime
+  # identifier: the host's and its libraries' assemblies (ClearScript, the music engine, ...) carry native code, so a
+  # fresh process JIT-compiles little at start-up (issue 14: a plugin's first load in a fresh process). Framework-
+  # dependent as before. The tool is packed from the portable (runtime-identifier-free) build of the same sources.
   rm -rf artifacts/host
-  step "host: build and publish with the web UI (artifacts/host)" \
-    dotnet_quiet publish host/Plugin.Host/Plugin.Host.csproj -c "$configuration" --no-restore -o "$root/artifacts/host"
+  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n1)
+  step "host: build and publish with the web UI, ReadyToRun ${rid:-?} (artifacts/host)" \
+    dotnet_quiet publish host/Plugin.Host/Plugin.Host.csproj -c "$configuration" -r "${rid:?dotnet --info names no RID}" --self-contained false \
+      -p:PublishReadyToRun=true -o "$root/artifacts/host"
   rm -f "$feed"/Plugin.Host.Tool.[0-9]*.nupkg
   step "host: pack the .NET tool (Plugin.Host.Tool)" \
-    dotnet_quiet pack host/Plugin.Host/Plugin.Host.csproj -c "$configuration" --no-build --no-restore -o "$feed"
+    dotnet_quiet pack host/Plugin.Host/Plugin.Host.csproj -c "$configuration" --no-restore -o "$feed"
   packed=$((packed + 1))
   # Its inputs as built (the web UI may have been rebuilt since they were first hashed).
   fingerprint host/Plugin.Host "${shared_inputs[@]}" "${host_inputs[@]}" >"$stamps/Plugin.Host.Tool.sha1"

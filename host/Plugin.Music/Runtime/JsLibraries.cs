@@ -34,12 +34,24 @@ internal static class JsLibraries
     /// <summary>Reads every library and makes its code cache now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
     public static void Warm() => Warm(null);
 
-    /// <summary>The same, reading and keeping the code caches in <paramref name="cacheDir"/> (null: in memory only).</summary>
+    /// <summary>
+    /// The same, reading and keeping the code caches in <paramref name="cacheDir"/> (null: in memory only). A cache file
+    /// already there is only read: compiling it in a throw-away engine would not spare any plugin's engine its own
+    /// deserialisation, so only missing caches are made (in one engine, started only then). A file V8 refuses later
+    /// (another V8 build) is replaced by the engine that finds out (see <see cref="CachedScript.Compile"/>).
+    /// </summary>
     public static void Warm(string? cacheDir)
     {
-        using var engine = new V8ScriptEngine(V8ScriptEngineFlags.None);
-        prelude.Value.Compile(engine, cacheDir).Dispose();
-        foreach (var library in libraries.Values) library.Value.Compile(engine, cacheDir).Dispose();
+        V8ScriptEngine? engine = null;
+        try
+        {
+            foreach (var script in libraries.Values.Select(l => l.Value).Prepend(prelude.Value))
+                if (!script.Preload(cacheDir)) script.Compile(engine ??= new V8ScriptEngine(V8ScriptEngineFlags.None), cacheDir).Dispose();
+        }
+        finally
+        {
+            engine?.Dispose();
+        }
     }
 
     private static string Read(string resource)
@@ -107,6 +119,17 @@ internal static class JsLibraries
                 Persist(directory, made, replace: cache is not null);
             }
             return script;
+        }
+
+        /// <summary>Takes the code cache from <paramref name="directory"/> into memory when there is one (not yet checked
+        /// by V8); false when there is none to take.</summary>
+        public bool Preload(string? directory)
+        {
+            if (Volatile.Read(ref _cache) is not null) return true;
+            if (Load(directory) is not { Length: > 0 } cache) return false;
+            Volatile.Write(ref _cache, cache);
+            _persistedIn = directory;
+            return true;
         }
 
         public void Forget()

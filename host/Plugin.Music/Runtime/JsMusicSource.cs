@@ -124,7 +124,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         try
         {
             var bridge = new Bridge(this, newEngine);
-            var envInfo = JsonSerializer.Serialize(new { appVersion = _options.AppVersion, os = _options.Os, lang = _options.Lang });
+            var envInfo = JsonSerializer.Serialize(new EnvInfo(_options.AppVersion, _options.Os, _options.Lang), MusicEngineJson.Default.EnvInfo);
             var require = ((ScriptObject)newEngine.Evaluate(new DocumentInfo("bridge.js"), BridgeScript))
                 .InvokeAsFunction(JsLibraries.Prelude(newEngine, _options.ScriptCacheDirectory), bridge, envInfo);
             var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName, _options.ScriptCacheDirectory);
@@ -344,7 +344,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         public Task Delay(double ms) => Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, int.MaxValue)), _source._currentToken);
 
         [ScriptMember("variables")]
-        public string Variables() => JsonSerializer.Serialize(_source._currentVariables);
+        public string Variables() => JsonSerializer.Serialize(_source._currentVariables, MusicEngineJson.Default.IReadOnlyDictionaryStringString);
 
         [ScriptMember("library")]
         public object Library(string name) => JsLibraries.Library(_engine, name, _source._options.ScriptCacheDirectory);
@@ -449,7 +449,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         MusicSourceManifest manifest;
         try
         {
-            manifest = props.Deserialize<MusicSourceManifest>(LenientManifestOptions) ?? new MusicSourceManifest();
+            manifest = props.Deserialize(MusicEngineJson.Default.MusicSourceManifest) ?? new MusicSourceManifest();
         }
         catch (JsonException e)
         {
@@ -462,24 +462,6 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         if (string.IsNullOrWhiteSpace(manifest.Version)) manifest.Version = "0.0.0";
         if (manifest.PrimaryKey is not { Count: > 0 }) manifest.PrimaryKey = ["id"];
         return manifest;
-    }
-
-    private static readonly JsonSerializerOptions LenientManifestOptions = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
-        Converters = { new LenientCacheControlConverter() },
-    };
-
-    /// <summary>An unknown cacheControl falls back to the seed's default (no-cache) instead of refusing the plugin.</summary>
-    private sealed class LenientCacheControlConverter : System.Text.Json.Serialization.JsonConverter<CacheControl>
-    {
-        public override CacheControl Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions o)
-        {
-            MusicNames.TryParseCacheControl(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, out var value);
-            return value;
-        }
-
-        public override void Write(Utf8JsonWriter writer, CacheControl value, JsonSerializerOptions o) => writer.WriteStringValue(value.ToWire());
     }
 
     public void Dispose()
