@@ -3,7 +3,9 @@ using Plugin.Sdk;
 
 namespace Plugin.Host.Workers.Supervision;
 
-/// <summary>The reply functions of the commands and message buttons a worker is running, by the id the call carried.</summary>
+/// <summary>The reply functions of the commands and message buttons a worker is running, by the id the call carried.
+/// A reply runs in the execution context of the call it belongs to (not the connection's), so what the host keeps in
+/// async-locals for the call — the conversation the reply joins — is there, as it is in process.</summary>
 internal sealed class WorkerReplies
 {
     private readonly ConcurrentDictionary<long, Func<Notification, CancellationToken, Task>> _replies = new();
@@ -12,7 +14,13 @@ internal sealed class WorkerReplies
     public long Add(Func<Notification, CancellationToken, Task> reply)
     {
         var id = Interlocked.Increment(ref _next);
-        _replies[id] = reply;
+        var call = ExecutionContext.Capture();
+        _replies[id] = call is null ? reply : (message, cancellationToken) =>
+        {
+            Task sent = Task.CompletedTask;
+            ExecutionContext.Run(call, _ => sent = reply(message, cancellationToken), null);
+            return sent;
+        };
         return id;
     }
 
