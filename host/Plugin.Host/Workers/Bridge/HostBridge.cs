@@ -20,27 +20,16 @@ public sealed class HostBridge(
     IOptions<HybridCacheOptions> cache)
 {
     private readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
-    private Func<string, IPluginContext?> _contexts = id => catalog.Find(id)?.Context;
 
-    /// <summary>The endpoint one worker talks to: it answers for <paramref name="pluginIds"/> only, and fires jobs and
-    /// offered services back through <paramref name="worker"/>.</summary>
-    public HostEndpoint EndpointFor(IEnumerable<string> pluginIds, IWorkerContextEndpoint worker) => new(this, pluginIds, worker);
+    internal IPluginContext? ContextOf(string pluginId) => catalog.Find(pluginId)?.Context;
 
-    /// <summary>For tests: answer with these contexts instead of the catalog's.</summary>
-    internal HostBridge WithContexts(Func<string, IPluginContext?> contexts)
-    {
-        _contexts = contexts;
-        return this;
-    }
-
-    internal IPluginContext? ContextOf(string pluginId) => _contexts(pluginId);
-
-    internal WorkerContextInfo InfoFor(string pluginId, IPluginContext context)
+    /// <summary>What the worker's context of <paramref name="pluginId"/> is built from, read from its real host context.</summary>
+    public WorkerBinding BindingFor(string pluginId, IPluginContext context)
     {
         var outbound = http.Value;
         var host = context.Host;
-        return new WorkerContextInfo(pluginId, context.DataFolder, host.Version, host.ApiToken, host.BaseUrl?.ToString(),
-            host.TimeZone.Id, host.LibraryPaths, host.DownloadPaths, outbound.Proxy, outbound.TimeoutSeconds, outbound.UserAgent,
+        return new WorkerBinding(pluginId, context.DataFolder, host.Version, host.ApiToken, host.BaseUrl?.ToString(),
+            host.TimeZone.Id, [.. host.LibraryPaths], [.. host.DownloadPaths], outbound.Proxy, outbound.TimeoutSeconds, outbound.UserAgent,
             cache.Value.MaximumKeyLength, (int)MinimumLevel(LoggerFor(pluginId)));
     }
 

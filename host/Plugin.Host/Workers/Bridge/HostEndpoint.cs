@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Plugin.Host.Telemetry;
 using Plugin.Host.Workers.Protocol;
+using Plugin.Host.Workers.Supervision;
 using Plugin.Sdk;
 using Plugin.Sdk.Indexers;
 
@@ -15,21 +15,27 @@ namespace Plugin.Host.Workers.Bridge;
 /// of its worker. Nothing here holds a lock across a call: a chain event sent from the worker may run a handler in the
 /// same worker (over <see cref="IWorkerContextEndpoint"/> or the worker's invoke) while this call waits.
 /// </summary>
-public sealed class HostEndpoint : IHostEndpoint
+internal sealed class HostEndpoint : IHostEndpoint
 {
     private readonly HostBridge _bridge;
-    private readonly HashSet<string> _pluginIds;
-    private readonly IWorkerContextEndpoint _worker;
+    private readonly Func<string, bool> _carries;
+    private readonly Func<IWorkerContextEndpoint> _worker;
+    private readonly WorkerReplies _replies;
     // What the worker's plugins hold on the host until they drop it or the worker goes: service offers, record sources.
     private readonly ConcurrentDictionary<(string PluginId, long Handle), IDisposable> _offers = new();
     private readonly ConcurrentDictionary<long, (string PluginId, IRecordSource Source)> _sources = new();
     private long _nextSource;
 
-    internal HostEndpoint(HostBridge bridge, IEnumerable<string> pluginIds, IWorkerContextEndpoint worker)
+    /// <param name="bridge">The plugins' host contexts, loggers and pushed facts.</param>
+    /// <param name="carries">Whether the worker runs a plugin: it is answered for its own plugins only.</param>
+    /// <param name="worker">The worker's callbacks (jobs, offered services), on the connection current at call time.</param>
+    /// <param name="replies">The replies of the commands and buttons the worker runs.</param>
+    public HostEndpoint(HostBridge bridge, Func<string, bool> carries, Func<IWorkerContextEndpoint> worker, WorkerReplies replies)
     {
         _bridge = bridge;
-        _pluginIds = new HashSet<string>(pluginIds, StringComparer.OrdinalIgnoreCase);
+        _carries = carries;
         _worker = worker;
+        _replies = replies;
     }
 
     /// <summary>The worker is gone: its offers are withdrawn and its record sources unregistered.</summary>
@@ -43,20 +49,24 @@ public sealed class HostEndpoint : IHostEndpoint
 
     private IPluginContext Context(string pluginId)
     {
-        if (!_pluginIds.Contains(pluginId))
+        if (!_carries(pluginId))
             throw new UnauthorizedAccessException($"This worker does not host plugin {pluginId}.");
         return _bridge.ContextOf(pluginId) ?? throw new InvalidOperationException($"Plugin {pluginId} is not loaded.");
     }
 
     public void Log(string pluginId, int level, string category, string message)
     {
-        if (!_pluginIds.Contains(pluginId) || level is < 0 or > (int)LogLevel.Critical)
+        if (!_carries(pluginId) || level is < 0 or > (int)LogLevel.Critical)
             return;
         _bridge.Log(pluginId, (LogLevel)level, category, message);
     }
 
-    public Task<WorkerContextInfo> ContextInfoAsync(string pluginId, CancellationToken cancellationToken) =>
-        Task.FromResult(_bridge.InfoFor(pluginId, Context(pluginId)));
+    public Task ReplyAsync(long replyId, JsonElement message, CancellationToken cancellationToken)
+    {
+        var notification = message.Deserialize<Notification>(PluginJson.Options)
+            ?? throw new ArgumentException("A reply must be a notification.", nameof(message));
+        return _replies.SendAsync(replyId, notification, cancellationToken);
+    }
 
     // ---- config and data ----------------------------------------------------------------------------------------
 
@@ -146,7 +156,7 @@ public sealed class HostEndpoint : IHostEndpoint
         // Scheduled on the host like an in-process job (its time limit, one run at a time, the services list); a run
         // crosses back into the worker, where the plugin's delegate waits.
         Context(pluginId).Scheduler.ScheduleAsync(name, JobTriggers.Read(trigger),
-            ct => _worker.RunJobAsync(pluginId, name, ct), cancellationToken);
+            ct => _worker().RunJobAsync(pluginId, name, ct), cancellationToken);
 
     public Task<bool> JobCancelAsync(string pluginId, string name, CancellationToken cancellationToken) =>
         Context(pluginId).Scheduler.CancelAsync(name, cancellationToken);
@@ -170,7 +180,7 @@ public sealed class HostEndpoint : IHostEndpoint
         // A forwarder: JSON in, JSON out, unchanged (JsonElement reads and writes the text as it is); the handler runs in
         // the worker, under the host's time limit for services (the registry's invoker), its token crossing.
         var offer = Context(pluginId).Plugins.Offer<JsonElement, JsonElement>(name, async (request, ct) =>
-            JsonSerializer.Deserialize<JsonElement>(await _worker.CallServiceAsync(pluginId, name, request.GetRawText(), ct)));
+            JsonSerializer.Deserialize<JsonElement>(await _worker().CallServiceAsync(pluginId, name, request.GetRawText(), ct)));
         if (_offers.TryGetValue((pluginId, handle), out var earlier)) earlier.Dispose();
         _offers[(pluginId, handle)] = offer;
         return Task.CompletedTask;
@@ -178,7 +188,7 @@ public sealed class HostEndpoint : IHostEndpoint
 
     public Task ServiceWithdrawAsync(string pluginId, long handle)
     {
-        if (_pluginIds.Contains(pluginId) && _offers.TryRemove((pluginId, handle), out var offer))
+        if (_carries(pluginId) && _offers.TryRemove((pluginId, handle), out var offer))
             offer.Dispose();
         return Task.CompletedTask;
     }
@@ -223,4 +233,11 @@ public sealed class HostEndpoint : IHostEndpoint
             return null;
         return !remove || _sources.TryRemove(handle, out _) ? found.Source : null;
     }
+}
+
+/// <summary>Creates the host's endpoint for a worker connection: the one place the bridge's target object is chosen.</summary>
+internal static class HostEndpoints
+{
+    public static HostEndpoint Create(PackageWorker worker) =>
+        new(worker.Bridge, worker.Carries, () => worker.Callbacks, worker.Replies);
 }

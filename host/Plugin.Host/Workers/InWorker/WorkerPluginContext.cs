@@ -22,36 +22,31 @@ public sealed class WorkerPluginContext : IPluginContext
     private readonly WorkerScheduler _scheduler;
     private readonly WorkerInterop _interop;
 
-    private WorkerPluginContext(IHostEndpoint host, WorkerContextInfo info)
+    /// <summary>The context of <paramref name="binding"/>'s plugin; every call it makes goes to <paramref name="host"/>.</summary>
+    public WorkerPluginContext(IHostEndpoint host, WorkerBinding binding)
     {
-        var channel = new HostChannel(host, info.PluginId);
-        PluginId = info.PluginId;
-        DataFolder = info.DataFolder;
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(binding);
+        var channel = new HostChannel(host, binding.PluginId);
+        PluginId = binding.PluginId;
+        DataFolder = binding.DataFolder;
         Directory.CreateDirectory(DataFolder);
-        Logger = new WorkerLogger(host, info.PluginId, "Plugin." + info.PluginId, (LogLevel)info.MinimumLogLevel);
+        Logger = new WorkerLogger(host, binding.PluginId, "Plugin." + binding.PluginId, (LogLevel)binding.MinimumLogLevel);
         _config = new WorkerConfigStore(channel);
         Data = new WorkerDataStore(channel);
-        Cache = new HybridPluginCache(WorkerCache.Get(info.CacheMaxKeyLength), info.PluginId, info.CacheMaxKeyLength);
+        Cache = new HybridPluginCache(WorkerCache.Get(binding.CacheMaxKeyLength), binding.PluginId, binding.CacheMaxKeyLength);
         Messages = new WorkerMessageSender(channel);
         Events = new WorkerEventPublisher(channel);
         Indexers = new WorkerIndexerRegistry(channel);
         Storages = new WorkerStorageRegistry(channel);
-        Host = new WorkerHostInfo(info);
+        Host = new WorkerHostInfo(binding);
         Http = OutboundHttp.CreatePluginClient(new OutboundHttpOptions
         {
-            Proxy = info.HttpProxy, TimeoutSeconds = info.HttpTimeoutSeconds, UserAgent = info.HttpUserAgent,
+            Proxy = binding.HttpProxy, TimeoutSeconds = binding.HttpTimeoutSeconds, UserAgent = binding.HttpUserAgent,
         });
         _scheduler = new WorkerScheduler(channel);
         _interop = new WorkerInterop(channel);
         Records = new WorkerRecords(channel);
-    }
-
-    /// <summary>Builds the context of <paramref name="pluginId"/>: one call to the host for the facts it pushes.</summary>
-    public static async Task<WorkerPluginContext> CreateAsync(IHostEndpoint host, string pluginId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var info = await new HostChannel(host, pluginId).CallAsync(h => h.ContextInfoAsync(pluginId, cancellationToken)).ConfigureAwait(false);
-        return new WorkerPluginContext(host, info);
     }
 
     public string PluginId { get; }
@@ -139,14 +134,14 @@ internal sealed class WorkerDataStore(HostChannel channel) : IPluginDataStore
         channel.CallAsync(h => h.DataSharedAsync(Id, cancellationToken));
 }
 
-/// <summary>Posts cross with the conversation of the call running in this flow (<see cref="WorkerCall"/>).</summary>
+/// <summary>Posts cross with the conversation of the call running in this flow (<see cref="WorkerConversation"/>).</summary>
 internal sealed class WorkerMessageSender(HostChannel channel) : IMessageSender
 {
     public Task PostAsync(Notification message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var json = JsonSerializer.Serialize(message, PluginJson.Options);
-        var conversation = WorkerCall.ConversationId;
+        var conversation = WorkerConversation.Id;
         return channel.CallAsync(h => h.MessagePostAsync(channel.PluginId, conversation, json, cancellationToken));
     }
 }
@@ -208,20 +203,14 @@ internal sealed class WorkerStorageRegistry(HostChannel channel) : IStorageRegis
 }
 
 /// <summary>Host facts pushed once.</summary>
-internal sealed class WorkerHostInfo(WorkerContextInfo info) : IHostInfo
+internal sealed class WorkerHostInfo(WorkerBinding binding) : IHostInfo
 {
-    public string Version { get; } = info.HostVersion;
-    public string ApiToken { get; } = info.ApiToken;
-    public Uri? BaseUrl { get; } = info.BaseUrl is { } url ? new Uri(url, UriKind.Absolute) : null;
-    public TimeZoneInfo TimeZone { get; } = FindZone(info.TimeZoneId);
-    public IReadOnlyList<string> LibraryPaths { get; } = info.LibraryPaths;
-    public IReadOnlyList<string> DownloadPaths { get; } = info.DownloadPaths;
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-    }
+    public string Version { get; } = binding.HostVersion;
+    public string ApiToken { get; } = binding.ApiToken;
+    public Uri? BaseUrl { get; } = binding.BaseUrl is { } url ? new Uri(url, UriKind.Absolute) : null;
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById(binding.TimeZone, out var zone) ? zone : TimeZoneInfo.Local;
+    public IReadOnlyList<string> LibraryPaths { get; } = binding.LibraryPaths;
+    public IReadOnlyList<string> DownloadPaths { get; } = binding.DownloadPaths;
 }
 
 /// <summary>

@@ -4,26 +4,6 @@ namespace Plugin.Host.Workers.Protocol;
 // event data, notifications, records, service requests) cross as JSON text written with PluginJson, exactly as the host
 // stores them, so both sides read them with the SDK's conventions and the RPC formatter never sees a plugin's type.
 
-/// <summary>
-/// What the host pushes to a worker once per plugin, when the worker builds the plugin's context: the facts that do not
-/// change while it runs (host info, data folder, the outbound HTTP policy, the cache's key limit, the log level), so
-/// that reading them costs no round trip.
-/// </summary>
-public sealed record WorkerContextInfo(
-    string PluginId,
-    string DataFolder,
-    string HostVersion,
-    string ApiToken,
-    string? BaseUrl,
-    string TimeZoneId,
-    IReadOnlyList<string> LibraryPaths,
-    IReadOnlyList<string> DownloadPaths,
-    string? HttpProxy,
-    int? HttpTimeoutSeconds,
-    string? HttpUserAgent,
-    int CacheMaxKeyLength,
-    int MinimumLogLevel);
-
 /// <summary>A <see cref="Plugin.Sdk.JobTrigger"/> on the wire.</summary>
 public sealed record JobTriggerMessage(string Kind, DateTimeOffset? Time, TimeSpan? Span, string? Crontab);
 

@@ -5,12 +5,12 @@ namespace Plugin.Host.Workers.InWorker;
 /// from, by id. Set by the invoke dispatcher for the call's async flow (<see cref="Enter"/>), read by the plugin's
 /// message sender, which sends it with each post so the host treats the post as a reply to that user.
 /// </summary>
-public static class WorkerCall
+public static class WorkerConversation
 {
     private static readonly AsyncLocal<string?> Conversation = new();
 
     /// <summary>The conversation of the call running in this flow, or null.</summary>
-    public static string? ConversationId => Conversation.Value;
+    public static string? Id => Conversation.Value;
 
     /// <summary>Makes <paramref name="conversationId"/> current for this flow until disposed.</summary>
     public static IDisposable Enter(string? conversationId)
