@@ -59,7 +59,9 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
         {
             var descriptor = Descriptor(binding.PluginId);
             var plugin = descriptor.Create();
-            plugin.Bind(WorkerContexts.Create(binding, host()), descriptor);
+            var context = new WorkerPluginContext(host(), binding);
+            Contexts.Add(context);
+            plugin.Bind(context, descriptor);
             _instances[binding.PluginId] = plugin;
             _storages.Clear();
             return Task.FromResult(new WorkerAnswer(State: State(plugin)));
@@ -70,6 +72,8 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
         {
             var plugin = Instance(pluginId);
             plugin.ApplyConfig(config);
+            // Config is pushed: the plugin's Context.Config answers this one from now on without asking the host.
+            Contexts.Find(pluginId)?.PushConfig(config);
             return Task.FromResult(new WorkerAnswer(State: State(plugin)));
         }, cancellationToken);
 
@@ -110,6 +114,7 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
             if (call.Point == WorkerPoints.Music)
                 return new WorkerAnswer(await WorkerMusic.CallAsync(_music, _musicInstances, call, cancellationToken));
             var plugin = Instance(call.PluginId);
+            using var conversation = WorkerConversation.Enter(call.ConversationId);
             var result = await WorkerDispatch.CallAsync(this, plugin, Descriptor(call.PluginId), call, cancellationToken);
             return new WorkerAnswer(result);
         }, cancellationToken);
@@ -124,6 +129,9 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
         _storages.GetOrAdd((descriptor.Id, index), _ => descriptor.StorageProviders[index].Create(plugin));
 
     internal IHostEndpoint Host => host();
+
+    /// <summary>The plugins' contexts, which also answer the host's context callbacks (jobs, offered services).</summary>
+    public WorkerContextEndpoint Contexts { get; } = new();
 
     private PluginDescriptor Descriptor(string pluginId) => _descriptors.TryGetValue(pluginId, out var descriptor)
         ? descriptor

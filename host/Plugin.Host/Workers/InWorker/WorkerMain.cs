@@ -35,6 +35,7 @@ public static class WorkerMain
         IHostEndpoint? host = null;
         var endpoint = new WorkerEndpoint(new PluginLoader(new HostAssemblies(), NullLogger<PluginLoader>.Instance), () => host!);
         using var rpc = WorkerConnection.Create<IWorkerEndpoint>(stream, endpoint);
+        rpc.AddLocalRpcTarget<IWorkerContextEndpoint>(endpoint.Contexts, new StreamJsonRpc.JsonRpcTargetOptions { DisposeOnDisconnect = false });
         host = new HostClient(rpc);
         rpc.StartListening();
         try { await rpc.Completion; }

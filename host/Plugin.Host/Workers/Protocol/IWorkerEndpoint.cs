@@ -66,8 +66,9 @@ public static class WorkerPoints
 }
 
 /// <summary>One call of an extension point: the plugin, the point, the descriptor's index in the plugin's list for that
-/// point, and the argument as JSON (each point's argument and answer are in <see cref="WorkerWire"/>).</summary>
-public sealed record WorkerCall(string PluginId, string Point, int Index, JsonElement? Argument = null);
+/// point, and the argument as JSON (each point's argument and answer are in <see cref="WorkerWire"/>);
+/// <see cref="ConversationId"/> names the user message being handled, if any (see <c>Bridge/ConversationRelay</c>).</summary>
+public sealed record WorkerCall(string PluginId, string Point, int Index, JsonElement? Argument = null, string? ConversationId = null);
 
 /// <summary>What a worker answers: a result as JSON, or the fault plugin code raised, plus the instance's state when it
 /// may have changed (lifecycle and config calls).</summary>
@@ -104,7 +105,9 @@ public sealed record WorkerPlugin(
 /// <summary>A music source as data: its descriptor without delegates and its manifest.</summary>
 public sealed record WorkerMusicSource(JsonElement Descriptor, JsonElement Manifest);
 
-/// <summary>What the worker's context for one plugin needs from the host: where its data folder is and the host's facts.</summary>
+/// <summary>What the worker's context for one plugin needs from the host, pushed once when it is built (reading them
+/// then costs no round trip): where its data folder is, the host's facts, the outbound HTTP policy (<c>Host:Http</c>),
+/// the cache's key limit and the lowest log level the host writes for the plugin.</summary>
 public sealed record WorkerBinding(
     string PluginId,
     string DataFolder,
@@ -113,4 +116,9 @@ public sealed record WorkerBinding(
     string? BaseUrl,
     string TimeZone,
     IReadOnlyList<string> LibraryPaths,
-    IReadOnlyList<string> DownloadPaths);
+    IReadOnlyList<string> DownloadPaths,
+    string? HttpProxy = null,
+    int? HttpTimeoutSeconds = null,
+    string? HttpUserAgent = null,
+    int CacheMaxKeyLength = 1024,
+    int MinimumLogLevel = 2);

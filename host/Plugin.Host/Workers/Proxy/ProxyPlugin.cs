@@ -28,8 +28,7 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
 
     public void Bind(IPluginContext context, PluginDescriptor descriptor)
     {
-        _binding = new WorkerBinding(id, context.DataFolder, context.Host.Version, context.Host.ApiToken, context.Host.BaseUrl?.ToString(),
-            context.Host.TimeZone.Id, [.. context.Host.LibraryPaths], [.. context.Host.DownloadPaths]);
+        _binding = worker.Bridge.BindingFor(id, context);
         Context = context;
         Wait(async ct =>
         {
@@ -89,7 +88,9 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
     /// <summary>Calls one extension point in the worker; a fault of plugin code is thrown here as the exception it was.</summary>
     public async ValueTask<JsonElement?> InvokeAsync(string point, int index, JsonElement? argument, CancellationToken cancellationToken)
     {
-        var answer = await worker.CallAsync(id, (w, t) => w.InvokeAsync(new WorkerCall(id, point, index, argument), t), cancellationToken);
+        // The user message being handled (if any) is named, so the plugin's posts in the worker reply to that user.
+        using var conversation = Bridge.ConversationRelay.Carry();
+        var answer = await worker.CallAsync(id, (w, t) => w.InvokeAsync(new WorkerCall(id, point, index, argument, conversation.Id), t), cancellationToken);
         if (answer.Fault is { } fault)
             throw WorkerWire.Recreate(fault);
         return answer.Result is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } result ? result : null;

@@ -32,8 +32,10 @@ internal sealed class PackageWorker : IAsyncDisposable
     private volatile string? _down;
     private IReadOnlySet<string> _pluginIds = new HashSet<string>();
 
-    public PackageWorker(InstalledPackage package, WorkerOptions options, PluginCatalog catalog, string socketFolder, ILogger logger)
+    public PackageWorker(InstalledPackage package, WorkerOptions options, PluginCatalog catalog, string socketFolder, ILogger logger,
+        HostBridge bridge)
     {
+        Bridge = bridge;
         _package = package;
         _options = options;
         _catalog = catalog;
@@ -42,6 +44,13 @@ internal sealed class PackageWorker : IAsyncDisposable
     }
 
     public string PackageId => _package.Id;
+
+    /// <summary>What answers the worker's context calls with its plugins' host contexts.</summary>
+    public HostBridge Bridge { get; }
+
+    /// <summary>The worker's context callbacks (jobs, offered services) on its current connection.</summary>
+    public IWorkerContextEndpoint Callbacks => (_current ?? throw new PluginError(PluginErrorKind.Unavailable,
+        $"Plugin package {PackageId}'s worker is not running.")).Callbacks;
 
     /// <summary>The replies of commands and buttons running in this worker.</summary>
     public WorkerReplies Replies { get; } = new();
@@ -133,7 +142,7 @@ internal sealed class PackageWorker : IAsyncDisposable
     private async Task<(WorkerProcess, WorkerManifest)> SpawnAsync(CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromSeconds(_options.StartTimeoutSeconds);
-        var process = await WorkerProcess.StartAsync(_package.Id, _socketFolder, HostEndpoints.Create(this, _logger), _options.Environment,
+        var process = await WorkerProcess.StartAsync(_package.Id, _socketFolder, HostEndpoints.Create(this), _options.Environment,
             line => _logger.LogInformation("Worker {PackageId}: {Line}", _package.Id, line), limit, cancellationToken);
         try
         {
@@ -165,6 +174,7 @@ internal sealed class PackageWorker : IAsyncDisposable
         var delay = RecordCrash(exit.Description);
         process.Handled.TrySetResult();
         await process.DisposeAsync();
+        (process.HostTarget as HostEndpoint)?.Close();
         if (delay is { } first)
             await RestartLoopAsync(first);
     }

@@ -22,6 +22,7 @@ internal sealed class WorkerPluginLoader(
     PluginCatalog catalog,
     HostPaths paths,
     ILoggerFactory loggers,
+    Bridge.HostBridge bridge,
     Trust.PluginTrust? trust = null) : IPluginLoader, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<PackageWorker, byte> _workers = new();
@@ -40,7 +41,7 @@ internal sealed class WorkerPluginLoader(
                 $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");
         trust?.CheckLoad(package);
 
-        var worker = new PackageWorker(package, options, catalog, WorkerSockets.Folder(paths.DataDir), _logger);
+        var worker = new PackageWorker(package, options, catalog, WorkerSockets.Folder(paths.DataDir), _logger, bridge);
         try
         {
             var manifest = await worker.StartAsync(cancellationToken);
@@ -107,6 +108,7 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<IsolationPolicy>();
         services.TryAddSingleton(WorkerOptions.From(configuration));
         services.TryAddSingleton<PluginLoader>();
+        services.TryAddSingleton<Bridge.HostBridge>();
         services.AddSingleton<WorkerPluginLoader>();
         services.Replace(ServiceDescriptor.Singleton<IPluginLoader>(sp => sp.GetRequiredService<WorkerPluginLoader>()));
         return services;

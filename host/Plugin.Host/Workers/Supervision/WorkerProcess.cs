@@ -26,6 +26,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private WorkerProcess(Process process) => _process = process;
 
     public IWorkerEndpoint Endpoint { get; private set; } = null!;
+
+    /// <summary>The worker's context callbacks (<see cref="IWorkerContextEndpoint"/>) on the same connection.</summary>
+    public IWorkerContextEndpoint Callbacks { get; private set; } = null!;
+
+    /// <summary>What answers the worker's calls on the host.</summary>
+    public IHostEndpoint HostTarget { get; private set; } = null!;
     public Task<WorkerExit> Exited => _exited.Task;
     public int Id => _process.Id;
     public bool HasExited => _exited.Task.IsCompleted;
@@ -74,6 +80,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
             var stream = await AcceptAsync(listener, token, worker, limit.Token);
             worker._rpc = WorkerConnection.Create(stream, hostTarget);
             worker.Endpoint = new WorkerClient(worker._rpc);
+            worker.Callbacks = new WorkerContextClient(worker._rpc);
+            worker.HostTarget = hostTarget;
             worker._rpc.StartListening();
             return worker;
         }
@@ -224,4 +232,14 @@ internal sealed class WorkerClient(JsonRpc rpc) : IWorkerEndpoint
 
     public Task<WorkerAnswer> InvokeAsync(WorkerCall call, CancellationToken cancellationToken) =>
         rpc.InvokeWithCancellationAsync<WorkerAnswer>(nameof(InvokeAsync), [call], cancellationToken);
+}
+
+/// <summary>The host's side of <see cref="IWorkerContextEndpoint"/>: each member is one JSON-RPC request on the connection.</summary>
+internal sealed class WorkerContextClient(JsonRpc rpc) : IWorkerContextEndpoint
+{
+    public Task RunJobAsync(string pluginId, string name, CancellationToken cancellationToken) =>
+        rpc.InvokeWithCancellationAsync(nameof(RunJobAsync), [pluginId, name], cancellationToken);
+
+    public Task<string> CallServiceAsync(string pluginId, string name, string requestJson, CancellationToken cancellationToken) =>
+        rpc.InvokeWithCancellationAsync<string>(nameof(CallServiceAsync), [pluginId, name, requestJson], cancellationToken);
 }
