@@ -144,3 +144,15 @@ public sealed class HostCollection : ICollectionFixture<HostFixture>
 {
     public const string Name = "host";
 }
+
+/// <summary>The same host with every plugin package in a worker process (<c>Host:Plugins:Isolation=Process</c>, issue 20).</summary>
+public sealed class WorkerHostFixture : HostFixture
+{
+    protected override IEnumerable<string> HostArguments => ["--Host:Plugins:Isolation=Process"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkerHostCollection : ICollectionFixture<WorkerHostFixture>
+{
+    public const string Name = "host with workers";
+}

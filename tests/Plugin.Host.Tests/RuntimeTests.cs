@@ -5,9 +5,10 @@ using static Plugin.Host.Tests.HostFixture;
 
 namespace Plugin.Host.Tests;
 
-/// <summary>Every extension point through the REST API of a real host on loopback.</summary>
+/// <summary>Every extension point through the REST API of a real host on loopback (in process; <see cref="RuntimeTestsInWorkers"/>
+/// runs the same with every plugin in a worker process).</summary>
 [Collection(HostCollection.Name)]
-public sealed class RuntimeTests(HostFixture host)
+public class RuntimeTests(HostFixture host)
 {
     private static JsonObject Find(JsonNode? list, string id) =>
         list!.AsArray().Select(x => x!.AsObject()).Single(x => x["id"]!.GetValue<string>() == id);
@@ -450,3 +451,9 @@ public sealed class RuntimeTests(HostFixture host)
         Assert.Equal(200, (await host.CallAsync(HttpMethod.Get, "/health", Auth.None)).Status);
     }
 }
+
+/// <summary>Issue 20: <see cref="RuntimeTests"/> with <c>Host:Plugins:Isolation=Process</c>: every extension point answers
+/// alike when each plugin package runs in its own worker process.</summary>
+[Collection(WorkerHostCollection.Name)]
+[Trait("Category", "Workers")]
+public sealed class RuntimeTestsInWorkers(WorkerHostFixture host) : RuntimeTests(host);

@@ -245,8 +245,10 @@ internal sealed class PackageWorker : IAsyncDisposable
                 await proxy.ReviveAsync(process.Endpoint, limit.Token);
             }
             _down = null;
+            // Back to what each running instance says; a plugin whose start had failed keeps its state and error.
             foreach (var proxy in _live.Values)
-                Mark(proxy.Id, proxy.IsEnabled ? PluginStatus.Active : PluginStatus.Disabled, null);
+                if (_catalog.Find(proxy.Id) is { } entry && ReferenceEquals(entry.Instance, proxy))
+                    Mark(proxy.Id, proxy.IsEnabled ? PluginStatus.Active : PluginStatus.Disabled, null);
             _logger.LogInformation("Plugin package {PackageId}: worker restarted (process {Pid})", PackageId, process.Id);
             Watch(process);
         }
