@@ -66,7 +66,7 @@ public sealed class WorkerCrashTests
     public async Task Allocating_without_bound_fails_the_call_and_leaves_the_host_and_other_plugins_answering()
     {
         await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value), ("Calm", Calm.Value)],
-            "--Host:Plugins:Workers:Environment:DOTNET_GCHeapHardLimit=0x10000000");
+            "--Host:Plugins:Worker:Environment:DOTNET_GCHeapHardLimit=0x10000000");
         await host.InstallAsync("Hostile");
         await host.InstallAsync("Calm");
         using (var hoarded = await host.GetAsync("Hostile", "/allocate"))
@@ -80,7 +80,7 @@ public sealed class WorkerCrashTests
     public async Task A_call_past_its_time_limit_is_cancelled_and_a_worker_still_running_it_is_killed_and_restarted()
     {
         await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value)],
-            "--Host:Runtime:CallTimeoutSeconds=1", "--Host:Plugins:Workers:CancelGraceSeconds=0.5");
+            "--Host:Runtime:CallTimeoutSeconds=1", "--Host:Plugins:Worker:CancelGraceSeconds=0.5");
         await host.InstallAsync("Hostile");
         var first = host.Worker("Hostile")!.ProcessId!.Value;
 

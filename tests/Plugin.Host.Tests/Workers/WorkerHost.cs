@@ -41,7 +41,7 @@ internal sealed class WorkerHost : IAsyncDisposable
         [
             "--urls", "http://127.0.0.1:0", $"--Host:DataDir={Path.Combine(root, "data")}", $"--Host:Feeds:0={feed}",
             $"--Host:ApiToken={Token}", $"--Host:Admin:Password={HostFixture.Password}", "--Logging:LogLevel:Default=Warning",
-            "--Host:Plugins:Isolation=Process", "--Host:Plugins:Workers:RestartDelaySeconds=0.2",
+            "--Host:Plugins:Isolation=Process", "--Host:Plugins:Worker:RestartDelaySeconds=0.2",
             .. extra,
         ];
         var app = HostApplication.Build(args);

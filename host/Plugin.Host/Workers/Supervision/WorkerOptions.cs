@@ -12,7 +12,7 @@ public enum IsolationMode
 }
 
 /// <summary>
-/// The worker policy (<c>Host:Plugins:Workers:*</c>, seconds): restart backoff, the crash budget, and how a call past its
+/// The worker policy (<c>Host:Plugins:Worker:*</c>, seconds): restart backoff, the crash budget, and how a call past its
 /// time limit is followed up. Defaults are the issue's: restart after 1, 2, 4 … s up to 30 s; more than 3 crashes in
 /// 5 minutes and the plugin stays <c>Malfunctioned</c> until a user reloads or resets it; a call cancelled at its time
 /// limit that has not ended 2 s later gets the worker pinged, and a worker that does not answer within 3 s, or answers
@@ -20,7 +20,7 @@ public enum IsolationMode
 /// </summary>
 public sealed class WorkerOptions
 {
-    public const string Section = "Host:Plugins:Workers";
+    public const string Section = "Host:Plugins:Worker";
 
     public double RestartDelaySeconds { get; set; } = 1;
     public double RestartDelayMaxSeconds { get; set; } = 30;
@@ -31,7 +31,7 @@ public sealed class WorkerOptions
     /// <summary>Spawn, connect and load (the worker's own start-up, not the plugins' init, which has the lifecycle limit).</summary>
     public double StartTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Extra environment variables of every worker (<c>Host:Plugins:Workers:Environment:NAME=value</c>), e.g.
+    /// <summary>Extra environment variables of every worker (<c>Host:Plugins:Worker:Environment:NAME=value</c>), e.g.
     /// <c>DOTNET_GCHeapHardLimit</c>.</summary>
     public Dictionary<string, string> Environment { get; set; } = new(StringComparer.Ordinal);
 
