@@ -139,6 +139,7 @@ public class RuntimeTests(HostFixture host)
     [Fact]
     public async Task A_command_runs_from_a_user_message_and_its_replies_come_back_with_buttons()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var reply = await host.SendAsync(HttpMethod.Post, "/api/v1/message/", body: new { text = "/echo hi there", userid = "42" });
         Assert.True(reply!["success"]!.GetValue<bool>(), reply.ToJsonString());
         var replies = reply["data"]!["replies"]!.AsArray();
@@ -279,6 +280,7 @@ public class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Broadcast_events_reach_every_handler_and_a_throwing_handler_is_isolated()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var dispatcher = host.Service<EventDispatcher>();
         var failuresBefore = dispatcher.HandlerFailures;
         var queued = await host.SendAsync(HttpMethod.Post, "/api/v1/plugin/events/transfer.complete", body: new { downloader = "qb", download_hash = "abc" });
@@ -303,6 +305,7 @@ public class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Chain_events_run_in_priority_order_on_shared_data_and_a_hanging_handler_is_cut_at_its_limit()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var clock = Stopwatch.StartNew();
         var result = await host.SendAsync(HttpMethod.Post, "/api/v1/plugin/chain/transfer.rename", body: new { render_str = "" });
         clock.Stop();
@@ -325,6 +328,7 @@ public class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Dashboards_workflow_actions_and_module_overrides()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var meta = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/dashboard/meta");
         Assert.Contains(meta!.AsArray(), m => m!["id"]!.GetValue<string>() == "Echo" && m["key"]!.GetValue<string>() == "stats" && m["name"]!.GetValue<string>() == "Echo stats");
         var widget = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/dashboard/Echo/stats");
@@ -359,6 +363,7 @@ public class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Throwing_and_hanging_plugins_give_clear_errors_while_the_others_keep_answering()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var hang = host.CallAsync(HttpMethod.Get, "/api/v1/plugin/Faulty/hang", Auth.ApiKey);
         var clock = Stopwatch.StartNew();
         var echo = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo/hello?name=b", Auth.ApiKey);
