@@ -29,6 +29,16 @@ public class HostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>Waits while the plugin is <c>Restarting</c>: in a worker (<see cref="WorkerHostFixture"/>) a previous
+    /// test's hung call gets its worker killed and restarted, which takes a moment; in process this returns at once.</summary>
+    public async Task WaitUntilRunningAsync(string id)
+    {
+        var catalog = Service<Plugin.Host.Runtime.PluginCatalog>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (catalog.Find(id)?.Status == Plugin.Host.Installation.PluginStatus.Restarting && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+    }
+
     /// <summary>Writes the packages of the feed; runs before the host starts.</summary>
     protected virtual void PackPlugins()
     {
@@ -143,4 +153,16 @@ public class HostFixture : IAsyncLifetime
 public sealed class HostCollection : ICollectionFixture<HostFixture>
 {
     public const string Name = "host";
+}
+
+/// <summary>The same host with every plugin package in a worker process (<c>Host:Plugins:Isolation=Process</c>, issue 20).</summary>
+public sealed class WorkerHostFixture : HostFixture
+{
+    protected override IEnumerable<string> HostArguments => ["--Host:Plugins:Isolation=Process"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkerHostCollection : ICollectionFixture<WorkerHostFixture>
+{
+    public const string Name = "host with workers";
 }

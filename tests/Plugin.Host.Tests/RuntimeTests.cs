@@ -5,9 +5,10 @@ using static Plugin.Host.Tests.HostFixture;
 
 namespace Plugin.Host.Tests;
 
-/// <summary>Every extension point through the REST API of a real host on loopback.</summary>
+/// <summary>Every extension point through the REST API of a real host on loopback (in process; <see cref="RuntimeTestsInWorkers"/>
+/// runs the same with every plugin in a worker process).</summary>
 [Collection(HostCollection.Name)]
-public sealed class RuntimeTests(HostFixture host)
+public class RuntimeTests(HostFixture host)
 {
     private static JsonObject Find(JsonNode? list, string id) =>
         list!.AsArray().Select(x => x!.AsObject()).Single(x => x["id"]!.GetValue<string>() == id);
@@ -138,6 +139,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task A_command_runs_from_a_user_message_and_its_replies_come_back_with_buttons()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var reply = await host.SendAsync(HttpMethod.Post, "/api/v1/message/", body: new { text = "/echo hi there", userid = "42" });
         Assert.True(reply!["success"]!.GetValue<bool>(), reply.ToJsonString());
         var replies = reply["data"]!["replies"]!.AsArray();
@@ -278,6 +280,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Broadcast_events_reach_every_handler_and_a_throwing_handler_is_isolated()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var dispatcher = host.Service<EventDispatcher>();
         var failuresBefore = dispatcher.HandlerFailures;
         var queued = await host.SendAsync(HttpMethod.Post, "/api/v1/plugin/events/transfer.complete", body: new { downloader = "qb", download_hash = "abc" });
@@ -302,6 +305,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Chain_events_run_in_priority_order_on_shared_data_and_a_hanging_handler_is_cut_at_its_limit()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var clock = Stopwatch.StartNew();
         var result = await host.SendAsync(HttpMethod.Post, "/api/v1/plugin/chain/transfer.rename", body: new { render_str = "" });
         clock.Stop();
@@ -324,6 +328,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Dashboards_workflow_actions_and_module_overrides()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var meta = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/dashboard/meta");
         Assert.Contains(meta!.AsArray(), m => m!["id"]!.GetValue<string>() == "Echo" && m["key"]!.GetValue<string>() == "stats" && m["name"]!.GetValue<string>() == "Echo stats");
         var widget = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/dashboard/Echo/stats");
@@ -358,6 +363,7 @@ public sealed class RuntimeTests(HostFixture host)
     [Fact]
     public async Task Throwing_and_hanging_plugins_give_clear_errors_while_the_others_keep_answering()
     {
+        await host.WaitUntilRunningAsync("Faulty");
         var hang = host.CallAsync(HttpMethod.Get, "/api/v1/plugin/Faulty/hang", Auth.ApiKey);
         var clock = Stopwatch.StartNew();
         var echo = await host.SendAsync(HttpMethod.Get, "/api/v1/plugin/Echo/hello?name=b", Auth.ApiKey);
@@ -450,3 +456,9 @@ public sealed class RuntimeTests(HostFixture host)
         Assert.Equal(200, (await host.CallAsync(HttpMethod.Get, "/health", Auth.None)).Status);
     }
 }
+
+/// <summary>Issue 20: <see cref="RuntimeTests"/> with <c>Host:Plugins:Isolation=Process</c>: every extension point answers
+/// alike when each plugin package runs in its own worker process.</summary>
+[Collection(WorkerHostCollection.Name)]
+[Trait("Category", "Workers")]
+public sealed class RuntimeTestsInWorkers(WorkerHostFixture host) : RuntimeTests(host);

@@ -53,23 +53,35 @@ public static class OutboundHttp
             .Bind(configuration.GetSection(OutboundHttpOptions.Section))
             .Validate(o => OutboundHttpOptions.IsValidProxy(o.Proxy), "Host:Http:Proxy must be an absolute URL such as http://proxy:8080.")
             .ValidateOnStart();
-        services.AddHttpClient(PluginClientName, (sp, client) =>
-            {
-                var http = sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value;
-                client.Timeout = http.Timeout ?? TimeSpan.FromSeconds(OutboundHttpOptions.DefaultTimeoutSeconds);
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(http.UserAgent ?? OutboundHttpOptions.DefaultPluginUserAgent);
-            })
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var proxy = sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value.ProxyUri;
-                return new SocketsHttpHandler
-                {
-                    // No proxy configured means a direct connection for plugins, not whatever the environment says.
-                    Proxy = proxy is null ? null : new WebProxy(proxy),
-                    UseProxy = proxy is not null,
-                    AutomaticDecompression = DecompressionMethods.All,
-                };
-            });
+        services.AddHttpClient(PluginClientName, (sp, client) => Configure(client, sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<IOptions<OutboundHttpOptions>>().Value));
         return services;
+    }
+
+    /// <summary>A plugin client's own HTTP client under <paramref name="http"/>: what a worker process gives its plugins,
+    /// the same policy as the host's named client.</summary>
+    public static HttpClient CreatePluginClient(OutboundHttpOptions http)
+    {
+        var client = new HttpClient(CreateHandler(http), disposeHandler: true);
+        Configure(client, http);
+        return client;
+    }
+
+    private static void Configure(HttpClient client, OutboundHttpOptions http)
+    {
+        client.Timeout = http.Timeout ?? TimeSpan.FromSeconds(OutboundHttpOptions.DefaultTimeoutSeconds);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(http.UserAgent ?? OutboundHttpOptions.DefaultPluginUserAgent);
+    }
+
+    private static SocketsHttpHandler CreateHandler(OutboundHttpOptions http)
+    {
+        var proxy = http.ProxyUri;
+        return new SocketsHttpHandler
+        {
+            // No proxy configured means a direct connection for plugins, not whatever the environment says.
+            Proxy = proxy is null ? null : new WebProxy(proxy),
+            UseProxy = proxy is not null,
+            AutomaticDecompression = DecompressionMethods.All,
+        };
     }
 }

@@ -13,6 +13,7 @@ using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Host.Telemetry;
+using Plugin.Host.Workers.Supervision;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
 
@@ -86,6 +87,7 @@ public static class HostApplication
 
         // Market, installer and loader (host/Plugin.Host/Packages).
         services.AddPluginPackages(configuration);
+        services.AddPluginWorkers(configuration);
 
         services.AddSingleton(paths);
         // Host:Database (SQLite by default, or PostgreSQL): opened and migrated once, when Build resolves it.
