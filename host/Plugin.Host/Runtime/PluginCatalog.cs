@@ -58,6 +58,9 @@ public sealed class PluginCatalog
         var entry = Require(id);
         if (entry.IsLoaded)
             return entry;
+        // Its worker process is being restarted (Workers/): down for seconds, so "try again", not "fix it".
+        if (entry.Status == PluginStatus.Restarting)
+            throw new PluginError(PluginErrorKind.Unavailable, entry.Error ?? $"Plugin {entry.Id} is restarting.");
         throw new PluginError(PluginErrorKind.NotLoaded, entry.Status == PluginStatus.Loading
             ? $"Plugin {entry.Id} is still loading."
             : $"Plugin {entry.Id} is {entry.Status}: {entry.Error}");

@@ -9,9 +9,9 @@ namespace Plugin.Host.Tests.DispatchContract;
 /// loopback and <c>PluginHarness</c> — against the same compiled plugin, and the two answers must be equal.
 /// </summary>
 [Collection(ContractHostCollection.Name)]
-public sealed class DispatchContractTests(ContractHostFixture host) : IAsyncLifetime
+public sealed class DispatchContractTests(ContractHostFixture host, ContractWorkerHostFixture worker) : IAsyncLifetime
 {
-    private readonly IDispatchDriver[] _drivers = [new HostDriver(host), HarnessDriver.Create()];
+    private readonly IDispatchDriver[] _drivers = [new HostDriver(host), new HostDriver(worker, "the host with the plugin in a worker"), HarnessDriver.Create()];
 
     public Task InitializeAsync() => Task.WhenAll(_drivers.Select(d => d.StartAsync()));
 

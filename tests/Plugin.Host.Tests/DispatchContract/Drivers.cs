@@ -32,10 +32,11 @@ public interface IDispatchDriver
     Task<string?> ServiceCronAsync(string serviceId);
 }
 
-/// <summary>The real host on loopback with only the contract plugin installed and enabled.</summary>
-public sealed class HostDriver(ContractHostFixture host) : IDispatchDriver
+/// <summary>The real host on loopback with only the contract plugin installed and enabled (in process, or in a worker
+/// process when the fixture is <see cref="ContractWorkerHostFixture"/>).</summary>
+public sealed class HostDriver(ContractHostFixture host, string name = "the host") : IDispatchDriver
 {
-    public string Name => "the host";
+    public string Name => name;
 
     public Task StartAsync() => Task.CompletedTask;
 
@@ -148,7 +149,7 @@ public sealed class HarnessDriver<TPlugin> : IDispatchDriver, IDisposable where 
 }
 
 /// <summary>A host of its own: the contract plugin's declared sources and handlers must not meet other test plugins.</summary>
-public sealed class ContractHostFixture : HostFixture
+public class ContractHostFixture : HostFixture
 {
     protected override void PackPlugins() =>
         PluginPackages.Pack(Feed, ContractPlugin.Package, ContractPlugin.Version, ContractPlugin.Built.Assembly,
@@ -161,8 +162,15 @@ public sealed class ContractHostFixture : HostFixture
     }
 }
 
+/// <summary>The same, with the plugin in a worker process (<c>Host:Plugins:Isolation=Process</c>, issue 20): every
+/// scenario must answer as it does in process.</summary>
+public sealed class ContractWorkerHostFixture : ContractHostFixture
+{
+    protected override IEnumerable<string> HostArguments => ["--Host:Plugins:Isolation=Process"];
+}
+
 [CollectionDefinition(Name)]
-public sealed class ContractHostCollection : ICollectionFixture<ContractHostFixture>
+public sealed class ContractHostCollection : ICollectionFixture<ContractHostFixture>, ICollectionFixture<ContractWorkerHostFixture>
 {
     public const string Name = "dispatch contract host";
 }

@@ -4,19 +4,99 @@ using Plugin.Host.Installation;
 namespace Plugin.Host.Tests.Workers;
 
 /// <summary>Issue 20: a plugin in a worker process cannot take the host down; the crash policy restarts it and gives up
-/// on one that keeps crashing.</summary>
+/// on one that keeps crashing; a call past its time limit is cancelled and a worker still running it is killed.</summary>
 [Trait("Category", "Workers")]
 public sealed class WorkerCrashTests
 {
+    private static readonly Lazy<byte[]> Hostile = new(() => PluginPackages.Compile("Hostile", "1.0.0", HostilePlugins.Source("Hostile")));
+    private static readonly Lazy<byte[]> Calm = new(() => PluginPackages.Compile("Calm", "1.0.0", HostilePlugins.Source("Calm")));
+
     [Fact]
     public async Task A_plugin_runs_in_its_own_worker_process_and_answers_its_api()
     {
-        await using var host = await WorkerHost.StartAsync([("Exiter", PluginPackages.Compile("Exiter", "1.0.0", TrustTests.Exiting("Exiter")))]);
-        await host.InstallAsync("Exiter");
-        Assert.Equal(PluginStatus.Active, host.StatusOf("Exiter"));
-        Assert.Equal("pong", (await host.GetJsonAsync("Exiter", "/ping"))!.GetValue<string>());
-        var pid = host.Worker("Exiter")!.ProcessId!.Value;
+        await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value)]);
+        await host.InstallAsync("Hostile");
+        Assert.Equal(PluginStatus.Active, host.StatusOf("Hostile"));
+        Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
+        var pid = (await host.GetJsonAsync("Hostile", "/pid"))!.GetValue<int>();
         Assert.NotEqual(Environment.ProcessId, pid);
-        Assert.False(Process.GetProcessById(pid).HasExited);
+        Assert.Equal(host.Worker("Hostile")!.ProcessId, pid);
+    }
+
+    [Fact]
+    public async Task Exit_FailFast_and_a_stack_overflow_end_only_the_worker_which_restarts_until_it_crashed_too_often()
+    {
+        // Process mode lets a plugin that calls Environment.Exit/FailFast in (its exit ends only its worker).
+        await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value), ("Calm", Calm.Value)]);
+        await host.InstallAsync("Hostile");
+        await host.InstallAsync("Calm");
+
+        var pids = new HashSet<int>();
+        foreach (var (path, expected) in new[] { ("/exit", "exit code 3"), ("/failfast", "exit code 134"), ("/overflow", "exit code 134") })
+        {
+            pids.Add((await host.GetJsonAsync("Hostile", "/pid"))!.GetValue<int>());
+            using var crashed = await host.GetAsync("Hostile", path);
+            var body = await crashed.Content.ReadAsStringAsync();
+            Assert.Equal(503, (int)crashed.StatusCode);
+            Assert.Contains("worker process ended during the call", body);
+            Assert.Contains(expected, body);
+            // The host and the other plugin keep answering while the crashed one restarts.
+            Assert.Equal("pong", (await host.GetJsonAsync("Calm", "/ping"))!.GetValue<string>());
+            await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active, $"Hostile is restarted after {path}");
+            Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
+        }
+        Assert.Equal(3, pids.Count);
+
+        // The fourth crash within five minutes: Malfunctioned, calls fail at once, until a user reloads it.
+        using (var fourth = await host.GetAsync("Hostile", "/exit"))
+            Assert.Equal(503, (int)fourth.StatusCode);
+        await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Malfunctioned, "Hostile is given up on");
+        Assert.Contains("crashed 4 times", host.Catalog.Find("Hostile")!.Error);
+        using (var down = await host.GetAsync("Hostile", "/ping"))
+            Assert.False(down.IsSuccessStatusCode);
+        Assert.Equal("pong", (await host.GetJsonAsync("Calm", "/ping"))!.GetValue<string>());
+
+        using (var reload = await host.Http.GetAsync("/api/v1/plugin/reload/Hostile"))
+            Assert.True(reload.IsSuccessStatusCode, await reload.Content.ReadAsStringAsync());
+        Assert.Equal(PluginStatus.Active, host.StatusOf("Hostile"));
+        Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Allocating_without_bound_fails_the_call_and_leaves_the_host_and_other_plugins_answering()
+    {
+        await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value), ("Calm", Calm.Value)],
+            "--Host:Plugins:Workers:Environment:DOTNET_GCHeapHardLimit=0x10000000");
+        await host.InstallAsync("Hostile");
+        await host.InstallAsync("Calm");
+        using (var hoarded = await host.GetAsync("Hostile", "/allocate"))
+            Assert.True((int)hoarded.StatusCode is 500 or 503, await hoarded.Content.ReadAsStringAsync());
+        Assert.Equal("pong", (await host.GetJsonAsync("Calm", "/ping"))!.GetValue<string>());
+        await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active, "Hostile answers again");
+        Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_call_past_its_time_limit_is_cancelled_and_a_worker_still_running_it_is_killed_and_restarted()
+    {
+        await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value)],
+            "--Host:Runtime:CallTimeoutSeconds=1", "--Host:Plugins:Workers:CancelGraceSeconds=0.5");
+        await host.InstallAsync("Hostile");
+        var first = host.Worker("Hostile")!.ProcessId!.Value;
+
+        // Honours its token: cancelled at the limit, the worker lives on.
+        using (var slow = await host.GetAsync("Hostile", "/slow"))
+            Assert.Equal(504, (int)slow.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the grace period: the follow-up ping found nothing running
+        Assert.Equal(first, host.Worker("Hostile")!.ProcessId);
+        Assert.Equal(PluginStatus.Active, host.StatusOf("Hostile"));
+
+        // Ignores its token: cancelled at the limit, then the worker is killed and restarted.
+        using (var hung = await host.GetAsync("Hostile", "/hang"))
+            Assert.Equal(504, (int)hung.StatusCode);
+        await WorkerHost.WaitUntilAsync(() => Process.GetProcesses().All(p => p.Id != first), "the wedged worker is killed");
+        await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active && host.Worker("Hostile")!.ProcessId is { } pid && pid != first,
+            "Hostile is restarted");
+        Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
     }
 }

@@ -59,6 +59,10 @@ internal static class WorkerDispatch
             {
                 var c = FromJson<ChainCall>(call.Argument);
                 var data = EventTypes.Deserialize(c.Type, JsonNode.Parse(c.Data.GetRawText()));
+                // The provider object does not cross; the plugin whose storage was selected sees its own provider, as in process.
+                if (data is StorageOperSelectionEventData { StorageOper: null } storage && storage.Source == descriptor.Id
+                    && descriptor.StorageProviders.ToList().FindIndex(s => string.Equals(s.Type, storage.Storage, StringComparison.OrdinalIgnoreCase)) is >= 0 and var own)
+                    storage.StorageOper = worker.Storage(plugin, descriptor, own);
                 await descriptor.ChainHandlers[i].Invoke(plugin, new PluginChainEvent(c.Type, data), ct);
                 return ToJson((object)data);
             }

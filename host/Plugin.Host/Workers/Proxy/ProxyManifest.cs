@@ -159,7 +159,9 @@ internal static class ChainData
             return;
         foreach (var property in target.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
         {
-            if (property.CanRead && property.CanWrite && property.GetIndexParameters().Length == 0 && property.SetMethod!.IsPublic)
+            // What did not cross (a [JsonIgnore] member such as the storage provider object) stays as the host had it.
+            if (property.CanRead && property.CanWrite && property.GetIndexParameters().Length == 0 && property.SetMethod!.IsPublic
+                && !property.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), inherit: true))
                 property.SetValue(target, property.GetValue(source));
         }
     }

@@ -142,7 +142,7 @@ internal sealed class PackageWorker : IAsyncDisposable
     private async Task<(WorkerProcess, WorkerManifest)> SpawnAsync(CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromSeconds(_options.StartTimeoutSeconds);
-        var process = await WorkerProcess.StartAsync(_package.Id, _socketFolder, HostEndpoints.Create(this),
+        var process = await WorkerProcess.StartAsync(_package.Id, _socketFolder, HostEndpoints.Create(this), _options.Environment,
             line => _logger.LogInformation("Worker {PackageId}: {Line}", _package.Id, line), limit, cancellationToken);
         try
         {
@@ -165,41 +165,55 @@ internal sealed class PackageWorker : IAsyncDisposable
     {
         var exit = await process.Exited;
         if (_disposed.IsCancellationRequested || _current != process)
+        {
+            process.Handled.TrySetResult();
             return;
+        }
         _current = null;
+        // Recorded before anyone hears of the crash: a caller whose call failed sees the plugin Restarting (or given up).
+        var delay = RecordCrash(exit.Description);
+        process.Handled.TrySetResult();
         await process.DisposeAsync();
+        // What the dead worker's plugins held on the host (service offers, record sources) goes with it.
         (process.HostTarget as HostEndpoint)?.Close();
-        await CrashedAsync(exit.Description);
+        if (delay is { } first)
+            await RestartLoopAsync(first);
     }
 
-    private async Task CrashedAsync(string how)
+    /// <summary>Counts a crash in the window: the delay before the restart, or null when the budget is spent.</summary>
+    private TimeSpan? RecordCrash(string how)
+    {
+        int crashes;
+        lock (_crashes)
+        {
+            var now = DateTimeOffset.UtcNow;
+            _crashes.Enqueue(now);
+            while (_crashes.Count > 0 && now - _crashes.Peek() > TimeSpan.FromSeconds(_options.CrashWindowSeconds))
+                _crashes.Dequeue();
+            crashes = _crashes.Count;
+        }
+        if (crashes > _options.MaxCrashes)
+        {
+            _down = $"Plugin package {PackageId}'s worker crashed {crashes} times within {_options.CrashWindowSeconds:0.#} s (last: {how}); " +
+                "it is not restarted until a user reloads or resets the plugin.";
+            _logger.LogError("{Message}", _down);
+            Mark(PluginStatus.Malfunctioned, _down);
+            return null;
+        }
+        var delay = _options.RestartDelay(crashes);
+        _down = $"Plugin package {PackageId}'s worker process ended ({how}); it is being restarted (attempt {crashes}, in {delay.TotalSeconds:0.#} s).";
+        _logger.LogWarning("{Message}", _down);
+        Mark(PluginStatus.Restarting, _down);
+        return delay;
+    }
+
+    private async Task RestartLoopAsync(TimeSpan delay)
     {
         _restarting = true;
         try
         {
             while (!_disposed.IsCancellationRequested)
             {
-                int crashes;
-                lock (_crashes)
-                {
-                    var now = DateTimeOffset.UtcNow;
-                    _crashes.Enqueue(now);
-                    while (_crashes.Count > 0 && now - _crashes.Peek() > TimeSpan.FromSeconds(_options.CrashWindowSeconds))
-                        _crashes.Dequeue();
-                    crashes = _crashes.Count;
-                }
-                if (crashes > _options.MaxCrashes)
-                {
-                    _down = $"Plugin package {PackageId}'s worker crashed {crashes} times within {_options.CrashWindowSeconds:0.#} s (last: {how}); " +
-                        "it is not restarted until a user reloads or resets the plugin.";
-                    _logger.LogError("{Message}", _down);
-                    Mark(PluginStatus.Malfunctioned, _down);
-                    return;
-                }
-                var delay = _options.RestartDelay(crashes);
-                _down = $"Plugin package {PackageId}'s worker process ended ({how}); it is being restarted (attempt {crashes}, in {delay.TotalSeconds:0.#} s).";
-                _logger.LogWarning("{Message}", _down);
-                Mark(PluginStatus.Restarting, _down);
                 try { await Task.Delay(delay, _disposed.Token); }
                 catch (OperationCanceledException) { return; }
                 try
@@ -209,7 +223,9 @@ internal sealed class PackageWorker : IAsyncDisposable
                 }
                 catch (Exception e) when (!_disposed.IsCancellationRequested)
                 {
-                    how = $"restart failed: {e.Message}";
+                    if (RecordCrash($"restart failed: {e.Message}") is not { } next)
+                        return;
+                    delay = next;
                 }
             }
         }
@@ -273,7 +289,11 @@ internal sealed class PackageWorker : IAsyncDisposable
     private async Task<PluginError> LostAsync(WorkerProcess process, string pluginId, Exception e)
     {
         string how;
-        try { how = (await process.Exited.WaitAsync(TimeSpan.FromSeconds(3))).Description; }
+        try
+        {
+            how = (await process.Exited.WaitAsync(TimeSpan.FromSeconds(3))).Description;
+            await process.Handled.Task.WaitAsync(TimeSpan.FromSeconds(3));
+        }
         catch (TimeoutException) { how = $"connection lost: {e.Message}"; }
         return new PluginError(PluginErrorKind.Unavailable,
             $"Plugin {pluginId}'s worker process ended during the call ({how}); it is being restarted.", e);

@@ -31,6 +31,10 @@ public sealed class WorkerOptions
     /// <summary>Spawn, connect and load (the worker's own start-up, not the plugins' init, which has the lifecycle limit).</summary>
     public double StartTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Extra environment variables of every worker (<c>Host:Plugins:Workers:Environment:NAME=value</c>), e.g.
+    /// <c>DOTNET_GCHeapHardLimit</c>.</summary>
+    public Dictionary<string, string> Environment { get; set; } = new(StringComparer.Ordinal);
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var options = new WorkerOptions();

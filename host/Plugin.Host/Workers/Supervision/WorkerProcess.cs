@@ -36,10 +36,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public int Id => _process.Id;
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <summary>Completed once the supervisor has recorded the exit (status and crash count), so a caller that saw its
+    /// call fail sees the plugin's new state.</summary>
+    public TaskCompletionSource Handled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Starts a worker for <paramref name="packageId"/>, waits until it connected and proved its token, and
     /// serves <paramref name="hostTarget"/> (its <see cref="IHostEndpoint"/> calls) on the connection.</summary>
     public static async Task<WorkerProcess> StartAsync(string packageId, string socketFolder, IHostEndpoint hostTarget,
-        Action<string> output, TimeSpan timeout, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> environment, Action<string> output, TimeSpan timeout, CancellationToken cancellationToken)
     {
         PrivateFolder(socketFolder);
         var socketPath = Path.Combine(socketFolder, $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.sock");
@@ -57,6 +61,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         };
         foreach (var arg in new[] { HostAssembly, WorkerConnection.Verb, "--socket", socketPath, "--package", packageId })
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.Environment[WorkerConnection.TokenVariable] = token;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
