@@ -174,7 +174,6 @@ internal sealed class PackageWorker : IAsyncDisposable
         var delay = RecordCrash(exit.Description);
         process.Handled.TrySetResult();
         await process.DisposeAsync();
-        // What the dead worker's plugins held on the host (service offers, record sources) goes with it.
         (process.HostTarget as HostEndpoint)?.Close();
         if (delay is { } first)
             await RestartLoopAsync(first);
