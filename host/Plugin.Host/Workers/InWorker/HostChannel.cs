@@ -59,7 +59,26 @@ internal sealed class HostChannel(Protocol.IHostEndpoint host, string pluginId)
             "System.UnauthorizedAccessException" => new UnauthorizedAccessException(message, e),
             "System.TimeoutException" => new TimeoutException(message, e),
             "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException" => new OperationCanceledException(message, e),
-            _ => e,
+            // The worker is the host's own program: another exception type of the host (the indexer's, the SDK's) is
+            // known here too; one without a message constructor, or unknown, comes as InvalidOperationException, so a
+            // plugin never has to know StreamJsonRpc's types.
+            _ => SameType(type, message) ?? new InvalidOperationException(message, e),
         };
+    }
+
+    private static Exception? SameType(string typeName, string message)
+    {
+        if (typeName.Length == 0)
+            return null;
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (assembly.GetType(typeName, throwOnError: false) is { } type && typeof(Exception).IsAssignableFrom(type)
+                && type.GetConstructor([typeof(string)]) is { } constructor)
+            {
+                try { return (Exception)constructor.Invoke([message]); }
+                catch (System.Reflection.TargetInvocationException) { return null; }
+            }
+        }
+        return null;
     }
 }

@@ -12,7 +12,18 @@ public sealed class WorkerContextEndpoint : IWorkerContextEndpoint
 {
     private readonly ConcurrentDictionary<string, WorkerPluginContext> _contexts = new(StringComparer.OrdinalIgnoreCase);
 
-    public void Add(WorkerPluginContext context) => _contexts[context.PluginId] = context;
+    /// <summary>The plugin's context from now on; the one it replaces (an earlier instance's) is released.</summary>
+    public void Add(WorkerPluginContext context)
+    {
+        WorkerPluginContext? previous = null;
+        _contexts.AddOrUpdate(context.PluginId, context, (_, old) =>
+        {
+            previous = old;
+            return context;
+        });
+        if (previous is not null && previous != context)
+            previous.Release();
+    }
 
     public void Remove(string pluginId) => _contexts.TryRemove(pluginId, out _);
 
