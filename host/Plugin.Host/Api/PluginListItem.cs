@@ -43,6 +43,10 @@ public sealed record PluginListItem(
     /// <summary>Who signed the package (null when unsigned): verified at install; read, not yet verified, in market items.</summary>
     public PackageSigner? Signer { get; init; }
 
+    /// <summary>Where the plugin runs, <c>InProcess</c> or <c>Process</c> (a worker): the admin's choice for its package, else
+    /// <c>Host:Plugins:Isolation</c> (Workers/IsolationPolicy.cs). Null for a plugin that is not installed.</summary>
+    public string? Isolation { get; init; }
+
     /// <param name="trust">The trust checks' report of the installed package (<see cref="Packages.IPluginAssets.ReadTrustReport"/>).</param>
     public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market, TrustReport? trust)
     {

@@ -44,6 +44,8 @@ public sealed class HostDatabase
             PRIMARY KEY (plugin_id, service_id));
         CREATE TABLE IF NOT EXISTS user_config (user TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL,
             PRIMARY KEY (user, key));
+        -- The admin's per-plugin isolation choice (Workers/IsolationPolicy.cs, PluginIsolationStore): no row = the host's default.
+        CREATE TABLE IF NOT EXISTS plugin_isolation (plugin_id TEXT PRIMARY KEY, mode TEXT NOT NULL, updated_at TEXT NOT NULL);
         """;
 
     public SqliteConnection Open()

@@ -11,6 +11,7 @@ using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Host.Telemetry;
+using Plugin.Host.Workers;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
 using Quartz;
@@ -123,6 +124,8 @@ public static class HostApplication
         // After the other listeners: they may still read the plugin's state while it is being removed.
         services.AddSingleton<IPluginLifecycleListener, PluginDataCleanup>();
         services.AddSingleton<PluginFeatures>();
+        // Where plugins run: in-process or in worker processes (Workers/README.md).
+        services.AddPluginIsolation(configuration);
         services.AddSingleton<MessageRouter>();
 
         // Quartz keeps schedulers in a process-wide repository by name: a unique name lets two hosts share a process
