@@ -13,6 +13,14 @@ public static class WorkerServices
         services.AddSingleton<PluginIsolationStore>();
         services.AddSingleton<IsolationPolicy>();
         services.AddSingleton<IPluginLifecycleListener>(sp => sp.GetRequiredService<IsolationPolicy>());
+        return services.AddWorkerLimits(configuration);
+    }
+
+    /// <summary>The limits every worker is started under (<see cref="Limits.WorkerLaunch"/>, <c>Host:Plugins:Worker:*</c>).</summary>
+    public static IServiceCollection AddWorkerLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(Limits.WorkerLimitOptions.From(configuration));
+        services.AddSingleton<Limits.WorkerLaunch>();
         return services;
     }
 }
