@@ -18,6 +18,9 @@ public static class HostCommandLine
             case Plugin.Host.Dev.DevMode.Command:
                 // The host plus a plugin project rebuilt and swapped in on every save: `dev <project> [host options]` (issue 19).
                 return await Plugin.Host.Dev.DevMode.RunAsync(args[1..], Console.Error);
+            case Plugin.Host.Workers.Protocol.WorkerConnection.Verb:
+                // A plugin package in its own process, started by the host in Process isolation (issue 20); no web host.
+                return await Plugin.Host.Workers.InWorker.WorkerMain.RunAsync(args[1..], Console.Error);
             case "music":
                 // Calls a MusicFree plugin function without a server: `music call ...` (issue 7).
                 return await Plugin.Music.Cli.MusicCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -74,4 +74,6 @@ public enum PluginStatus
     /// <summary>Installed and being loaded: the host loads plugins in the background at start-up, and a plugin is
     /// listed so until its init finished, failed or ran out of time.</summary>
     Loading,
+    /// <summary>Runs in a worker process that ended; the worker is being restarted (Workers/, the crash policy).</summary>
+    Restarting,
 }

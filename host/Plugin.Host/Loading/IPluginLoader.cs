@@ -28,4 +28,7 @@ public interface IPluginLoader
     /// <summary>Loads the assembly and finds its manifest through <see cref="PluginManifestAttribute"/> (no type scanning).
     /// Throws <see cref="PluginInstallException"/> (Incompatible / PluginFailed / Corrupt) with the reason.</summary>
     LoadedAssembly Load(InstalledPackage package);
+
+    /// <summary>As <see cref="Load"/>; a loader that starts a worker process (Workers/) waits for it here without blocking.</summary>
+    ValueTask<LoadedAssembly> LoadAsync(InstalledPackage package, CancellationToken cancellationToken) => ValueTask.FromResult(Load(package));
 }

@@ -21,6 +21,9 @@ public static class ConfigSchema
 
     public static Result Check(PluginDescriptor descriptor, JsonObject config)
     {
+        // A plugin in a worker: its config class is there, and so is the check.
+        if (Workers.Proxy.ProxyManifest.IsProxy(descriptor))
+            return ((Workers.Proxy.ProxyPlugin)descriptor.Create()).CheckConfig(config);
         var type = PluginJson.Options.GetTypeInfo(descriptor.ConfigType);
         if (type.Kind != JsonTypeInfoKind.Object)
             return new Result(config, []);

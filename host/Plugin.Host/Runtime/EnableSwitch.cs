@@ -14,6 +14,8 @@ public static class EnableSwitch
     /// <summary>The switch's JSON key, or null when the config class has none (it does not derive from PluginConfig).</summary>
     public static string? KeyOf(PluginDescriptor descriptor)
     {
+        if (Workers.Proxy.ProxyManifest.TryEnableKey(descriptor, out var remote))
+            return remote; // read by the worker, which has the config class
         if (!typeof(PluginConfig).IsAssignableFrom(descriptor.ConfigType)) return null;
         var contract = PluginJson.Options.GetTypeInfo(descriptor.ConfigType);
         return contract.Properties.FirstOrDefault(p => p.AttributeProvider is PropertyInfo property

@@ -5,9 +5,11 @@ using Plugin.Sdk;
 namespace Plugin.Host.Runtime;
 
 /// <summary>A call into plugin code failed (<see cref="PluginErrorKind.PluginFailed"/>) or ran out of time
-/// (<see cref="PluginErrorKind.TimedOut"/>); the message names the plugin and the operation.</summary>
-public sealed class PluginCallException(string pluginId, string operation, string message, Exception? inner, bool timedOut)
-    : PluginError(timedOut ? PluginErrorKind.TimedOut : PluginErrorKind.PluginFailed, message, inner)
+/// (<see cref="PluginErrorKind.TimedOut"/>), or could not run because the plugin's worker process is down
+/// (<see cref="PluginErrorKind.Unavailable"/>); the message names the plugin and the operation.</summary>
+public sealed class PluginCallException(string pluginId, string operation, string message, Exception? inner, bool timedOut,
+    PluginErrorKind? kind = null)
+    : PluginError(kind ?? (timedOut ? PluginErrorKind.TimedOut : PluginErrorKind.PluginFailed), message, inner)
 {
     public string PluginId { get; } = pluginId;
     public string Operation { get; } = operation;
@@ -67,6 +69,13 @@ public sealed class PluginInvoker(ILogger<PluginInvoker> logger, CallMarkers? ma
                 pluginId, operation, timeout.TotalSeconds);
             throw new PluginCallException(pluginId, operation,
                 $"Plugin {pluginId}: {operation} did not finish within {timeout.TotalSeconds:0.###} s.", e, timedOut: true);
+        }
+        catch (PluginError e) when (e.Kind == PluginErrorKind.Unavailable)
+        {
+            // The plugin's worker is down or died during the call (Workers/): not the plugin's answer, a 503.
+            measured?.End(CallOutcome.Error, e);
+            logger.LogWarning("Plugin {PluginId}: {Operation} could not run: {Message}", pluginId, operation, e.Message);
+            throw new PluginCallException(pluginId, operation, e.Message, e, timedOut: false, PluginErrorKind.Unavailable);
         }
         catch (Exception e)
         {

@@ -172,7 +172,7 @@ public sealed class PluginManager(
         IReadOnlyList<PluginDescriptor> descriptors;
         try
         {
-            loaded = loader.Load(package);
+            loaded = await loader.LoadAsync(package, cancellationToken);
             descriptors = loaded.Manifest.Plugins;
             // The installer refuses a package whose package.json names an owned plugin id; this catches one whose
             // compiled manifest does: two packages are never loaded for one id.

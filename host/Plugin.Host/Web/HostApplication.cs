@@ -12,6 +12,7 @@ using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Host.Telemetry;
 using Plugin.Host.Workers;
+using Plugin.Host.Workers.Supervision;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
 using Quartz;
@@ -75,6 +76,7 @@ public static class HostApplication
 
         // Market, installer and loader (host/Plugin.Host/Packages).
         services.AddPluginPackages(configuration);
+        services.AddPluginWorkers(configuration);
 
         services.AddSingleton(paths);
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<HostPaths>().DataDir));

@@ -92,11 +92,11 @@ public sealed class WorkerLaunch
         // (Only a Unix host running as root switches: WorkerIdentity.Resolve.)
         if (identity.SwitchTo is { } account && !OperatingSystem.IsWindows())
         {
-            CheckHostFiles(command, account);
             foreach (var folder in spec.ReadFolders)
                 WorkerAccess.GrantRead(folder, account, _logger);
             foreach (var folder in spec.OwnFolders)
                 WorkerAccess.GrantOwn(folder, account, _logger);
+            CheckHostFiles(command, account);
             start.Environment["HOME"] = spec.OwnFolders.FirstOrDefault() ?? Path.GetTempPath();
             start.Environment["USER"] = start.Environment["LOGNAME"] = account.Name;
             command.InsertRange(0, [identity.Setpriv!, .. identity.SetprivArguments()]);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Plugin.Host.Workers.Protocol;
 
 /// <summary>
@@ -9,4 +11,8 @@ public interface IHostEndpoint
 {
     /// <summary>One log line of a plugin in the worker (one-way notification).</summary>
     void Log(string pluginId, int level, string category, string message);
+
+    /// <summary>A reply of a command or message button the host is running (<see cref="WorkerWire.CommandCall"/>'s
+    /// <c>ReplyId</c>): the host hands the notification to the reply it was given for that call.</summary>
+    Task ReplyAsync(long replyId, JsonElement message, CancellationToken cancellationToken);
 }
