@@ -44,8 +44,7 @@ public sealed class WorkerLimitsTests : IDisposable
     {
         var launch = Launch(new WorkerLimitOptions { MemoryLimitMb = 48 }, WorkerIdentity.Current, Cgroups.Off("not in this test"));
         var (code, output, worker) = await RunAsync(launch, "hog-unhandled");
-        Assert.NotEqual(0, code);
-        Assert.Contains("System.OutOfMemoryException", output);
+        Assert.True(code != 0 && (output.Contains("System.OutOfMemoryException") || output.Contains("Out of memory.")), $"exit {code}: {output}");
         Assert.Equal(WorkerExitReason.OutOfMemory, worker.ExitOf(code, output).Reason);
     }
 
@@ -166,7 +165,7 @@ public sealed class WorkerLimitsTests : IDisposable
         Assert.Equal("no cgroup v2 hierarchy is mounted (a cgroup v1 machine)", Cgroups.Detect(null, Path.Combine(_root, "no-proc")).OffReason);
 
         var (busyProc, _) = FakeCgroupTree(controllers: "memory cpu", pids: "1 2", subtreeWritable: false, name: "busy");
-        Assert.Contains("it holds processes 1,2", Cgroups.Detect(null, busyProc, ownPid: 1).OffReason);
+        Assert.Contains("holds other processes too (1,2)", Cgroups.Detect(null, busyProc, ownPid: 1).OffReason);
 
         var launch = Launch(new WorkerLimitOptions(), WorkerIdentity.Current, cgroups);
         for (var i = 0; i < 3; i++)
@@ -273,7 +272,14 @@ public sealed class WorkerLimitsTests : IDisposable
         File.Copy(typeof(WorkerLaunch).Assembly.Location, Path.Combine(folder, "Plugin.Host.dll"));
         var version = Environment.Version;
         File.WriteAllText(Path.Combine(folder, "child.runtimeconfig.json"),
-            $$"""{"runtimeOptions":{"tfm":"net{{version.Major}}.{{version.Minor}}","framework":{"name":"Microsoft.NETCore.App","version":"{{version.Major}}.{{version.Minor}}.0"}}}""");
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["runtimeOptions"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["tfm"] = $"net{version.Major}.{version.Minor}",
+                    ["framework"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Microsoft.NETCore.App", ["version"] = $"{version.Major}.{version.Minor}.0" },
+                },
+            }.ToJsonString());
         return folder;
     }
 

@@ -56,23 +56,21 @@ public sealed class Cgroups
                 return Off($"the cgroup v2 folder {@base} offers neither the memory nor the cpu controller (cgroup.controllers: '{string.Join(' ', offered)}'"
                     + "; on a hybrid cgroup v1/v2 machine they belong to v1)");
             var enable = string.Join(' ', wanted.Select(c => "+" + c));
-            if (!TryWrite(Path.Combine(@base, "cgroup.subtree_control"), enable, out var error))
+            // cgroup v2 hands controllers down only from a cgroup without processes: the host, alone in its cgroup,
+            // moves itself into a leaf first; a cgroup shared with other processes is not the host's to reorganise.
+            var pids = ReadWords(Path.Combine(@base, "cgroup.procs"));
+            if (pids.Count > 0)
             {
-                // The host's own cgroup holds the host: move it into a leaf, then the subtree can be handed controllers.
-                var pids = ReadWords(Path.Combine(@base, "cgroup.procs"));
                 var self = (ownPid ?? Environment.ProcessId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (pids.Count > 0 && pids.All(p => p == self))
-                {
-                    var leaf = Path.Combine(@base, "host");
-                    Directory.CreateDirectory(leaf);
-                    File.WriteAllText(Path.Combine(leaf, "cgroup.procs"), self);
-                    if (!TryWrite(Path.Combine(@base, "cgroup.subtree_control"), enable, out error))
-                        return Off($"the controllers could not be handed down in {@base} even after the host moved into {leaf}: {error}");
-                }
-                else
-                    return Off($"the controllers could not be handed down in {@base}: {error}"
-                        + (pids.Count > 0 ? $" (it holds processes {string.Join(',', pids.Take(5))}; give the host an empty delegated cgroup in {WorkerLimitOptions.Section}:CgroupPath, e.g. systemd Delegate=yes)" : ""));
+                if (!pids.All(p => p == self))
+                    return Off($"{@base} holds other processes too ({string.Join(',', pids.Order().Take(5))}), and cgroup v2 hands controllers down only from a cgroup "
+                        + $"without processes: give the host an empty delegated cgroup in {WorkerLimitOptions.Section}:CgroupPath (e.g. systemd Delegate=yes)");
+                var leaf = Path.Combine(@base, "host");
+                Directory.CreateDirectory(leaf);
+                File.WriteAllText(Path.Combine(leaf, "cgroup.procs"), self);
             }
+            if (!TryWrite(Path.Combine(@base, "cgroup.subtree_control"), enable, out var error))
+                return Off($"the controllers could not be handed down in {@base}: {error}");
             var root = Path.Combine(@base, "plugin-workers");
             Directory.CreateDirectory(root);
             if (!TryWrite(Path.Combine(root, "cgroup.subtree_control"), enable, out error))

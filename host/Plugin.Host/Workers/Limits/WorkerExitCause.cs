@@ -26,7 +26,10 @@ public sealed record WorkerExitCause(WorkerExitReason Reason, int ExitCode, stri
     /// <param name="oomKills">OOM kills counted in the worker's cgroup (<see cref="Cgroups.OomKills"/>).</param>
     public static WorkerExitCause Classify(int exitCode, string? stderrTail, long oomKills, WorkerLimitOptions limits)
     {
-        if (exitCode == OutOfMemoryExit.ExitCode || stderrTail?.Contains("System.OutOfMemoryException", StringComparison.Ordinal) == true)
+        // The runtime's last words on an unhandled out-of-memory: the exception, or "Out of memory." when even that
+        // message could not be allocated.
+        if (exitCode == OutOfMemoryExit.ExitCode || stderrTail is not null
+            && (stderrTail.Contains("System.OutOfMemoryException", StringComparison.Ordinal) || stderrTail.Contains("Out of memory.", StringComparison.Ordinal)))
             return new(WorkerExitReason.OutOfMemory, exitCode,
                 $"The worker ran out of memory: its managed heap reached {limits.MemoryLimitMb} MB ({WorkerLimitOptions.Section}:MemoryLimitMb); it is restarted.");
         if (oomKills > 0)
