@@ -46,6 +46,10 @@ foreach (var (name, path) in cases)
     Console.WriteLine($"{name}: {rps:0} req/s (p50 {p50:0.00} ms, p99 {p99:0.00} ms)");
 }
 
+// Issue 20: the same plugin API in the host's process and in a worker process, in this run, on this host: the admin's
+// per-plugin choice (IsolationPolicy) moves Bench into a worker; each reload into Process mode spawns a new worker.
+var isolation = await IsolationBench.RunAsync(app, (path, duration) => LoadAsync(client, path, concurrency, duration), seconds, ApiToken);
+
 // Event dispatch: publish N events in-process; one Bench handler per event; time until every handler call has finished.
 var dispatcher = app.Services.GetRequiredService<EventDispatcher>();
 await DispatchAsync(dispatcher, 10_000); // warm-up
@@ -87,6 +91,8 @@ report.AppendLine(CultureInfo.InvariantCulture, $"| without crash markers | {pla
 report.AppendLine(CultureInfo.InvariantCulture, $"| with crash markers (the host's setting) | {markedMicros:0.000} |");
 report.AppendLine().AppendLine("What a plugin API call costs on top of a bare endpoint: the catch-all route, manifest lookup, auth check, " +
     "argument binding, the isolated call (thread-pool hop, time-limit token) and serialisation with the SDK's JSON options.");
+report.AppendLine();
+isolation.Write(report);
 File.WriteAllText(output, report.ToString());
 Console.WriteLine($"written {output}");
 return 0;

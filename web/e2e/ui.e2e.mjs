@@ -196,6 +196,25 @@ test('open and save its config form; the value persists after reload', async () 
   }
 })
 
+test('move the plugin into a worker process and back (isolation chip)', async () => {
+  await go('/installed')
+  const card = page.locator(`[data-testid="installed-card"][data-plugin-id="${PLUGIN}"]`)
+  const chip = card.getByTestId('isolation-chip')
+  await chip.waitFor()
+  const before = (await chip.innerText()).trim()
+  await chip.click()
+  await expectSuccessToast(() => page.getByTestId('isolation-process').click())
+  // the list is read again after the reload: the chip shows the worker (green)
+  await page.waitForFunction(id => document.querySelector(`[data-plugin-id="${id}"] [data-testid="isolation-chip"]`)?.className.includes('text-success'), PLUGIN)
+  await shot('02b-isolation')
+  await chip.click()
+  await expectSuccessToast(() => page.getByTestId('isolation-default').click())
+  await page.waitForFunction(
+    ([id, text]) => document.querySelector(`[data-plugin-id="${id}"] [data-testid="isolation-chip"]`)?.textContent.trim() === text,
+    [PLUGIN, before],
+  )
+})
+
 test('press a page button that calls the plugin API; the page refreshes', async t => {
   const id = process.env.E2E_PAGE_PLUGIN || PLUGIN
   await go(`/plugin/${id}`)

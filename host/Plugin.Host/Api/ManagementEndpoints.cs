@@ -39,6 +39,8 @@ public static class ManagementEndpoints
             .WithSummary("Change some config keys (e.g. {\"enabled\": false}); the others keep their saved values");
         plugin.MapPut("/enabled/{id}", SetEnabledAsync).Accepts<EnabledBody>(Json)
             .WithSummary("Switch the plugin on or off ({\"enabled\": true}); every other config value stays as saved");
+        // Where the plugin runs, in-process or in a worker (issue 20; Api/IsolationEndpoints.cs).
+        plugin.MapPluginIsolation();
         plugin.MapGet("/form/{id}", async (string id, PluginConfigService configs, PluginFeatures features, CancellationToken ct) =>
         {
             var saved = await configs.GetSavedAsync(id, ct);
@@ -90,7 +92,7 @@ public static class ManagementEndpoints
         api.MapGet("/plugin/icon/{id}", PluginIcons.ServeAsync).WithTags("plugins").WithSummary("A plugin's icon from its package").AllowAnonymous();
 
     private static async Task<Ok<List<PluginListItem>>> ListAsync(string? state, PluginCatalog catalog, IPluginMarket market, ILoggerFactory loggers,
-        IOptions<HostSettings> settings, IPluginAssets assets, IServiceProvider services, CancellationToken ct)
+        IOptions<HostSettings> settings, IPluginAssets assets, Workers.IsolationPolicy isolation, IServiceProvider services, CancellationToken ct)
     {
         state = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (state is not ("market" or "installed" or "all"))
@@ -105,11 +107,12 @@ public static class ManagementEndpoints
                 loggers.CreateLogger("Plugin.Host.Market").LogWarning(e, "The market could not be listed");
             }
         }
+        var modes = await isolation.EffectiveModesAsync(catalog, ct);
         var byId = packages.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         // Market items are plugin ids; an installed plugin matches the item of its own package only.
         var installed = catalog.All.Select(e => PluginListItem.FromInstalled(e,
             byId.GetValueOrDefault(e.Id) is { } m && string.Equals(m.PackageId, e.PackageId, StringComparison.OrdinalIgnoreCase) ? m : null,
-            assets.ReadTrustReport(e.Id))).ToList();
+            assets.ReadTrustReport(e.Id)) with { Isolation = modes(e).ToString() }).ToList();
         if (services.GetService<ClusterView>() is { } cluster)
             installed = await cluster.AddHostStatesAsync(installed, ct);
         var installedIds = installed.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -49,6 +49,10 @@ public sealed record PluginListItem(
     /// <summary>True when the online hosts do not all run one version of the plugin (one lacking it counts); null on a single host.</summary>
     public bool? VersionSkew { get; init; }
 
+    /// <summary>Where the plugin runs, <c>InProcess</c> or <c>Process</c> (a worker): the admin's choice for its package, else
+    /// <c>Host:Plugins:Isolation</c> (Workers/IsolationPolicy.cs). Null for a plugin that is not installed.</summary>
+    public string? Isolation { get; init; }
+
     /// <param name="trust">The trust checks' report of the installed package (<see cref="Packages.IPluginAssets.ReadTrustReport"/>).</param>
     public static PluginListItem FromInstalled(PluginEntry entry, MarketPackage? market, TrustReport? trust)
     {

@@ -15,7 +15,7 @@ namespace Plugin.Host.Trust;
 /// process-ending calls and capabilities (<see cref="AssemblyInspector"/>) over every assembly of the version folder —
 /// the plugin's own and its private dependencies. The result is kept as <see cref="TrustReport"/> (<c>trust.json</c>).
 /// </summary>
-public sealed class PluginTrust(TrustOptions options, ILogger<PluginTrust>? logger = null, Workers.Supervision.IsolationPolicy? isolation = null)
+public sealed class PluginTrust(TrustOptions options, ILogger<PluginTrust>? logger = null, Workers.IsolationPolicy? isolation = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -51,7 +51,7 @@ public sealed class PluginTrust(TrustOptions options, ILogger<PluginTrust>? logg
         if (report.ProcessExits.Count == 0 || options.AllowProcessExit)
             return;
         // In a worker process, ending the process ends the worker only: the crash policy restarts it.
-        if (isolation?.ModeFor(pluginId) == Workers.Supervision.IsolationMode.Process)
+        if (isolation?.ModeFor(pluginId) == Workers.PluginIsolation.Process)
             return;
         var first = report.ProcessExits[0];
         var more = report.ProcessExits.Count > 1 ? $" (and {report.ProcessExits.Count - 1} more call(s): {string.Join(", ", report.ProcessExits.Skip(1).Take(5))})" : "";

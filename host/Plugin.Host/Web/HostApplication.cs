@@ -13,6 +13,7 @@ using Plugin.Host.Scheduling;
 using Plugin.Host.Security;
 using Plugin.Host.Storage;
 using Plugin.Host.Telemetry;
+using Plugin.Host.Workers;
 using Plugin.Host.Workers.Supervision;
 using Plugin.Indexer.Api;
 using Plugin.Music.Api;
@@ -141,6 +142,8 @@ public static class HostApplication
         // After the other listeners: they may still read the plugin's state while it is being removed.
         services.AddSingleton<IPluginLifecycleListener, PluginDataCleanup>();
         services.AddSingleton<PluginFeatures>();
+        // Where plugins run: in-process or in worker processes (Workers/README.md).
+        services.AddPluginIsolation(configuration);
         services.AddSingleton<MessageRouter>();
 
         // Quartz: in memory, or clustered on PostgreSQL with Host:Database:Provider=postgres (Scheduling/SchedulerSetup.cs).

@@ -120,6 +120,7 @@ function pluginView(state, p) {
     has_update: !!inst && inst.version !== p.plugin_version,
   }
   if (inst) out.plugin_version = inst.version
+  out.isolation = inst ? (inst.isolation ?? 'InProcess') : null
   if (inst?.error) Object.assign(out, { status: 'failed', error: inst.error, state: false })
   return out
 }
@@ -259,6 +260,17 @@ export function createHandler({ distDir = join(here, '..', '..', 'dist'), user =
       const before = state.douban.history.length
       state.douban.history = state.douban.history.filter(h => h.id !== id)
       return send(200, before === state.douban.history.length ? fail('记录不存在') : ok(null, '删除成功'))
+    }
+    if ((g = /^plugin\/isolation\/(\w+)$/.exec(path))) {
+      // The host's GET|PUT plugin/isolation/{id}: the admin's choice, null = the host default (InProcess here).
+      const inst = state.installed.get(g[1])
+      if (!inst) return send(404, fail('插件未安装'))
+      const view = () => ({ mode: inst.isolation ?? null, effective: inst.isolation ?? 'InProcess', default: 'InProcess', status: 'Active' })
+      if (m === 'GET') return send(200, view())
+      const mode = JSON.parse((await body(req)) || '{}').mode
+      if (mode !== null && mode !== 'InProcess' && mode !== 'Process') return send(400, fail(`mode must be InProcess or Process, or null for the host's default; got '${mode}'.`))
+      inst.isolation = mode
+      return send(200, ok(view(), `Plugin ${g[1]} reloaded to run ${view().effective}.`))
     }
     if ((g = /^plugin\/enabled\/(\w+)$/.exec(path)) && m === 'PUT') {
       const inst = state.installed.get(g[1])

@@ -48,6 +48,8 @@ export interface Plugin {
   hosts?: HostPluginState[] | null
   /** the online hosts do not all run one version of the plugin (a host lacking it counts) */
   version_skew?: boolean | null
+  /** where the installed plugin runs: in the host's process or in a worker process (null for market items) */
+  isolation?: IsolationMode | null
 }
 
 /** One host's state of a plugin in a cluster (Plugin.hosts). @schema HostPluginState */
@@ -58,6 +60,20 @@ export interface HostPluginState {
   error?: string | null
   heartbeat: string
   online: boolean
+}
+
+/** Where a plugin runs: in the host's own process, or in a worker process of its own. */
+export type IsolationMode = 'InProcess' | 'Process'
+
+/** A plugin's isolation (GET|PUT plugin/isolation/{id}). @schema PluginIsolationData */
+export interface PluginIsolation {
+  /** the admin's choice; null follows the host's default */
+  mode: IsolationMode | null
+  /** where the plugin's package runs once the choice and the default are applied */
+  effective: IsolationMode
+  /** Host:Plugins:Isolation */
+  default: IsolationMode
+  status: string
 }
 
 export type PluginState = 'market' | 'installed' | 'all'
@@ -301,6 +317,15 @@ export async function savePluginConfig(id: string, model: ConfigModel): Promise<
  * other saved value (a whole-config PUT would reset what the UI did not send). */
 export async function setPluginEnabled(id: string, enabled: boolean): Promise<Envelope> {
   return checkEnvelope(await request(`plugin/enabled/${encodeURIComponent(id)}`, { method: 'PUT', json: { enabled } }))
+}
+
+export async function getPluginIsolation(id: string): Promise<PluginIsolation> {
+  return dataOf<PluginIsolation>(await request(`plugin/isolation/${encodeURIComponent(id)}`))
+}
+
+/** Chooses where the plugin runs (null: the host's default); the host reloads it when its effective mode changes. */
+export async function setPluginIsolation(id: string, mode: IsolationMode | null): Promise<Envelope<PluginIsolation>> {
+  return checkEnvelope(await request(`plugin/isolation/${encodeURIComponent(id)}`, { method: 'PUT', json: { mode } }))
 }
 
 export async function getPluginForm(id: string): Promise<PluginForm> {

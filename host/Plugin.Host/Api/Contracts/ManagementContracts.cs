@@ -63,3 +63,11 @@ public sealed record HealthStatus(string Status);
 
 /// <summary>The body of <c>PUT /plugin/enabled/{id}</c>: the enable switch alone.</summary>
 public sealed record EnabledBody(bool Enabled);
+
+/// <summary>A plugin's isolation (<c>GET|PUT /plugin/isolation/{id}</c>): the admin's choice (<c>mode</c>, null = follow the
+/// host's default), the host's default (<c>Host:Plugins:Isolation</c>), where the plugin's package runs now that both are
+/// applied (<c>effective</c>), and the plugin's status after the change.</summary>
+public sealed record PluginIsolationData(string? Mode, string Effective, string Default, string Status);
+
+/// <summary>The body of <c>PUT /plugin/isolation/{id}</c>: <c>InProcess</c>, <c>Process</c>, or null to follow the host's default.</summary>
+public sealed record IsolationBody(string? Mode);

@@ -16,6 +16,8 @@ public static class WorkerMain
 {
     public static async Task<int> RunAsync(string[] args, TextWriter error)
     {
+        // A full heap (Host:Plugins:Worker:MemoryLimitMb) ends the worker with a distinct exit code, to be restarted.
+        Limits.OutOfMemoryExit.Install();
         var socket = Option(args, "--socket");
         var token = Environment.GetEnvironmentVariable(WorkerConnection.TokenVariable);
         // Read once and cleared: plugin code in this process has no use for it (and it opens nothing once used).

@@ -2,15 +2,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Plugin.Host.Workers.Supervision;
 
-/// <summary>Where a plugin package runs.</summary>
-public enum IsolationMode
-{
-    /// <summary>In the host's process, in its own collectible load context (the default).</summary>
-    InProcess,
-    /// <summary>In a worker process of its own: nothing it does can end the host.</summary>
-    Process,
-}
-
 /// <summary>
 /// The worker policy (<c>Host:Plugins:Worker:*</c>, seconds): restart backoff, the crash budget, and how a call past its
 /// time limit is followed up. Defaults are the issue's: restart after 1, 2, 4 … s up to 30 s; more than 3 crashes in
@@ -45,19 +36,4 @@ public sealed class WorkerOptions
     /// <summary>The delay before restart number <paramref name="crashes"/> (1-based) in the window: 1, 2, 4 … s, capped.</summary>
     public TimeSpan RestartDelay(int crashes) =>
         TimeSpan.FromSeconds(Math.Min(RestartDelaySeconds * Math.Pow(2, Math.Max(0, crashes - 1)), RestartDelayMaxSeconds));
-}
-
-/// <summary>
-/// Which packages run in a worker: <c>Host:Plugins:Isolation</c> (<c>InProcess</c>, the default, or <c>Process</c>).
-/// The one question the loader and the trust checks ask; a per-plugin choice answers here too.
-/// </summary>
-public class IsolationPolicy(IConfiguration configuration)
-{
-    public const string Key = "Host:Plugins:Isolation";
-
-    /// <summary>The host-wide mode.</summary>
-    public IsolationMode Default => Enum.TryParse<IsolationMode>(configuration[Key], ignoreCase: true, out var mode) ? mode : IsolationMode.InProcess;
-
-    /// <summary>Where the package (or plugin) <paramref name="pluginId"/> runs.</summary>
-    public virtual IsolationMode ModeFor(string pluginId) => Default;
 }

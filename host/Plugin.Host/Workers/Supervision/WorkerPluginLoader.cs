@@ -11,7 +11,7 @@ using Plugin.Host.Workers.Proxy;
 namespace Plugin.Host.Workers.Supervision;
 
 /// <summary>
-/// The host's loader: a package whose <see cref="IsolationPolicy"/> mode is <see cref="IsolationMode.Process"/> is
+/// The host's loader: a package whose <see cref="IsolationPolicy"/> mode is <see cref="PluginIsolation.Process"/> is
 /// loaded in a worker of its own (<see cref="PackageWorker"/>) and comes back as a <see cref="ProxyManifest"/>; any
 /// other is loaded in process by <see cref="PluginLoader"/>. Unloading a worker's package stops the worker.
 /// </summary>
@@ -32,7 +32,7 @@ internal sealed class WorkerPluginLoader(
 
     public async ValueTask<LoadedAssembly> LoadAsync(InstalledPackage package, CancellationToken cancellationToken)
     {
-        if (isolation.ModeFor(package.Id) != IsolationMode.Process)
+        if (isolation.ModeForPackage(package.PluginIds) != PluginIsolation.Process)
             return inProcess.Load(package);
         if (package.Refusal is { } refusal)
             throw new PluginInstallException(package.Id, PluginErrorKind.Conflict, refusal);
@@ -101,11 +101,10 @@ internal static class WorkerSockets
 
 public static class WorkerServiceCollectionExtensions
 {
-    /// <summary>Plugins in worker processes (issue 20): the isolation policy, the worker options and the loader that
+    /// <summary>Plugins in worker processes (issue 20): the worker options and the loader that
     /// sends <c>Process</c> packages to workers. After <c>AddPluginPackages</c>, whose loader it wraps.</summary>
     public static IServiceCollection AddPluginWorkers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IsolationPolicy>();
         services.TryAddSingleton(WorkerOptions.From(configuration));
         services.TryAddSingleton<PluginLoader>();
         services.TryAddSingleton<Bridge.HostBridge>();
