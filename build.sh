@@ -177,7 +177,9 @@ if ((${#restore_list[@]} > 0)); then
 fi
 
 # The global packages folder's entries of our ids before packing: checked again at the end (nothing may remove them).
-cache_before=$(cd "$cache" 2>/dev/null && for p in "${to_pack[@]}"; do id=$(package_id "$p"); ls -d "${id,,}"/*/ 2>/dev/null; done || true)
+# (ids are read here, before the cd: the project paths are relative to the repository)
+pack_ids=(); for p in "${to_pack[@]}"; do pack_ids+=("$(package_id "$p")"); done
+cache_before=$(cd "$cache" 2>/dev/null && for id in "${pack_ids[@]}"; do ls -d "${id,,}"/*/ 2>/dev/null; done || true)
 
 packed=0
 # pack LABEL PROJECT...: the projects' packages into the feed (PackageOutputPath), with their market entries merged.

@@ -109,7 +109,7 @@ public sealed class WorkerContextTests(WorkerContextFixture fixture) : IClassFix
         Assert.Contains("item", data["keys"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.Equal(["item"], data["shared"]!.AsArray().Select(k => k!.GetValue<string>()));
         // In the host's database, as an in-process plugin's would be.
-        var store = new SqlitePluginDataStore(Host.App.Services.GetRequiredService<HostDatabase>(), "Ctx");
+        var store = new PluginDataStore(Host.App.Services.GetRequiredService<HostDatabase>(), "Ctx");
         Assert.Equal("""{"name":"数据","count":3}""", await store.GetJsonAsync("item", CancellationToken.None));
     }
 
