@@ -53,7 +53,7 @@ public sealed record SchedulerSettings
             return new SchedulerSettings();
         var connectionString = configuration[ConnectionStringKey];
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException($"{ProviderKey}={provider} needs {ConnectionStringKey} (an Npgsql connection string).");
+            throw new Storage.HostStartupException($"{ProviderKey}={provider} needs {ConnectionStringKey} (an Npgsql connection string).");
         var section = configuration.GetSection(Section);
         var defaults = new SchedulerSettings();
         return new SchedulerSettings
@@ -102,7 +102,7 @@ public sealed record SchedulerSettings
         if (string.IsNullOrWhiteSpace(text))
             return fallback;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-            throw new InvalidOperationException($"{Section}:{key} must be a positive number of seconds, not '{text}'.");
+            throw new Storage.HostStartupException($"{Section}:{key} must be a positive number of seconds, not '{text}'.");
         return TimeSpan.FromSeconds(seconds);
     }
 }

@@ -38,9 +38,9 @@ public sealed class SchedulerSettingsTests
     [Fact]
     public void A_missing_connection_string_or_a_bad_interval_stops_the_start_naming_the_key()
     {
-        var missing = Assert.Throws<InvalidOperationException>(() => Read(("Host:Database:Provider", "postgres")));
+        var missing = Assert.Throws<Plugin.Host.Storage.HostStartupException>(() => Read(("Host:Database:Provider", "postgres")));
         Assert.Contains("Host:Database:ConnectionString", missing.Message, StringComparison.Ordinal);
-        var bad = Assert.Throws<InvalidOperationException>(() => Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg),
+        var bad = Assert.Throws<Plugin.Host.Storage.HostStartupException>(() => Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg),
             ("Host:Scheduler:MisfireThresholdSeconds", "-1")));
         Assert.Contains("Host:Scheduler:MisfireThresholdSeconds", bad.Message, StringComparison.Ordinal);
     }
