@@ -37,6 +37,16 @@ public sealed class HostPaths
     /// <summary>One plugin's data folder. The id is a plugin id the host already knows (ids are checked at install).</summary>
     public string PluginData(string pluginId) => Path.Combine(PluginDataRoot, pluginId);
 
+    /// <summary>Creates <paramref name="pluginId"/>'s data folder if needed, private to whoever runs the plugin (0700 in
+    /// a root others may only pass through: plugins cannot list or read each other's folders).</summary>
+    public string CreatePluginData(string pluginId)
+    {
+        PrivateFiles.PassThrough(PluginDataRoot);
+        var folder = PluginData(pluginId);
+        PrivateFiles.Folder(folder);
+        return folder;
+    }
+
     /// <summary>The music engine's folder: MusicFree plugins, their settings and variables.</summary>
     public string Music => Path.Combine(DataDir, "music");
 

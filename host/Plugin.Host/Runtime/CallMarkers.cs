@@ -43,7 +43,7 @@ public sealed class CallMarkers : IDisposable
     {
         _directory = directory;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        Directory.CreateDirectory(directory);
+        Hosting.PrivateFiles.Folder(directory); // the host's own record: no plugin worker may clear its marker
         ReadLeftOvers();
     }
 

@@ -39,8 +39,7 @@ public sealed class PluginContextFactory(
     /// <summary>A context for <paramref name="pluginId"/>, its data folder created.</summary>
     internal PluginContext Create(string pluginId)
     {
-        var folder = paths.PluginData(pluginId);
-        Directory.CreateDirectory(folder);
+        var folder = paths.CreatePluginData(pluginId);
         return new PluginContext(
             pluginId,
             folder,

@@ -16,7 +16,7 @@ public sealed record SchedulerSettings
 
     public const string ProviderKey = "Host:Database:Provider";
     public const string ConnectionStringKey = "Host:Database:ConnectionString";
-    public const string NodeIdKey = "Host:NodeId";
+    public const string NodeIdKey = Cluster.NodeIdentity.Key;
     public const string Section = "Host:Scheduler";
 
     /// <summary>On PostgreSQL: the cluster's connection string; null for the in-memory default.</summary>
@@ -60,40 +60,12 @@ public sealed record SchedulerSettings
         {
             ConnectionString = connectionString,
             Name = string.IsNullOrWhiteSpace(section["Name"]) ? ClusterName : section["Name"]!.Trim(),
-            NodeId = NodeIdFrom(configuration),
+            // Known before the server listens; null (Quartz generates an id per start) for AUTO or a random port.
+            NodeId = Cluster.NodeIdentity.FromConfiguration(configuration),
             CheckinInterval = Seconds(section, "CheckinIntervalSeconds", defaults.CheckinInterval),
             CheckinMisfireThreshold = Seconds(section, "CheckinMisfireThresholdSeconds", defaults.CheckinMisfireThreshold),
             MisfireThreshold = Seconds(section, "MisfireThresholdSeconds", defaults.MisfireThreshold),
         };
-    }
-
-    /// <summary><c>Host:NodeId</c>; <c>AUTO</c> lets Quartz generate one per start; unset: machine name and the port the
-    /// host listens on, so two hosts on one machine differ and a restarted host is the same node again.</summary>
-    private static string? NodeIdFrom(IConfiguration configuration)
-    {
-        var configured = configuration[NodeIdKey];
-        if (string.Equals(configured, "AUTO", StringComparison.OrdinalIgnoreCase))
-            return null;
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured.Trim();
-        return $"{Environment.MachineName}:{PortOf(configuration)}";
-    }
-
-    private static string PortOf(IConfiguration configuration)
-    {
-        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
-        if (!string.IsNullOrWhiteSpace(urls))
-        {
-            var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-            // http://+:3001 and http://*:3001 are not URIs; the port is after the last colon either way.
-            var colon = first.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(first[(colon + 1)..].TrimEnd('/'), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-                return port.ToString(CultureInfo.InvariantCulture);
-        }
-        var ports = configuration["http_ports"];
-        if (!string.IsNullOrWhiteSpace(ports))
-            return ports.Split(';', StringSplitOptions.TrimEntries)[0];
-        return new Uri(Web.HostApplication.DefaultUrl).Port.ToString(CultureInfo.InvariantCulture);
     }
 
     private static TimeSpan Seconds(IConfigurationSection section, string key, TimeSpan fallback)

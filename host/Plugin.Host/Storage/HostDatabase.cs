@@ -61,6 +61,10 @@ public sealed class HostDatabase : IDisposable
         try
         {
             AppliedMigrations = DatabaseMigrations.Apply(this, logger ?? NullLogger.Instance);
+            // Users and secrets live here: the owner's only (SQLite gives its WAL and shared-memory files the same mode).
+            if (Path is not null)
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    Hosting.PrivateFiles.File(Path + suffix);
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException)
         {

@@ -30,6 +30,8 @@ public sealed class SchedulerSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(10), settings.CheckinMisfireThreshold);
         Assert.Equal($"{Environment.MachineName}:3001", Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg)).NodeId);
         Assert.Null(Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg), ("Host:NodeId", "auto")).NodeId);
+        // A random port is known only once the server listens: Quartz generates the id rather than two hosts sharing ":0".
+        Assert.Null(Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg), ("urls", "http://127.0.0.1:0")).NodeId);
         Assert.Equal("node-a", Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg), ("Host:NodeId", " node-a ")).NodeId);
         Assert.Equal(TimeSpan.FromSeconds(2.5), Read(("Host:Database:Provider", "postgres"), ("Host:Database:ConnectionString", Pg),
             ("Host:Scheduler:CheckinIntervalSeconds", "2.5")).CheckinInterval);

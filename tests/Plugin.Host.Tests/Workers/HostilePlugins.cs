@@ -1,7 +1,8 @@
 namespace Plugin.Host.Tests.Workers;
 
 /// <summary>A plugin whose APIs end or wedge its process in every way a plugin can (<c>/exit</c>, <c>/failfast</c>,
-/// <c>/overflow</c>, <c>/allocate</c>, <c>/hang</c> ignoring its token, <c>/slow</c> honouring it), plus <c>/ping</c>.</summary>
+/// <c>/overflow</c>, <c>/allocate</c>, <c>/hang</c> ignoring its token, <c>/slow</c> honouring it, <c>/wedge-form</c>
+/// making its synchronous form hang), plus <c>/ping</c>.</summary>
 internal static class HostilePlugins
 {
     public static string Source(string id) => $$"""
@@ -11,6 +12,7 @@ internal static class HostilePlugins
         using System.Threading.Tasks;
         using Plugin.Sdk;
         using Plugin.Sdk.Manifest;
+        using Plugin.Sdk.Ui;
 
         [assembly: PluginManifest(typeof({{id}}Plugin.Manifest))]
         namespace {{id}}Plugin
@@ -31,6 +33,13 @@ internal static class HostilePlugins
                 internal static ValueTask<object> Hang() { Thread.Sleep(Timeout.Infinite); return new ValueTask<object>("unreachable"); }
                 internal static async ValueTask<object> Slow(CancellationToken ct) { await Task.Delay(Timeout.Infinite, ct); return "unreachable"; }
                 internal static ValueTask<object> Pid() => new ValueTask<object>(Environment.ProcessId);
+                // After /wedge-form the (synchronous) form never returns: the host's wait on the worker must be cut off.
+                internal static volatile bool WedgedForm;
+                protected override FormView BuildForm()
+                {
+                    if (WedgedForm) Thread.Sleep(Timeout.Infinite);
+                    return base.BuildForm();
+                }
             }
 
             public sealed class Manifest : IPluginManifest
@@ -49,6 +58,7 @@ internal static class HostilePlugins
                             new ApiDescriptor("/allocate", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Allocate()),
                             new ApiDescriptor("/hang", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Hang()),
                             new ApiDescriptor("/slow", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Slow(ct)),
+                            new ApiDescriptor("/wedge-form", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => { {{id}}.WedgedForm = true; return new ValueTask<object>("wedged"); }),
                             new ApiDescriptor("/pid", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Pid()),
                             new ApiDescriptor("/ping", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => new ValueTask<object>("pong")),
                         },

@@ -66,11 +66,17 @@ public sealed class WorkerCrashTests
     public async Task Allocating_without_bound_fails_the_call_and_leaves_the_host_and_other_plugins_answering()
     {
         await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value), ("Calm", Calm.Value)],
-            "--Host:Plugins:Worker:Environment:DOTNET_GCHeapHardLimit=0x10000000");
+            "--Host:Plugins:Worker:MemoryLimitMb=256");
         await host.InstallAsync("Hostile");
         await host.InstallAsync("Calm");
         using (var hoarded = await host.GetAsync("Hostile", "/allocate"))
-            Assert.True((int)hoarded.StatusCode is 500 or 503, await hoarded.Content.ReadAsStringAsync());
+        {
+            var body = await hoarded.Content.ReadAsStringAsync();
+            Assert.True((int)hoarded.StatusCode == 503, body);
+            // The worker recycles itself at its heap limit, and the error says memory, not a fault.
+            Assert.Contains("ran out of memory", body);
+            Assert.Contains("256 MB (Host:Plugins:Worker:MemoryLimitMb)", body);
+        }
         Assert.Equal("pong", (await host.GetJsonAsync("Calm", "/ping"))!.GetValue<string>());
         await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active, "Hostile answers again");
         Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
@@ -98,5 +104,27 @@ public sealed class WorkerCrashTests
         await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active && host.Worker("Hostile")!.ProcessId is { } pid && pid != first,
             "Hostile is restarted");
         Assert.Equal("pong", (await host.GetJsonAsync("Hostile", "/ping"))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_synchronous_member_that_hangs_in_the_worker_is_cut_off_at_the_call_limit_and_the_worker_is_killed()
+    {
+        await using var host = await WorkerHost.StartAsync([("Hostile", Hostile.Value)],
+            "--Host:Runtime:CallTimeoutSeconds=1", "--Host:Plugins:Worker:CancelGraceSeconds=0.5");
+        await host.InstallAsync("Hostile");
+        var first = host.Worker("Hostile")!.ProcessId!.Value;
+        using (var form = await host.Http.GetAsync("/api/v1/plugin/form/Hostile"))
+            Assert.True(form.IsSuccessStatusCode, await form.Content.ReadAsStringAsync());
+
+        Assert.Equal("wedged", (await host.GetJsonAsync("Hostile", "/wedge-form"))!.GetValue<string>());
+        using (var hung = await host.Http.GetAsync("/api/v1/plugin/form/Hostile"))
+            Assert.Equal(504, (int)hung.StatusCode);
+        // The host's waiting thread was released and the worker, still inside BuildForm, is killed and restarted
+        // (a fresh process: its form answers again).
+        await WorkerHost.WaitUntilAsync(() => Process.GetProcesses().All(p => p.Id != first), "the worker wedged in a synchronous member is killed");
+        await WorkerHost.WaitUntilAsync(() => host.StatusOf("Hostile") == PluginStatus.Active && host.Worker("Hostile")!.ProcessId is { } pid && pid != first,
+            "Hostile is restarted");
+        using (var again = await host.Http.GetAsync("/api/v1/plugin/form/Hostile"))
+            Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
     }
 }

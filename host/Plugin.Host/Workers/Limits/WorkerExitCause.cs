@@ -31,10 +31,10 @@ public sealed record WorkerExitCause(WorkerExitReason Reason, int ExitCode, stri
         if (exitCode == OutOfMemoryExit.ExitCode || stderrTail is not null
             && (stderrTail.Contains("System.OutOfMemoryException", StringComparison.Ordinal) || stderrTail.Contains("Out of memory.", StringComparison.Ordinal)))
             return new(WorkerExitReason.OutOfMemory, exitCode,
-                $"The worker ran out of memory: its managed heap reached {limits.MemoryLimitMb} MB ({WorkerLimitOptions.Section}:MemoryLimitMb); it is restarted.");
+                $"The worker ran out of memory: its managed heap reached {limits.MemoryLimitMb} MB ({WorkerLimitOptions.Section}:MemoryLimitMb).");
         if (oomKills > 0)
             return new(WorkerExitReason.OutOfMemory, exitCode,
-                $"The worker ran out of memory: its cgroup's limit of {limits.MemoryLimitMb + limits.NativeHeadroomMb} MB (MemoryLimitMb + NativeHeadroomMb) was reached and the kernel killed it; it is restarted.");
+                $"The worker ran out of memory: its cgroup's limit of {limits.MemoryLimitMb + limits.NativeHeadroomMb} MB (MemoryLimitMb + NativeHeadroomMb) was reached and the kernel killed it.");
         if (exitCode == 0)
             return new(WorkerExitReason.Exited, 0, "The worker exited.");
         if (exitCode > 128 && exitCode <= 128 + 64 && exitCode != 134)

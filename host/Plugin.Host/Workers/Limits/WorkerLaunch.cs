@@ -80,7 +80,9 @@ public sealed class WorkerLaunch
         if (start.UseShellExecute)
             throw new ArgumentException("A worker is started without the shell (UseShellExecute = false).", nameof(start));
 
-        if (Options.MemoryLimitMb > 0)
+        // A heap limit already in the worker's environment (Host:Plugins:Worker:Environment) is the admin's explicit
+        // choice and stays; MemoryLimitMb sets it otherwise.
+        if (Options.MemoryLimitMb > 0 && !start.Environment.ContainsKey(HeapLimitVariable))
             start.Environment[HeapLimitVariable] = "0x" + Options.HeapLimitBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
         // The host's runtimeconfig asks for server GC (a heap per core); a worker needs one small heap.
         start.Environment["DOTNET_gcServer"] = "0";
@@ -114,7 +116,7 @@ public sealed class WorkerLaunch
         start.ArgumentList.Clear();
         foreach (var argument in command.Skip(1))
             start.ArgumentList.Add(argument);
-        return new LimitedWorker(Options, cgroup, identity.SwitchTo);
+        return new LimitedWorker(Options, cgroup, identity.SwitchTo, _logger);
     }
 
     /// <summary>The runtime and the host's assemblies the command names must be readable by the worker's account; the host
@@ -149,8 +151,18 @@ public sealed class WorkerLaunch
 }
 
 /// <summary>A launched worker's limits: its cgroup (removed on dispose) and account, and the reading of its end.</summary>
-public sealed class LimitedWorker(WorkerLimitOptions options, string? cgroup, UnixAccount? runsAs) : IDisposable
+public sealed class LimitedWorker(WorkerLimitOptions options, string? cgroup, UnixAccount? runsAs, ILogger logger) : IDisposable
 {
+    /// <summary>Makes <paramref name="folder"/> the worker's own (created; owner and 0700 when it runs as another
+    /// account): the data folders of the plugins it turned out to carry.</summary>
+    public void Own(string folder)
+    {
+        if (runsAs is { } account && !OperatingSystem.IsWindows())
+            WorkerAccess.GrantOwn(folder, account, logger);
+        else
+            Directory.CreateDirectory(folder);
+    }
+
     /// <summary>The worker's cgroup folder, null when cgroup limits are off.</summary>
     public string? Cgroup => cgroup;
 

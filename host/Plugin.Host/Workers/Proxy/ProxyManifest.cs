@@ -75,7 +75,7 @@ internal sealed class ProxyManifest : IPluginManifest, IMusicSourceManifest
             {
                 Invoke = (p, ct) => P(p).InvokeAsync(WorkerPoints.Service, i, null, ct).Done(),
                 ReadCron = shape.ConfigCrons.Contains(i)
-                    ? p => FromJson<string?>(P(p).InvokeAsync(WorkerPoints.ServiceCron, i, null, CancellationToken.None).AsTask().GetAwaiter().GetResult())
+                    ? p => FromJson<string?>(P(p).InvokeSync(WorkerPoints.ServiceCron, i))
                     : null,
             })],
             EventHandlers = [.. d.EventHandlers.Select((h, i) => h with
@@ -120,7 +120,7 @@ internal sealed class ProxyManifest : IPluginManifest, IMusicSourceManifest
             DiscoverSources = [.. d.DiscoverSources.Select((s, i) => s with
             {
                 FilterUi = shape.FilterUis.Contains(i)
-                    ? p => FromJson<List<UiNode>>(P(p).InvokeAsync(WorkerPoints.FilterUi, i, null, CancellationToken.None).AsTask().GetAwaiter().GetResult())
+                    ? p => FromJson<List<UiNode>>(P(p).InvokeSync(WorkerPoints.FilterUi, i))
                     : null,
             })],
         };

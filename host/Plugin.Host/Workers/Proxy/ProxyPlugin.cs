@@ -12,7 +12,8 @@ namespace Plugin.Host.Workers.Proxy;
 /// The host's stand-in for a plugin instance in a worker. The lifecycle crosses as it happens (Bind creates the instance
 /// in the worker, config is pushed, init and stop run there); the config and enable state come back with every
 /// lifecycle answer and are read here without a call. The members <c>IPlugin</c> declares synchronous (Bind,
-/// ApplyConfig, GetForm, GetPage) wait for the worker: the host calls them through its invoker, on the thread pool.
+/// ApplyConfig, GetForm, GetPage) wait for the worker, each under its time limit: the host calls them through its
+/// invoker, on the thread pool.
 /// </summary>
 internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, string id) : IPlugin
 {
@@ -34,7 +35,7 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
         {
             await worker.BindAsync(this, ct);
             Take(await worker.CallAsync(id, (w, t) => w.CreateAsync(_binding, t), ct));
-        });
+        }, lifecycle: true);
     }
 
     /// <summary>The plugin's real host context (what the bridge answers a worker's context calls with).</summary>
@@ -50,10 +51,10 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
         if (_binding is null)
         {
             // Not bound: the host's config check on a throw-away instance.
-            Wait(async ct => Take(await worker.CallAsync(id, (w, t) => w.ProbeConfigAsync(id, copy ?? new JsonObject(), t), ct)));
+            Wait(async ct => Take(await worker.CallAsync(id, (w, t) => w.ProbeConfigAsync(id, copy ?? new JsonObject(), t), ct)), lifecycle: true);
             return;
         }
-        Wait(async ct => Take(await worker.CallAsync(id, (w, t) => w.ApplyConfigAsync(id, copy, t), ct)));
+        Wait(async ct => Take(await worker.CallAsync(id, (w, t) => w.ApplyConfigAsync(id, copy, t), ct)), lifecycle: true);
         _config = copy;
         _configured = true;
     }
@@ -78,6 +79,9 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
     }
 
     public IReadOnlyList<UiNode>? GetPage() => Wait(GetPageAsync);
+
+    /// <summary>A synchronous extension point of the plugin's descriptor (service cron, filter UI), under the same limit.</summary>
+    public JsonElement? InvokeSync(string point, int index) => Wait(ct => InvokeAsync(point, index, null, ct).AsTask());
 
     public async Task<IReadOnlyList<UiNode>?> GetPageAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +112,7 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
     /// <summary>Checks a config body against the plugin's config class, in the worker (the host does not have the class).</summary>
     public Plugin.Host.Runtime.ConfigSchema.Result CheckConfig(JsonObject config)
     {
-        var answer = Wait(ct => worker.CallAsync(id, (w, t) => w.CheckConfigAsync(id, config, t), ct));
+        var answer = Wait(ct => worker.CallAsync(id, (w, t) => w.CheckConfigAsync(id, config, t), ct), lifecycle: true);
         if (answer.Fault is { } fault)
             throw new Plugin.Host.Runtime.PluginError(Plugin.Host.Runtime.PluginErrorKind.Invalid, fault.Message);
         var result = answer.Result!.Value.Deserialize<WorkerConfigCheck>()!;
@@ -135,7 +139,24 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
             throw WorkerWire.Recreate(fault);
     }
 
-    private static void Wait(Func<CancellationToken, Task> call) => call(CancellationToken.None).GetAwaiter().GetResult();
+    // The synchronous members of IPlugin hold a host thread while the worker answers: each wait has the time limit of
+    // its kind of call (Bind and ApplyConfig the lifecycle's, the others a plugin call's), and a wait cut off there
+    // cancels the worker's call, so the worker is pinged and killed if it goes on (PackageWorker.CallAsync).
+    private void Wait(Func<CancellationToken, Task> call, bool lifecycle = false) =>
+        Wait(async ct => { await call(ct); return true; }, lifecycle);
 
-    private static T Wait<T>(Func<CancellationToken, Task<T>> call) => call(CancellationToken.None).GetAwaiter().GetResult();
+    internal T Wait<T>(Func<CancellationToken, Task<T>> call, bool lifecycle = false)
+    {
+        var limit = lifecycle ? worker.CallLimits.Lifecycle : worker.CallLimits.Call;
+        using var cut = new CancellationTokenSource(limit);
+        try
+        {
+            return call(cut.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (cut.IsCancellationRequested)
+        {
+            throw new Plugin.Host.Runtime.PluginError(Plugin.Host.Runtime.PluginErrorKind.TimedOut,
+                $"Plugin {id} did not answer within {limit.TotalSeconds:0.#} s in its worker process.", e);
+        }
+    }
 }

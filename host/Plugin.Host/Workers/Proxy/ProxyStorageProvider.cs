@@ -42,7 +42,7 @@ internal sealed class ProxyStorageProvider(ProxyPlugin plugin, int index) : ISto
         CallAsync<StorageUsage?>(nameof(UsageAsync), cancellationToken);
 
     public IReadOnlyDictionary<string, string> SupportedTransferTypes =>
-        _transferTypes ??= CallAsync<Dictionary<string, string>>("get_" + nameof(SupportedTransferTypes), CancellationToken.None).GetAwaiter().GetResult();
+        _transferTypes ??= plugin.Wait(ct => CallAsync<Dictionary<string, string>>("get_" + nameof(SupportedTransferTypes), ct));
 
     private async Task<T> CallAsync<T>(string method, CancellationToken cancellationToken, params object?[] arguments)
     {

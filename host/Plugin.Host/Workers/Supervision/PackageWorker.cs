@@ -32,9 +32,15 @@ internal sealed class PackageWorker : IAsyncDisposable
     private volatile string? _down;
     private IReadOnlySet<string> _pluginIds = new HashSet<string>();
 
+    private readonly Limits.WorkerLaunch _launch;
+    private readonly Func<string, string> _dataFolderOf;
+
     public PackageWorker(InstalledPackage package, WorkerOptions options, PluginCatalog catalog, string socketFolder, ILogger logger,
-        HostBridge bridge)
+        HostBridge bridge, Limits.WorkerLaunch launch, Func<string, string> dataFolderOf, WorkerCallLimits callLimits)
     {
+        CallLimits = callLimits;
+        _launch = launch;
+        _dataFolderOf = dataFolderOf;
         Bridge = bridge;
         _package = package;
         _options = options;
@@ -44,6 +50,9 @@ internal sealed class PackageWorker : IAsyncDisposable
     }
 
     public string PackageId => _package.Id;
+
+    /// <summary>How long the host's synchronous members wait for this worker (<c>Host:Runtime:*</c>).</summary>
+    public WorkerCallLimits CallLimits { get; }
 
     /// <summary>What answers the worker's context calls with its plugins' host contexts.</summary>
     public HostBridge Bridge { get; }
@@ -142,12 +151,15 @@ internal sealed class PackageWorker : IAsyncDisposable
     private async Task<(WorkerProcess, WorkerManifest)> SpawnAsync(CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromSeconds(_options.StartTimeoutSeconds);
-        var process = await WorkerProcess.StartAsync(_package.Id, _socketFolder, HostEndpoints.Create(this), _options.Environment,
-            line => _logger.LogInformation("Worker {PackageId}: {Line}", _package.Id, line), limit, cancellationToken);
+        var process = await WorkerProcess.StartAsync(_package.Id, _package.Directory, _socketFolder, _launch, HostEndpoints.Create(this),
+            _options.Environment, line => _logger.LogInformation("Worker {PackageId}: {Line}", _package.Id, line), limit, cancellationToken);
         try
         {
             var manifest = await process.Endpoint.LoadAsync(new WorkerPackage(_package.Id, _package.Version, _package.Directory,
                 _package.AssemblyPath, _package.PrivateAssemblyPaths), cancellationToken).WaitAsync(limit, cancellationToken);
+            // The plugins it carries are known now: their data folders become the worker's account's (before any binds).
+            foreach (var plugin in manifest.Plugins)
+                process.Limits.Own(_dataFolderOf(plugin.Descriptor.GetProperty("Id").GetString()!));
             _current = process;
             _logger.LogInformation("Plugin package {PackageId} {Version} runs in worker process {Pid}", _package.Id, _package.Version, process.Id);
             return (process, manifest);
@@ -321,4 +333,11 @@ internal sealed class PackageWorker : IAsyncDisposable
         entry.Error = error;
         _catalog.Touch();
     }
+}
+
+/// <summary>The time limits of the plugin calls the host makes synchronously (<see cref="Runtime.RuntimeOptions"/>).</summary>
+internal sealed record WorkerCallLimits(TimeSpan Call, TimeSpan Lifecycle)
+{
+    public static WorkerCallLimits From(Runtime.RuntimeOptions options) =>
+        new(Runtime.RuntimeOptions.Limit(options.CallTimeoutSeconds), Runtime.RuntimeOptions.Limit(options.LifecycleTimeoutSeconds));
 }

@@ -22,8 +22,8 @@ public sealed class WorkerOptions
     /// <summary>Spawn, connect and load (the worker's own start-up, not the plugins' init, which has the lifecycle limit).</summary>
     public double StartTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Extra environment variables of every worker (<c>Host:Plugins:Worker:Environment:NAME=value</c>), e.g.
-    /// <c>DOTNET_GCHeapHardLimit</c>.</summary>
+    /// <summary>Extra environment variables of every worker (<c>Host:Plugins:Worker:Environment:NAME=value</c>). A
+    /// <c>DOTNET_GCHeapHardLimit</c> given here is kept over the one <c>MemoryLimitMb</c> sets.</summary>
     public Dictionary<string, string> Environment { get; set; } = new(StringComparer.Ordinal);
 
     public static WorkerOptions From(IConfiguration configuration)

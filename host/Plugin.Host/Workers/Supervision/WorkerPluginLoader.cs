@@ -23,6 +23,8 @@ internal sealed class WorkerPluginLoader(
     HostPaths paths,
     ILoggerFactory loggers,
     Bridge.HostBridge bridge,
+    Limits.WorkerLaunch launch,
+    Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtimeOptions,
     Trust.PluginTrust? trust = null) : IPluginLoader, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<PackageWorker, byte> _workers = new();
@@ -41,7 +43,9 @@ internal sealed class WorkerPluginLoader(
                 $"Plugin {package.Id} {package.Version}: assembly '{package.AssemblyPath}' is missing; reinstall the plugin");
         trust?.CheckLoad(package);
 
-        var worker = new PackageWorker(package, options, catalog, WorkerSockets.Folder(paths.DataDir), _logger, bridge);
+        var worker = new PackageWorker(package, options, catalog, WorkerSockets.Folder(paths.DataDir), _logger, bridge, launch,
+paths.CreatePluginData,
+            WorkerCallLimits.From(runtimeOptions.Value));
         try
         {
             var manifest = await worker.StartAsync(cancellationToken);
@@ -93,7 +97,7 @@ internal static class WorkerSockets
     public static string Folder(string dataDir)
     {
         var folder = Path.Combine(dataDir, "workers");
-        if (folder.Length + 22 < 100)
+        if (folder.Length + 20 < 100) // + "/<12 hex>/w.sock"
             return folder;
         return Path.Combine(Path.GetTempPath(), $"plugin-host-workers-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)))[..12]}");
     }

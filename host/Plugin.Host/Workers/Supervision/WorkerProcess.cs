@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Plugin.Host.Workers.Limits;
 using Plugin.Host.Workers.Protocol;
 using StreamJsonRpc;
 
@@ -9,12 +10,12 @@ namespace Plugin.Host.Workers.Supervision;
 
 /// <summary>How a worker process ended: its exit code and what it last wrote to stderr (a FailFast message, "Stack
 /// overflow", an out-of-memory), for the error users see.</summary>
-public sealed record WorkerExit(int Code, string Description);
+public sealed record WorkerExit(int Code, string Description, WorkerExitReason Reason = WorkerExitReason.Crashed);
 
 /// <summary>
-/// One spawned worker: <c>dotnet Plugin.Host.dll worker</c> connected back over a Unix socket in a private folder
-/// (0700) and authenticated by a one-time token handed over in its environment; the socket file is deleted once the
-/// worker is in. <see cref="Exited"/> completes when the process ends, whatever the reason.
+/// One spawned worker: <c>dotnet Plugin.Host.dll worker</c> under <see cref="WorkerLaunch"/>'s limits, connected back
+/// over a Unix socket in a private folder of this spawn (0700, the worker's account) and authenticated by a one-time
+/// token handed over in its environment; the socket file is deleted once the worker is in. <see cref="Exited"/> completes when the process ends, whatever the reason.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
@@ -23,7 +24,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Queue<string> _lastLines = new();
     private JsonRpc? _rpc;
 
-    private WorkerProcess(Process process) => _process = process;
+    private readonly LimitedWorker _limited;
+    private readonly string _spawnFolder;
+
+    private WorkerProcess(Process process, LimitedWorker limited, string spawnFolder)
+    {
+        _process = process;
+        _limited = limited;
+        _spawnFolder = spawnFolder;
+    }
+
+    /// <summary>The account the worker runs as (null: the host's own), to hand it folders it must own.</summary>
+    public LimitedWorker Limits => _limited;
 
     public IWorkerEndpoint Endpoint { get; private set; } = null!;
 
@@ -40,15 +52,21 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// call fail sees the plugin's new state.</summary>
     public TaskCompletionSource Handled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Starts a worker for <paramref name="packageId"/>, waits until it connected and proved its token, and
-    /// serves <paramref name="hostTarget"/> (its <see cref="IHostEndpoint"/> calls) on the connection.</summary>
-    public static async Task<WorkerProcess> StartAsync(string packageId, string socketFolder, IHostEndpoint hostTarget,
-        IReadOnlyDictionary<string, string> environment, Action<string> output, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Starts a worker for <paramref name="packageId"/> under <paramref name="launch"/>'s limits and account,
+    /// waits until it connected and proved its token, and serves <paramref name="hostTarget"/> (its
+    /// <see cref="IHostEndpoint"/> calls) on the connection. The socket sits in a folder of this spawn only, under
+    /// <paramref name="socketRoot"/>, owned by the worker's account and removed with the worker.</summary>
+    public static async Task<WorkerProcess> StartAsync(string packageId, string packageFolder, string socketRoot, WorkerLaunch launch,
+        IHostEndpoint hostTarget, IReadOnlyDictionary<string, string> environment, Action<string> output, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        PrivateFolder(socketFolder);
-        var socketPath = Path.Combine(socketFolder, $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.sock");
+        // The root is the host's (others may pass through, never list); the spawn's folder becomes the worker's.
+        Hosting.PrivateFiles.PassThrough(socketRoot);
+        var spawnFolder = Path.Combine(socketRoot, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        Hosting.PrivateFiles.Folder(spawnFolder);
+        var socketPath = Path.Combine(spawnFolder, "w.sock");
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // Bound before the launch hands the folder over, so the socket file is the worker's too (connecting needs write).
         listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         listener.Listen(4);
 
@@ -65,8 +83,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
             start.Environment[name] = value;
         start.Environment[WorkerConnection.TokenVariable] = token;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        LimitedWorker limited;
+        try
+        {
+            limited = launch.Apply(start, new WorkerSpec(packageId, ReadFolders: [packageFolder], OwnFolders: [spawnFolder]));
+        }
+        catch
+        {
+            RemoveFolder(spawnFolder);
+            throw;
+        }
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var worker = new WorkerProcess(process);
+        var worker = new WorkerProcess(process, limited, spawnFolder);
         process.OutputDataReceived += (_, e) => worker.Line(e.Data, output);
         process.ErrorDataReceived += (_, e) => worker.Line(e.Data, output);
         process.Exited += (_, _) => _ = worker.ReportExitAsync();
@@ -112,6 +140,19 @@ internal sealed class WorkerProcess : IAsyncDisposable
         try { await _exited.Task.WaitAsync(TimeSpan.FromSeconds(10)); }
         catch (TimeoutException) { }
         _process.Dispose();
+        if (Interlocked.Exchange(ref _cleaned, 1) == 0)
+        {
+            _limited.Dispose();
+            RemoveFolder(_spawnFolder);
+        }
+    }
+
+    private int _cleaned;
+
+    private static void RemoveFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     // A connection proves itself with the spawn's token on its first line; anything else is closed and ignored.
@@ -171,7 +212,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
         var code = 0;
         try { code = _process.ExitCode; }
         catch (InvalidOperationException) { }
-        _exited.TrySetResult(new WorkerExit(code, $"exit code {code}{Signal(code)}.{Tail()}"));
+        string lastLines;
+        lock (_lastLines) lastLines = string.Join("\n", _lastLines);
+        // Memory is named as such (the heap limit, the cgroup's OOM kill); any other end by its code and last words.
+        var cause = _limited.ExitOf(code, lastLines);
+        var description = cause.Reason == WorkerExitReason.OutOfMemory
+            ? $"exit code {code}: {cause.Message}{Tail()}"
+            : $"exit code {code}{Signal(code)}.{Tail()}";
+        _exited.TrySetResult(new WorkerExit(code, description, cause.Reason));
     }
 
     private static string Signal(int code) => code switch
@@ -182,13 +230,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
         > 128 and < 160 => $" (signal {code - 128})",
         _ => "",
     };
-
-    private static void PrivateFolder(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
 
     /// <summary>The host's own assembly: the worker is the same program started with the <c>worker</c> verb.</summary>
     private static string HostAssembly => typeof(WorkerProcess).Assembly.Location;
