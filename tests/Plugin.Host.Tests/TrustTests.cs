@@ -17,21 +17,7 @@ namespace Plugin.Host.Tests;
 public sealed class TrustTests
 {
     /// <summary>A plugin with an [Api] (<c>/exit</c>) that calls <c>Environment.Exit(1)</c>.</summary>
-    public static string Exiting(string id) => $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Plugin.Sdk;
-        using Plugin.Sdk.Manifest;
-
-        [assembly: PluginManifest(typeof({{id}}Plugin.Manifest))]
-        namespace {{id}}Plugin
-        {
-            public class {{id}}Config : PluginConfig { public {{id}}Config() { Enabled = true; } }
-
-            public sealed class {{id}} : PluginBase<{{id}}Config>
-            {
+    public static string Exiting(string id) => TestPluginSource.Single(id, members: """
                 internal ValueTask<object> Exit(ApiRequest r, CancellationToken ct)
                 {
                     Environment.Exit(1);
@@ -39,26 +25,13 @@ public sealed class TrustTests
                 }
 
                 internal ValueTask<object> Ping(ApiRequest r, CancellationToken ct) => new ValueTask<object>("pong");
-            }
-
-            public sealed class Manifest : IPluginManifest
-            {
-                public string SdkVersion => "1.0.0";
-                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
-                {
-                    new PluginDescriptor
-                    {
-                        Id = "{{id}}", Name = "{{id}}", Version = "1.0.0", Create = () => new {{id}}(), ConfigType = typeof({{id}}Config),
+        """, extensionPoints: $$"""
                         Apis = new[]
                         {
-                            new ApiDescriptor("/exit", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => (({{id}})p).Exit(r, ct)),
-                            new ApiDescriptor("/ping", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => (({{id}})p).Ping(r, ct)),
+                            {{TestPluginSource.Get("/exit", $"(({id})p).Exit(r, ct)")}}
+                            {{TestPluginSource.Get("/ping", $"(({id})p).Ping(r, ct)")}}
                         },
-                    },
-                };
-            }
-        }
-        """;
+        """);
 
     [Fact]
     public void Inspection_finds_every_process_ending_call_with_its_call_site_without_loading_the_assembly()

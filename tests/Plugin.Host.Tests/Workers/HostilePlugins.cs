@@ -2,25 +2,10 @@ namespace Plugin.Host.Tests.Workers;
 
 /// <summary>A plugin whose APIs end or wedge its process in every way a plugin can (<c>/exit</c>, <c>/failfast</c>,
 /// <c>/overflow</c>, <c>/allocate</c>, <c>/hang</c> ignoring its token, <c>/slow</c> honouring it, <c>/wedge-form</c>
-/// making its synchronous form hang), plus <c>/ping</c>.</summary>
+/// making its synchronous form hang), plus <c>/ping</c> and <c>/pid</c>.</summary>
 internal static class HostilePlugins
 {
-    public static string Source(string id) => $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Plugin.Sdk;
-        using Plugin.Sdk.Manifest;
-        using Plugin.Sdk.Ui;
-
-        [assembly: PluginManifest(typeof({{id}}Plugin.Manifest))]
-        namespace {{id}}Plugin
-        {
-            public class {{id}}Config : PluginConfig { public {{id}}Config() { Enabled = true; } }
-
-            public sealed class {{id}} : PluginBase<{{id}}Config>
-            {
+    public static string Source(string id) => TestPluginSource.Single(id, members: $$"""
                 internal static ValueTask<object> Exit() { Environment.Exit(3); return new ValueTask<object>("unreachable"); }
                 internal static ValueTask<object> FailFast() { Environment.FailFast("hostile plugin gives up"); return new ValueTask<object>("unreachable"); }
                 internal static ValueTask<object> Overflow() => new ValueTask<object>(Recurse(1));
@@ -40,31 +25,18 @@ internal static class HostilePlugins
                     if (WedgedForm) Thread.Sleep(Timeout.Infinite);
                     return base.BuildForm();
                 }
-            }
-
-            public sealed class Manifest : IPluginManifest
-            {
-                public string SdkVersion => "1.0.0";
-                public IReadOnlyList<PluginDescriptor> Plugins { get; } = new[]
-                {
-                    new PluginDescriptor
-                    {
-                        Id = "{{id}}", Name = "{{id}}", Version = "1.0.0", Create = () => new {{id}}(), ConfigType = typeof({{id}}Config),
+        """, extensionPoints: $$"""
                         Apis = new[]
                         {
-                            new ApiDescriptor("/exit", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Exit()),
-                            new ApiDescriptor("/failfast", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.FailFast()),
-                            new ApiDescriptor("/overflow", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Overflow()),
-                            new ApiDescriptor("/allocate", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Allocate()),
-                            new ApiDescriptor("/hang", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Hang()),
-                            new ApiDescriptor("/slow", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Slow(ct)),
-                            new ApiDescriptor("/wedge-form", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => { {{id}}.WedgedForm = true; return new ValueTask<object>("wedged"); }),
-                            new ApiDescriptor("/pid", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => {{id}}.Pid()),
-                            new ApiDescriptor("/ping", HttpVerb.Get, null, null, ApiAuth.ApiKey, (p, r, ct) => new ValueTask<object>("pong")),
+                            {{TestPluginSource.Get("/exit", $"{id}.Exit()")}}
+                            {{TestPluginSource.Get("/failfast", $"{id}.FailFast()")}}
+                            {{TestPluginSource.Get("/overflow", $"{id}.Overflow()")}}
+                            {{TestPluginSource.Get("/allocate", $"{id}.Allocate()")}}
+                            {{TestPluginSource.Get("/hang", $"{id}.Hang()")}}
+                            {{TestPluginSource.Get("/slow", $"{id}.Slow(ct)")}}
+                            {{TestPluginSource.Get("/wedge-form", $"{{ {id}.WedgedForm = true; return new ValueTask<object>(\"wedged\"); }}")}}
+                            {{TestPluginSource.Get("/pid", $"{id}.Pid()")}}
+                            {{TestPluginSource.Get("/ping", "new ValueTask<object>(\"pong\")")}}
                         },
-                    },
-                };
-            }
-        }
-        """;
+        """);
 }

@@ -57,7 +57,8 @@ internal sealed class WorkerHost : IAsyncDisposable
         Assert.True(installed.IsSuccessStatusCode, await installed.Content.ReadAsStringAsync());
     }
 
-    public Task<HttpResponseMessage> GetAsync(string pluginId, string path) => Http.GetAsync($"/api/v1/plugin/{pluginId}{path}?apikey={Token}");
+    public Task<HttpResponseMessage> GetAsync(string pluginId, string path) =>
+        Http.GetAsync($"/api/v1/plugin/{pluginId}{path}{(path.Contains('?') ? '&' : '?')}apikey={Token}");
 
     public async Task<JsonNode?> GetJsonAsync(string pluginId, string path)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Plugin.Host.Runtime;
 using Plugin.Host.Workers.Limits;
@@ -66,7 +67,7 @@ public sealed class WorkerLimitsTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root" && WorkerIdentity.FindSetpriv() is not null,
             "the tests do not run as root on Linux with setpriv: there is no root to step down from here");
-        var launch = new WorkerLaunch(new WorkerLimitOptions { MemoryLimitMb = 64 }, Logger());
+        var launch = new WorkerLaunch(new WorkerLimitOptions { MemoryLimitMb = 64, User = "nobody" }, Logger());
         Assert.NotNull(launch.Identity.SwitchTo);
         var own = Path.Combine(_root, "sockets");
         var (code, output, worker) = await RunAsync(launch, "whoami", own: own);
@@ -96,8 +97,20 @@ public sealed class WorkerLimitsTests : IDisposable
         Assert.Same(WorkerIdentity.Current,
             WorkerIdentity.Resolve(new WorkerLimitOptions { User = "root", AllowRoot = true }, hostIsRoot: true, Find, "/usr/bin/setpriv", logger));
 
-        // Default: the dedicated account if it exists, else nobody.
-        Assert.Equal(nobody, WorkerIdentity.Resolve(new WorkerLimitOptions(), hostIsRoot: true, Find, "/usr/bin/setpriv", logger).SwitchTo);
+        // Default: the dedicated account if it exists, else a uid of its own per package, from the range, skipping ids
+        // the machine uses and ids already given; the same package gets the same uid again.
+        var perPackage = WorkerIdentity.Resolve(new WorkerLimitOptions { UidRange = "70000-70002" }, hostIsRoot: true, Find, "/usr/bin/setpriv", logger,
+            inUse: id => id == 70001);
+        Assert.Null(perPackage.SwitchTo);
+        var a = perPackage.AccountFor("A.Plugin")!;
+        var b = perPackage.AccountFor("B.Plugin")!;
+        Assert.NotEqual(a.Uid, b.Uid);
+        Assert.All(new[] { a, b }, account => Assert.True(account.Uid is 70000 or 70002 && account.Gid == account.Uid, account.ToString()));
+        Assert.Equal(a, perPackage.AccountFor("a.plugin"));
+        var full = Assert.Throws<PluginError>(() => perPackage.AccountFor("C.Plugin"));
+        Assert.Contains("every uid in Host:Plugins:Worker:UidRange (70000-70002) is taken", full.Message);
+        Assert.Throws<InvalidOperationException>(() => WorkerLimitOptions.From(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Host:Plugins:Worker:UidRange", "0-10")]).Build()));
         var dedicated = new UnixAccount(WorkerIdentity.DedicatedUser, 990, 990);
         Assert.Equal(dedicated, WorkerIdentity.Resolve(new WorkerLimitOptions(), hostIsRoot: true,
             n => n == WorkerIdentity.DedicatedUser ? dedicated : Find(n), "/usr/bin/setpriv", logger).SwitchTo);

@@ -20,6 +20,10 @@ internal static class UnixAccounts
         return new UnixAccount(name, passwd.Uid, passwd.Gid);
     }
 
+    /// <summary>Whether <paramref name="id"/> names an account or a group on this machine (a per-package uid must not).</summary>
+    public static bool IdInUse(uint id) =>
+        (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && (GetPwUid(id) != IntPtr.Zero || GetGrGid(id) != IntPtr.Zero);
+
     public static uint EffectiveUid => OperatingSystem.IsWindows() ? uint.MaxValue : GetEuid();
 
     /// <summary>Changes the owner of one file or folder; throws naming it when the kernel refuses.</summary>
@@ -56,6 +60,12 @@ internal static class UnixAccounts
 
     [DllImport("libc", EntryPoint = "getpwnam")]
     private static extern IntPtr GetPwNam([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
+    [DllImport("libc", EntryPoint = "getpwuid")]
+    private static extern IntPtr GetPwUid(uint uid);
+
+    [DllImport("libc", EntryPoint = "getgrgid")]
+    private static extern IntPtr GetGrGid(uint gid);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEuid();

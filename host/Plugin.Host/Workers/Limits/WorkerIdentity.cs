@@ -4,12 +4,19 @@ namespace Plugin.Host.Workers.Limits;
 
 /// <summary>
 /// Who a worker runs as. Plugin code in a worker never runs as root: a host running as root starts workers as
-/// <c>Host:Plugins:Worker:User</c> (default <c>plugin-worker</c> if that account exists, else <c>nobody</c>) through
-/// <c>setpriv</c>, which drops every group and capability and sets no-new-privileges before the worker starts. A host that
-/// is not root has nothing to drop: workers run as its own user.
+/// <c>Host:Plugins:Worker:User</c> (default <c>plugin-worker</c> if that account exists, else a uid of its own per
+/// package from <c>UidRange</c>: <see cref="PackageUids"/>) through <c>setpriv</c>, which drops every group and
+/// capability and sets no-new-privileges before the worker starts. A host that is not root has nothing to drop: workers
+/// run as its own user.
 /// </summary>
 public sealed record WorkerIdentity(UnixAccount? SwitchTo, string? Setpriv)
 {
+    /// <summary>Each package's own uid, when no account is named (null: <see cref="SwitchTo"/> or the host's user).</summary>
+    internal PackageUids? PerPackage { get; init; }
+
+    /// <summary>The account <paramref name="packageId"/>'s worker runs as; null: the host's own user.</summary>
+    public UnixAccount? AccountFor(string packageId) => SwitchTo ?? PerPackage?.For(packageId);
+
     /// <summary>The dedicated account a packager may create (<c>useradd --system plugin-worker</c>); preferred to the shared <c>nobody</c>.</summary>
     public const string DedicatedUser = "plugin-worker";
 
@@ -20,7 +27,9 @@ public sealed record WorkerIdentity(UnixAccount? SwitchTo, string? Setpriv)
     /// <param name="hostIsRoot">Whether the host's effective user is root.</param>
     /// <param name="find">Account lookup (<see cref="UnixAccounts.Find"/>; tests give their own).</param>
     /// <param name="setpriv">Path of <c>setpriv</c>, null when the machine has none.</param>
-    public static WorkerIdentity Resolve(WorkerLimitOptions options, bool hostIsRoot, Func<string, UnixAccount?> find, string? setpriv, ILogger logger)
+    /// <param name="inUse">Whether a uid/gid is an account or group of the machine (<see cref="UnixAccounts.IdInUse"/>).</param>
+    public static WorkerIdentity Resolve(WorkerLimitOptions options, bool hostIsRoot, Func<string, UnixAccount?> find, string? setpriv, ILogger logger,
+        Func<uint, bool>? inUse = null)
     {
         if (!hostIsRoot)
         {
@@ -29,7 +38,15 @@ public sealed record WorkerIdentity(UnixAccount? SwitchTo, string? Setpriv)
                     WorkerLimitOptions.Section, options.User);
             return Current;
         }
-        var name = string.IsNullOrWhiteSpace(options.User) ? (find(DedicatedUser) is null ? "nobody" : DedicatedUser) : options.User.Trim();
+        if (string.IsNullOrWhiteSpace(options.User) && find(DedicatedUser) is null)
+        {
+            if (setpriv is null)
+                throw new PluginError(PluginErrorKind.Unavailable,
+                    "Workers cannot start: setpriv (util-linux) is not installed, and the host runs as root, which workers must not.");
+            var (first, last) = options.Uids;
+            return new WorkerIdentity(null, setpriv) { PerPackage = new PackageUids(first, last, inUse ?? UnixAccounts.IdInUse) };
+        }
+        var name = string.IsNullOrWhiteSpace(options.User) ? DedicatedUser : options.User.Trim();
         var account = find(name) ?? throw new PluginError(PluginErrorKind.Unavailable,
             $"Workers cannot start: there is no user '{name}' on this machine ({WorkerLimitOptions.Section}:User).");
         if (account.Uid == 0)
@@ -46,10 +63,10 @@ public sealed record WorkerIdentity(UnixAccount? SwitchTo, string? Setpriv)
         return new WorkerIdentity(account, setpriv);
     }
 
-    /// <summary>setpriv's arguments that switch to <see cref="SwitchTo"/> before running the command after them.</summary>
-    internal IEnumerable<string> SetprivArguments() =>
+    /// <summary>setpriv's arguments that switch to <paramref name="account"/> before running the command after them.</summary>
+    internal static IEnumerable<string> SetprivArguments(UnixAccount account) =>
     [
-        $"--reuid={SwitchTo!.Uid}", $"--regid={SwitchTo.Gid}", "--clear-groups", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--",
+        $"--reuid={account.Uid}", $"--regid={account.Gid}", "--clear-groups", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--",
     ];
 
     /// <summary>The first of the usual places that holds setpriv, or null.</summary>

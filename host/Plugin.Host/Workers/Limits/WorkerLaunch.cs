@@ -3,7 +3,7 @@ using Plugin.Host.Runtime;
 
 namespace Plugin.Host.Workers.Limits;
 
-/// <summary>What a worker is about to be given: a name (its cgroup's; the package id), the folders it reads (the plugin's
+/// <summary>What a worker is about to be given: a name (the package id: its cgroup and, with per-package uids, its account), the folders it reads (the plugin's
 /// package) and the folders that are its own (the socket folder, the plugin's data folder).</summary>
 public sealed record WorkerSpec(string Name, IReadOnlyList<string> ReadFolders, IReadOnlyList<string> OwnFolders);
 
@@ -59,6 +59,8 @@ public sealed class WorkerLaunch
             var decided = identity();
             if (decided.SwitchTo is { } account)
                 logger.LogInformation("Plugin workers run as {User} (uid {Uid}), not as the host's root", account.Name, account.Uid);
+            else if (decided.PerPackage is { } uids)
+                logger.LogInformation("Plugin workers run as a uid of their own per package ({First}-{Last}), not as the host's root", uids.First, uids.Last);
             return decided;
         });
     }
@@ -92,7 +94,8 @@ public sealed class WorkerLaunch
 
         var identity = Identity;
         // (Only a Unix host running as root switches: WorkerIdentity.Resolve.)
-        if (identity.SwitchTo is { } account && !OperatingSystem.IsWindows())
+        var runsAs = identity.AccountFor(spec.Name);
+        if (runsAs is { } account && !OperatingSystem.IsWindows())
         {
             foreach (var folder in spec.ReadFolders)
                 WorkerAccess.GrantRead(folder, account, _logger);
@@ -101,7 +104,7 @@ public sealed class WorkerLaunch
             CheckHostFiles(command, account);
             start.Environment["HOME"] = spec.OwnFolders.FirstOrDefault() ?? Path.GetTempPath();
             start.Environment["USER"] = start.Environment["LOGNAME"] = account.Name;
-            command.InsertRange(0, [identity.Setpriv!, .. identity.SetprivArguments()]);
+            command.InsertRange(0, [identity.Setpriv!, .. WorkerIdentity.SetprivArguments(account)]);
         }
 
         string? cgroup = null;
@@ -116,7 +119,7 @@ public sealed class WorkerLaunch
         start.ArgumentList.Clear();
         foreach (var argument in command.Skip(1))
             start.ArgumentList.Add(argument);
-        return new LimitedWorker(Options, cgroup, identity.SwitchTo, _logger);
+        return new LimitedWorker(Options, cgroup, runsAs, _logger);
     }
 
     /// <summary>The runtime and the host's assemblies the command names must be readable by the worker's account; the host

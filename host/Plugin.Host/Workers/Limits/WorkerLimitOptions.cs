@@ -20,8 +20,13 @@ public sealed class WorkerLimitOptions
     public double CpuLimit { get; set; } = 1;
 
     /// <summary>The account workers run as when the host runs as root: by default <c>plugin-worker</c> when that user
-    /// exists, else <c>nobody</c>. A host that is not root starts workers as its own user.</summary>
+    /// exists, else each package's worker gets a uid of its own from <see cref="UidRange"/>. A host that is not root
+    /// starts workers as its own user.</summary>
     public string? User { get; set; }
+
+    /// <summary>Where per-package uids come from (<c>first-last</c>; systemd's dynamic-user range by default). Only
+    /// numbers no account or group of the machine uses are taken.</summary>
+    public string UidRange { get; set; } = "61184-65519";
 
     /// <summary>Let workers run as root (a <see cref="User"/> that is root, or root as the default cannot be avoided).
     /// Off: such a start is refused.</summary>
@@ -36,7 +41,20 @@ public sealed class WorkerLimitOptions
         var options = configuration.GetSection(Section).Get<WorkerLimitOptions>() ?? new WorkerLimitOptions();
         if (options.MemoryLimitMb < 0 || options.NativeHeadroomMb < 0 || options.CpuLimit < 0 || double.IsNaN(options.CpuLimit))
             throw new InvalidOperationException($"{Section}:MemoryLimitMb, :NativeHeadroomMb and :CpuLimit must be 0 or more.");
+        _ = options.Uids;
         return options;
+    }
+
+    /// <summary><see cref="UidRange"/> read; an unreadable range is refused at start-up naming the key.</summary>
+    internal (uint First, uint Last) Uids
+    {
+        get
+        {
+            var parts = UidRange.Split('-', StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && uint.TryParse(parts[0], out var first) && uint.TryParse(parts[1], out var last) && first >= 1000 && first <= last && last < 4_294_967_295)
+                return (first, last);
+            throw new InvalidOperationException($"{Section}:UidRange must be 'first-last' with 1000 <= first <= last (got '{UidRange}').");
+        }
     }
 
     internal long HeapLimitBytes => MemoryLimitMb * 1024L * 1024L;

@@ -155,8 +155,8 @@ internal sealed class ProxyPlugin(PackageWorker worker, WorkerPlugin shape, stri
         }
         catch (OperationCanceledException e) when (cut.IsCancellationRequested)
         {
-            throw new Plugin.Host.Runtime.PluginError(Plugin.Host.Runtime.PluginErrorKind.TimedOut,
-                $"Plugin {id} did not answer within {limit.TotalSeconds:0.#} s in its worker process.", e);
+            // A TimeoutException is what the host's invoker reports as the call's time limit (504).
+            throw new TimeoutException($"Plugin {id} did not answer within {limit.TotalSeconds:0.#} s in its worker process.", e);
         }
     }
 }
