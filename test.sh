@@ -10,6 +10,16 @@ results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Run as root, the host starts plugin workers as unprivileged uids (issue 20), which must reach the built host in this
+# checkout: the folders above it get traverse-only rights for others (o+x, no listing) where they lack them.
+if [[ $(id -u) == 0 ]]; then
+  d=$root
+  while [[ "$d" != / ]]; do
+    if [[ $(( 0$(stat -c %a "$d") & 1 )) == 0 ]]; then chmod o+x "$d" && echo "test.sh: $d may now be traversed by other users (plugin workers run as their own uids)"; fi
+    d=$(dirname "$d")
+  done
+fi
+
 # 1. Pack the SDK, the test kit, the templates and the samples into the local feed (artifacts/packages).
 ./build.sh
 
