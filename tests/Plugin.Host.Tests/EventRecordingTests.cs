@@ -81,7 +81,38 @@ public sealed class EventRecordingTests : IDisposable
         Assert.Equal(Count - 1, (await _book.Events.ListAsync()).Total);
     }
 
-    private EventDispatcher Dispatcher(EventHandlerDescriptor handler)
+    [Fact]
+    public async Task At_a_stop_the_events_taken_and_those_still_queued_are_recorded_though_not_handled()
+    {
+        const int Count = 2 * EventDispatcher.MaxBatch + 300;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        // One slot and a handler that waits: the reader stops at the second event of the first batch, the rest stay queued.
+        var dispatcher = Dispatcher(new EventHandlerDescriptor(EventType.TransferComplete, "Wait", async (_, _, ct) =>
+        {
+            Interlocked.Increment(ref started);
+            await gate.Task.WaitAsync(ct);
+        }), concurrency: 1);
+        for (var i = 0; i < Count; i++)
+            await dispatcher.PublishAsync(EventType.TransferComplete, new TransferCompleteEventData { DownloadHash = $"h{i}" }, "test");
+        await dispatcher.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Volatile.Read(ref started) == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(1, Volatile.Read(ref started));
+
+        await dispatcher.StopAsync(CancellationToken.None);
+        gate.SetResult();
+
+        Assert.Equal(Count, (await _book.Events.ListAsync()).Total);
+        Assert.Equal(Count, (await _book.TransferHistory.ListAsync()).Total);
+        // The stop cancels the waiting handler, which frees its slot as the stop cancels the reader's wait for one: the
+        // next handler may still get it; none after that.
+        Assert.InRange(Volatile.Read(ref started), 1, 2);
+        Assert.Equal(0, _store.SingleWrites);
+    }
+
+    private EventDispatcher Dispatcher(EventHandlerDescriptor handler, int concurrency = 32)
     {
         var catalog = new PluginCatalog();
         catalog.Set(new PluginEntry("Probe", "Probe", "1.0.0")
@@ -94,7 +125,7 @@ public sealed class EventRecordingTests : IDisposable
                 EventHandlers = [handler],
             },
         });
-        return new EventDispatcher(catalog, new PluginInvoker(NullLogger<PluginInvoker>.Instance), Options.Create(new RuntimeOptions()), [_book]);
+        return new EventDispatcher(catalog, new PluginInvoker(NullLogger<PluginInvoker>.Instance), Options.Create(new RuntimeOptions { EventConcurrency = concurrency }), [_book]);
     }
 
     private static async Task RunUntilHandledAsync(EventDispatcher dispatcher, int count)

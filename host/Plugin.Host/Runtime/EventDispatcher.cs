@@ -81,6 +81,25 @@ public sealed class EventDispatcher(
             // Events taken and not dispatched: recorded (the write is not abandoned half-way), no longer pending.
             await recording;
             Interlocked.Add(ref _pending, -((recorded?.Count ?? 0) + (next?.Count ?? 0)));
+            await RecordLeftAsync();
+        }
+    }
+
+    /// <summary>At a stop, the events still queued are recorded but not handled: their handlers would run on a host that is
+    /// going away (as before the records), while a record is a fact the history keeps (a transfer that completed, which the
+    /// caller of <see cref="PublishAsync"/> was told was taken).</summary>
+    private async Task RecordLeftAsync()
+    {
+        var left = new List<HostEvent>(MaxBatch);
+        while (true)
+        {
+            while (left.Count < MaxBatch && _queue.Reader.TryRead(out var queued))
+                left.Add(queued);
+            if (left.Count == 0)
+                return;
+            await ObserveAsync(left);
+            Interlocked.Add(ref _pending, -left.Count);
+            left.Clear();
         }
     }
 
