@@ -105,8 +105,8 @@ public sealed class HostRecordStore(HostDatabase database) : IHostRecordStore
     }
 
     /// <summary>Adds <paramref name="rows"/> in their order (ids ascend with it) and empties the list. PostgreSQL: one
-    /// multi-row statement, one round trip. SQLite, in this process: one prepared statement run per row (parsing a long
-    /// statement costs more there than the calls it saves).</summary>
+    /// multi-row statement, one round trip. SQLite, in this process, has no round trip to save: one prepared statement run
+    /// per row (measured, a 64-row statement cost more CPU per row there, binding 448 named parameters).</summary>
     private async Task InsertAsync(DbConnection connection, DbTransaction transaction, List<(string Kind, StoredRecord Record)> rows,
         CancellationToken cancellationToken)
     {
