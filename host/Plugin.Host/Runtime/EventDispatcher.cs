@@ -8,7 +8,8 @@ namespace Plugin.Host.Runtime;
 
 /// <summary>
 /// Broadcast events go through one channel: publishing only queues (the seed's <c>send_event</c> returns at once), a
-/// single reader hands every handler of every enabled plugin its own isolated call, and a bounded number of calls run
+/// single reader takes what is queued (up to <see cref="MaxBatch"/> events), lets the host's observers record them
+/// together, then hands every handler of every enabled plugin its own isolated call; a bounded number of calls run
 /// at once so a flood or a hanging handler cannot starve the host. Chain events run inline, in priority order, on one
 /// shared data object, with a time limit per handler.
 /// With an <see cref="IEventTransport"/> (several hosts, <c>Host:Redis</c>) a broadcast event goes to the transport
@@ -23,7 +24,7 @@ public sealed class EventDispatcher(
     IEventTransport? transport = null) : BackgroundService
 {
     private readonly IHostEventObserver[] _observers = observers?.ToArray() ?? [];
-    private readonly Channel<QueuedEvent> _queue = Channel.CreateUnbounded<QueuedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<HostEvent> _queue = Channel.CreateUnbounded<HostEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.EventConcurrency));
     private long _published, _handlerRuns, _handlerFailures, _pending;
 
@@ -43,37 +44,84 @@ public sealed class EventDispatcher(
         ArgumentNullException.ThrowIfNull(data);
         Interlocked.Increment(ref _published);
         Interlocked.Increment(ref _pending);
-        return _queue.Writer.WriteAsync(new QueuedEvent(type, data, source), cancellationToken);
+        return _queue.Writer.WriteAsync(new HostEvent(type, data, source), cancellationToken);
     }
 
+    /// <summary>Most events taken off the queue at once: their records are written in one transaction before any of their
+    /// handlers starts. The reader takes what is queued, so one event waits for no other when the dispatcher keeps up;
+    /// in a flood, one commit (a wait for the disk) serves this many events instead of one each.</summary>
+    public const int MaxBatch = 512;
+
+    /// <summary>The reader's loop, two stages deep: while the handlers of one batch start, the next batch is recorded on
+    /// another thread. A batch's handlers start only once its records are committed (a handler finds the record of its own
+    /// event), and a batch is recorded only once the one before it is (records keep the order of the events).</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        List<HostEvent>? recorded = null, next = null;
+        var recording = Task.CompletedTask;
         try
         {
-            await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (recorded is not null || await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                stoppingToken.ThrowIfCancellationRequested();
+                next = new List<HostEvent>();
+                while (next.Count < MaxBatch && _queue.Reader.TryRead(out var taken))
+                    next.Add(taken);
+                // Not cancelled by the stop: events taken off the queue are recorded (the loop ends after this batch).
+                var taking = next;
+                recording = taking.Count == 0 ? Task.CompletedTask : Task.Run(() => ObserveAsync(taking));
+                if (recorded is not null)
+                    await DispatchAsync(recorded, stoppingToken);
+                await recording;
+                (recorded, next) = (next.Count == 0 ? null : next, null);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Events taken and not dispatched: recorded (the write is not abandoned half-way), no longer pending.
+            await recording;
+            Interlocked.Add(ref _pending, -((recorded?.Count ?? 0) + (next?.Count ?? 0)));
+            await RecordLeftAsync();
+        }
+    }
+
+    /// <summary>At a stop, the events still queued are recorded but not handled: their handlers would run on a host that is
+    /// going away (as before the records), while a record is a fact the history keeps (a transfer that completed, which the
+    /// caller of <see cref="PublishAsync"/> was told was taken).</summary>
+    private async Task RecordLeftAsync()
+    {
+        var left = new List<HostEvent>(MaxBatch);
+        while (true)
+        {
+            while (left.Count < MaxBatch && _queue.Reader.TryRead(out var queued))
+                left.Add(queued);
+            if (left.Count == 0)
+                return;
+            await ObserveAsync(left);
+            Interlocked.Add(ref _pending, -left.Count);
+            left.Clear();
+        }
+    }
+
+    /// <summary>The host's own observers (its records) see every event first, whether or not a plugin handles it.</summary>
+    private async Task ObserveAsync(List<HostEvent> batch)
+    {
+        foreach (var observer in _observers)
+            await observer.ObserveAsync(batch, CancellationToken.None);
+    }
+
+    /// <summary>Dispatches a recorded batch in order; every event of it stops counting as pending, dispatched or not.</summary>
+    private async Task DispatchAsync(List<HostEvent> batch, CancellationToken stoppingToken)
+    {
+        var dispatched = 0;
+        try
+        {
+            while (dispatched < batch.Count)
+            {
+                var queued = batch[dispatched++];
                 try
                 {
-                    // The host's own observers (its records) see every event first, whether or not a plugin handles it.
-                    foreach (var observer in _observers)
-                        await observer.ObserveAsync(queued.Type, queued.Data, queued.Source, stoppingToken);
-                    // A transport that cannot take the event (Redis unreachable) leaves it to this host's handlers.
-                    if (transport is not null && await transport.SendAsync(queued.Type, queued.Data, queued.Source, stoppingToken))
-                        continue;
-                    var evt = new PluginEvent(queued.Type, queued.Data);
-                    foreach (var entry in catalog.Active)
-                    {
-                        if (entry is not { Instance: { } instance, Descriptor: { } descriptor })
-                            continue;
-                        foreach (var handler in descriptor.EventHandlers)
-                        {
-                            if (handler.EventType != queued.Type)
-                                continue;
-                            await _slots.WaitAsync(stoppingToken);
-                            Interlocked.Increment(ref _pending);
-                            _ = RunHandlerAsync(entry.Id, instance, handler, evt, stoppingToken);
-                        }
-                    }
+                    await DispatchAsync(queued, stoppingToken);
                 }
                 finally
                 {
@@ -81,8 +129,32 @@ public sealed class EventDispatcher(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
+            Interlocked.Add(ref _pending, dispatched - batch.Count);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Hands a recorded event to the transport, or starts each handler of this host's active plugins in a slot.</summary>
+    private async Task DispatchAsync(HostEvent queued, CancellationToken stoppingToken)
+    {
+        // A transport that cannot take the event (Redis unreachable) leaves it to this host's handlers.
+        if (transport is not null && await transport.SendAsync(queued.Type, queued.Data, queued.Sender, stoppingToken))
+            return;
+        var evt = new PluginEvent(queued.Type, queued.Data);
+        foreach (var entry in catalog.Active)
+        {
+            if (entry is not { Instance: { } instance, Descriptor: { } descriptor })
+                continue;
+            foreach (var handler in descriptor.EventHandlers)
+            {
+                if (handler.EventType != queued.Type)
+                    continue;
+                await _slots.WaitAsync(stoppingToken);
+                Interlocked.Increment(ref _pending);
+                _ = RunHandlerAsync(entry.Id, instance, handler, evt, stoppingToken);
+            }
         }
     }
 
@@ -161,8 +233,6 @@ public sealed class EventDispatcher(
 
     /// <summary>MoviePilot's source <c>api_path</c> is relative to <c>api/v1/</c>: <c>plugin/&lt;Id&gt;/&lt;path&gt;</c>.</summary>
     public static string PluginApiPath(string pluginId, string apiPath) => ChainContribution.SourceApiPath(pluginId, apiPath);
-
-    private sealed record QueuedEvent(EventType Type, EventData Data, string? Source);
 }
 
 /// <summary>Carries broadcast events to the handlers of every host (<c>Cluster/Redis</c>); absent on a single host.</summary>

@@ -39,26 +39,71 @@ public sealed class HostRecordBook : IHostEventObserver, IPluginLifecycleListene
     public IRecordHistory<EventRecord> Events { get; }
     public IReadOnlyList<string> Sources => _sources.Keys.Order(StringComparer.OrdinalIgnoreCase).ToList();
 
-    public async ValueTask ObserveAsync(EventType type, EventData data, string? sender, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="events"/> (those the dispatcher took off its queue at once, in order) in one
+    /// transaction: one commit, one wait for the disk, for all of them. When that fails each event is written alone, so
+    /// one event's failure costs only its own records, as when every event had its own transaction.</summary>
+    public async ValueTask ObserveAsync(IReadOnlyList<HostEvent> events, CancellationToken cancellationToken)
     {
+        var perEvent = new List<(HostEvent Event, List<StoredChange> Changes)>(events.Count);
+        foreach (var evt in events)
+        {
+            try
+            {
+                var changes = RecordRules.FromEvent(evt.Type, evt.Data, evt.Sender, _time.GetUtcNow()).Select(Stored).ToList();
+                if (changes.Count > 0)
+                    perEvent.Add((evt, changes));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogNotRecorded(e, evt);
+            }
+        }
+        if (perEvent.Count == 0)
+            return;
         try
         {
-            foreach (var change in RecordRules.FromEvent(type, data, sender, _time.GetUtcNow()))
-                await ApplyAsync(change, cancellationToken);
+            await _store.WriteAsync(perEvent.SelectMany(p => p.Changes).ToList(), cancellationToken);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && perEvent.Count == 1)
+        {
+            LogNotRecorded(e, perEvent[0].Event);
+            return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogError(e, "Records: event {Event} could not be recorded", EventTypes.WireName(type));
+            _logger.LogWarning(e, "Records: {Count} events could not be recorded together; recording each alone", perEvent.Count);
         }
+        foreach (var (evt, changes) in perEvent)
+        {
+            try
+            {
+                await _store.WriteAsync(changes, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogNotRecorded(e, evt);
+            }
+        }
+    }
+
+    private void LogNotRecorded(Exception e, HostEvent evt) =>
+        _logger.LogError(e, "Records: event {Event} could not be recorded", EventTypes.WireName(evt.Type));
+
+    /// <summary>A change as the store keeps it: the record's filter columns and its JSON.</summary>
+    private static StoredChange Stored(RecordChange change)
+    {
+        if (change.Record is not { } record)
+            return new StoredChange(change.Kind, change.Operation, change.Key, null);
+        return new StoredChange(change.Kind, change.Operation, change.Key, new StoredRecord(0, change.Key, record.Date, record.Type, record.Title,
+            (record as SubscribeRecord)?.State, JsonSerializer.Serialize(record, record.GetType(), PluginJson.Options)));
     }
 
     internal async Task<long> ApplyAsync(RecordChange change, CancellationToken cancellationToken)
     {
         if (change.Operation == RecordOperation.Delete)
             return await _store.DeleteAsync(change.Kind, change.Key!, cancellationToken);
-        var record = change.Record!;
-        var stored = new StoredRecord(0, change.Key, record.Date, record.Type, record.Title, (record as SubscribeRecord)?.State,
-            JsonSerializer.Serialize(record, record.GetType(), PluginJson.Options));
+        var stored = Stored(change).Record!;
         return change.Operation == RecordOperation.Save && change.Key is not null
             ? await _store.SaveAsync(change.Kind, stored, cancellationToken)
             : await _store.AddAsync(change.Kind, stored, cancellationToken);

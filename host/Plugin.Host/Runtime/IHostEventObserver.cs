@@ -7,5 +7,11 @@ namespace Plugin.Host.Runtime;
 /// history before sending the event). Its failures are its own: the dispatcher goes on.</summary>
 public interface IHostEventObserver
 {
-    ValueTask ObserveAsync(EventType type, EventData data, string? sender, CancellationToken cancellationToken);
+    /// <summary>Sees <paramref name="events"/>, in the order they were published: every event the dispatcher took off its
+    /// queue at once (one when it keeps up, up to <see cref="EventDispatcher.MaxBatch"/> in a flood), so an observer that
+    /// writes can write them together. No handler of these events runs before this returns.</summary>
+    ValueTask ObserveAsync(IReadOnlyList<HostEvent> events, CancellationToken cancellationToken);
 }
+
+/// <summary>A broadcast event as published: its type, data and who raised it (<c>api</c>, a plugin id, or none).</summary>
+public sealed record HostEvent(EventType Type, EventData Data, string? Sender);

@@ -4,6 +4,7 @@ using Plugin.Host.Storage;
 using Plugin.Music.Management;
 using Plugin.Music.Runtime;
 using Plugin.Sdk;
+using Plugin.Sdk.Manifest;
 using Plugin.TestSupport;
 
 namespace Plugin.Host.Tests.Database;
@@ -235,6 +236,41 @@ public abstract class DatabaseContract : IAsyncLifetime
         Assert.Equal(1, await store.DeleteAsync("transfer", "site:a:1", default));
         Assert.Equal(3, (await store.QueryAsync("transfer", new RecordFilter(), default)).Total);
         Assert.Equal(1, (await store.QueryAsync("download", new RecordFilter(), default)).Total);
+    }
+
+    [Fact]
+    public async Task Record_changes_written_together_apply_in_order_and_all_or_none()
+    {
+        var store = new HostRecordStore(Database);
+        var t0 = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        StoredRecord Record(string? key, int minutes, string title, string? json = "{}") => new(0, key, t0.AddMinutes(minutes), "movie", title, null, json!);
+        StoredChange Add(string kind, StoredRecord record) => new(kind, RecordOperation.Add, record.Key, record);
+        StoredChange Save(string kind, StoredRecord record) => new(kind, RecordOperation.Save, record.Key, record);
+
+        // More adds than one multi-row insert holds, a save of a new key, a save over it, a delete: in the list's order.
+        var adds = Enumerable.Range(0, HostRecordStore.RowsPerInsert + 20).Select(i => Add("event", Record(null, i, $"e{i}"))).ToList();
+        await store.WriteAsync([
+            .. adds,
+            Save("subscribe", Record("7", 0, "first")), Save("subscribe", Record("7", 1, "second")),
+            Add("download", Record("h1", 0, "gone")), new StoredChange("download", RecordOperation.Delete, "h1", null),
+            Add("download", Record("h2", 0, "kept")),
+        ], default);
+        var (events, eventTotal) = await store.QueryAsync("event", new RecordFilter(Count: 500), default);
+        Assert.Equal(adds.Count, eventTotal);
+        Assert.Equal(adds.Select(a => a.Record!.Title).Reverse(), events.Select(e => e.Title));
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Id > p.Second.Id), "ids ascend in the order of the list");
+        var subscription = Assert.Single((await store.QueryAsync("subscribe", new RecordFilter(), default)).Items);
+        Assert.Equal("second", subscription.Title);
+        Assert.Equal(["kept"], (await store.QueryAsync("download", new RecordFilter(), default)).Items.Select(r => r.Title));
+
+        // A change the database refuses part-way (json is NOT NULL) rolls back what the list wrote before it.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.WriteAsync([
+            Add("event", Record(null, 500, "before")), Save("subscribe", Record("7", 2, "third")),
+            new StoredChange("download", RecordOperation.Delete, "h2", null), Add("event", Record(null, 501, "refused", json: null)),
+        ], default));
+        Assert.Equal(adds.Count, (await store.QueryAsync("event", new RecordFilter(), default)).Total);
+        Assert.Equal("second", Assert.Single((await store.QueryAsync("subscribe", new RecordFilter(), default)).Items).Title);
+        Assert.Equal(["kept"], (await store.QueryAsync("download", new RecordFilter(), default)).Items.Select(r => r.Title));
     }
 
     [Fact]
