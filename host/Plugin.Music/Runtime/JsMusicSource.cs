@@ -109,6 +109,10 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             AllowReflection = false,
             DisableExtensionMethods = true,
             EnableAutoHostVariables = false,
+            // The bridge's members (one signature each, called only by the prelude) are bound by reflection, not by the
+            // C# runtime binder: the same methods, without building the binder and its expression trees in each fresh
+            // process (~100 methods JIT-compiled on a plugin's first load).
+            DisableDynamicBinding = true,
         };
         return engine;
     }
@@ -142,6 +146,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             _invoker = invoker;
             _engine?.Dispose();
             _engine = newEngine;
+            JsLibraries.MakeCodeCaches(newEngine);
         }
         catch (MusicPluginLoadException)
         {
@@ -252,7 +257,12 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             {
                 _invoker!.InvokeAsFunction(_callId, function, arguments.ToJsonString());
                 var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
-                if (ok) return text is null ? null : JsonNode.Parse(text);
+                if (ok)
+                {
+                    // Scripts first required during this call (a library, a global's package) get their code caches now.
+                    JsLibraries.MakeCodeCaches(engine);
+                    return text is null ? null : JsonNode.Parse(text);
+                }
                 var error = JsonNode.Parse(text!)!.AsObject();
                 var message = error["message"]!.GetValue<string>();
                 if (error["recursion"]?.GetValue<bool>() == true)
