@@ -128,7 +128,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         try
         {
             var bridge = new Bridge(this, newEngine);
-            var envInfo = JsonSerializer.Serialize(new EnvInfo(_options.AppVersion, _options.Os, _options.Lang), MusicEngineJson.Default.EnvInfo);
+            // The prelude's env (JSON.parse on its side); three strings, no serializer contract needed.
+            var envInfo = new JsonObject { ["appVersion"] = _options.AppVersion, ["os"] = _options.Os, ["lang"] = _options.Lang }.ToJsonString();
             var require = ((ScriptObject)newEngine.Evaluate(new DocumentInfo("bridge.js"), BridgeScript))
                 .InvokeAsFunction(JsLibraries.Prelude(newEngine, _options.ScriptCacheDirectory), bridge, envInfo);
             var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName, _options.ScriptCacheDirectory);
@@ -459,7 +460,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         MusicSourceManifest manifest;
         try
         {
-            manifest = props.Deserialize(MusicEngineJson.Default.MusicSourceManifest) ?? new MusicSourceManifest();
+            manifest = PlainManifestReader.TryRead(props) ?? props.Deserialize(MusicEngineJson.Default.MusicSourceManifest) ?? new MusicSourceManifest();
         }
         catch (JsonException e)
         {
