@@ -57,6 +57,7 @@ internal static class JsLibraries
         PendingCache[] items;
         lock (list)
         {
+            if (list.Count == 0) return;
             items = [.. list];
             list.Clear();
         }
