@@ -7,7 +7,8 @@ namespace Plugin.Music.Runtime;
 /// <summary>
 /// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is read
 /// once per process and compiled per plugin engine (every engine gets its own instances: plugins stay isolated); V8's
-/// code cache, made by the first engine that compiles a script, lets the others skip parsing it again.
+/// code cache, made by the first engine that runs a script (after the run, so it holds the functions the run compiled),
+/// lets the others skip parsing and compiling them again.
 /// </summary>
 internal static class JsLibraries
 {
