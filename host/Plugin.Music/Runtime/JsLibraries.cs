@@ -32,9 +32,6 @@ internal static class JsLibraries
     public static object Library(V8ScriptEngine engine, string name, string? cacheDir) =>
         libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine, cacheDir) : throw new ArgumentException("not an offered library: " + name, nameof(name));
 
-    /// <summary>Reads every library's code cache from memory only (nothing to read: <see cref="Warm(string?)"/> with a directory).</summary>
-    public static void Warm() => Warm(null);
-
     /// <summary>
     /// Start-up warm-up: takes the code caches already in <paramref name="cacheDir"/> into memory (null: nothing to read).
     /// Nothing is compiled here: a cache made by compiling alone would hold only each script's top level (V8 compiles
