@@ -230,8 +230,8 @@ if ((host_changed)); then
     dotnet_quiet msbuild host/Plugin.Music/Plugin.Music.csproj -t:BuildMusicJsLibraries -p:Configuration="$configuration"
   # Published into artifacts/host (what the README's run command starts) ReadyToRun for this machine's runtime
   # identifier: the host's and its libraries' assemblies (ClearScript, the music engine, ...) carry native code, so a
-  # fresh process JIT-compiles little at start-up (issue 14: a plugin's first load in a fresh process). Framework-
-  # dependent as before. The tool is packed from the portable (runtime-identifier-free) build of the same sources.
+  # fresh process JIT-compiles little at start-up (issue 14: a plugin's first load in a fresh process); with the
+  # cross-assembly options of Directory.Build.props (PublishReadyToRunCrossgen2ExtraArgs). Framework-dependent as before. The tool is packed from the portable (runtime-identifier-free) build of the same sources.
   rm -rf artifacts/host
   rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n1)
   step "host: build and publish with the web UI, ReadyToRun ${rid:-?} (artifacts/host)" \

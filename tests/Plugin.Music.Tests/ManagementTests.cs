@@ -108,6 +108,38 @@ public sealed class ManagementTests(SiteFixture fixture) : IClassFixture<SiteFix
     }
 
     [Fact]
+    public async Task Code_caches_are_made_after_the_script_ran_and_hold_the_functions_it_compiled()
+    {
+        // A cache made right after compiling holds only the script's top level: for a bundle, the wrapper function and
+        // nothing inside it. The engine makes its caches after the plugin loaded, so crypto-js's holds what its module
+        // code compiled while it ran (many times more).
+        const string code = """
+            const CryptoJS = require("crypto-js");
+            module.exports = { platform: "缓存后", version: "1.0.0", async search(q) { return { data: [{ id: CryptoJS.SHA256(q).toString() }] }; } };
+            """;
+        var cacheDir = Path.Combine(_dataDir, "script-cache");
+        var options = new MusicSourceOptions { DataDir = _dataDir, ScriptCacheDir = cacheDir };
+        using (var manager = new MusicEngine(options, fixture.Http))
+            Assert.Equal(MusicInstallStatus.Installed, (await manager.Installer.InstallCodeAsync(code)).Status);
+
+        // The two larger scripts the load ran (the prelude and crypto-js; the plugin is two lines), cached the old way:
+        // compiled only.
+        var topLevelOnly = new List<int>();
+        using var engine = new Microsoft.ClearScript.V8.V8ScriptEngine();
+        foreach (var (resource, wrap) in new[] { ("Plugin.Music.Prelude.sandbox.js", false), ("Plugin.Music.Lib.crypto-js.js", true) })
+        {
+            using var stream = typeof(JsLibraries).Assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            var text = await reader.ReadToEndAsync();
+            using var script = engine.Compile(new Microsoft.ClearScript.DocumentInfo(resource),
+                wrap ? "(function (module, exports) {" + text + "\n})" : text, Microsoft.ClearScript.V8.V8CacheKind.Code, out byte[] bytes);
+            topLevelOnly.Add(bytes.Length);
+        }
+        var largest = Directory.GetFiles(cacheDir, "*.v8").Max(f => new FileInfo(f).Length);
+        Assert.True(largest > 4 * topLevelOnly.Max(), $"largest cache {largest} bytes; compiled only: {string.Join(", ", topLevelOnly)} bytes");
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_and_uninstall_removes_everything()
     {
         using (var manager = NewManager())

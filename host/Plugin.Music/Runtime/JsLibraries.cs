@@ -7,7 +7,8 @@ namespace Plugin.Music.Runtime;
 /// <summary>
 /// The embedded scripts: the sandbox prelude and the npm bundles (js/dist, built from package-lock.json). Each is read
 /// once per process and compiled per plugin engine (every engine gets its own instances: plugins stay isolated); V8's
-/// code cache, made by the first engine that compiles a script, lets the others skip parsing it again.
+/// code cache, made by the first engine that runs a script (after the run, so it holds the functions the run compiled),
+/// lets the others skip parsing and compiling them again.
 /// </summary>
 internal static class JsLibraries
 {
@@ -31,28 +32,40 @@ internal static class JsLibraries
     public static object Library(V8ScriptEngine engine, string name, string? cacheDir) =>
         libraries.TryGetValue(name, out var library) ? library.Value.Evaluate(engine, cacheDir) : throw new ArgumentException("not an offered library: " + name, nameof(name));
 
-    /// <summary>Reads every library and makes its code cache now (start-up warm-up; the first plugin load is otherwise the slow one).</summary>
-    public static void Warm() => Warm(null);
-
     /// <summary>
-    /// The same, reading and keeping the code caches in <paramref name="cacheDir"/> (null: in memory only). A cache file
-    /// already there is only read: compiling it in a throw-away engine would not spare any plugin's engine its own
-    /// deserialisation, so only missing caches are made (in one engine, started only then). A file V8 refuses later
-    /// (another V8 build) is replaced by the engine that finds out (see <see cref="CachedScript.Compile"/>).
+    /// Start-up warm-up: takes the code caches already in <paramref name="cacheDir"/> into memory (null: nothing to read).
+    /// Nothing is compiled here: a cache made by compiling alone would hold only each script's top level (V8 compiles
+    /// functions lazily, on their first call), so caches are made by the first engine that runs a script, after the run
+    /// (<see cref="MakeCodeCaches"/>). A file V8 refuses later (another V8 build) is replaced the same way.
     /// </summary>
     public static void Warm(string? cacheDir)
     {
-        V8ScriptEngine? engine = null;
-        try
-        {
-            foreach (var script in libraries.Values.Select(l => l.Value).Prepend(prelude.Value))
-                if (!script.Preload(cacheDir)) script.Compile(engine ??= new V8ScriptEngine(V8ScriptEngineFlags.None), cacheDir).Dispose();
-        }
-        finally
-        {
-            engine?.Dispose();
-        }
+        foreach (var script in libraries.Values.Select(l => l.Value).Prepend(prelude.Value)) script.Preload(cacheDir);
     }
+
+    /// <summary>
+    /// Makes the code caches of the scripts <paramref name="engine"/> compiled without one, now that they ran (the plugin
+    /// loaded, or a call answered): V8 then serialises every function the run compiled, not only the top level, so the
+    /// next engine — in this process or, through the cache directory, the next one — deserialises them instead of
+    /// parsing and compiling each again on its first call. Does nothing when there is nothing to make.
+    /// </summary>
+    public static void MakeCodeCaches(V8ScriptEngine engine)
+    {
+        if (!pending.TryGetValue(engine, out var list)) return;
+        PendingCache[] items;
+        lock (list)
+        {
+            if (list.Count == 0) return;
+            items = [.. list];
+            list.Clear();
+        }
+        foreach (var item in items) item.Script.MakeAfterRun(engine, item.Document, item.Directory, item.Replace);
+    }
+
+    /// <summary>Scripts each engine compiled without a code cache, whose caches are to be made after they ran.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<V8ScriptEngine, List<PendingCache>> pending = new();
+
+    private sealed record PendingCache(CachedScript Script, DocumentInfo Document, string? Directory, bool Replace);
 
     private static string Read(string resource)
     {
@@ -95,14 +108,14 @@ internal static class JsLibraries
         private string? _key;
 
         /// <summary>Compiles in <paramref name="engine"/>; <paramref name="directory"/> keeps the code cache across
-        /// processes (file = SHA-256 of engine version + script text), null = in memory only.</summary>
+        /// processes (file = SHA-256 of engine version + script text), null = in memory only. Without a usable cache
+        /// the script is compiled without one and its cache is made after it ran (<see cref="MakeCodeCaches"/>).</summary>
         public V8Script Compile(V8ScriptEngine engine, string? directory)
         {
-            var document = new DocumentInfo(name);
             var cache = Volatile.Read(ref _cache) ?? Load(directory);
             if (cache is not null)
             {
-                var cached = engine.Compile(document, code, V8CacheKind.Code, cache, out bool accepted);
+                var cached = engine.Compile(new DocumentInfo(name), code, V8CacheKind.Code, cache, out bool accepted);
                 if (accepted)
                 {
                     Volatile.Write(ref _cache, cache);
@@ -111,25 +124,46 @@ internal static class JsLibraries
                 }
                 cached.Dispose();
             }
-            var script = engine.Compile(document, code, V8CacheKind.Code, out byte[] made);
-            if (made is { Length: > 0 })
-            {
-                Volatile.Write(ref _cache, made);
-                // A file V8 refused (another V8 build, damaged) is replaced.
-                Persist(directory, made, replace: cache is not null);
-            }
+            // The same document (its unique id) compiled again after the run finds this script in the isolate's script
+            // cache, and V8 serialises it with the functions the run compiled (MakeAfterRun).
+            var document = new DocumentInfo(name);
+            var script = engine.Compile(document, code);
+            var list = pending.GetOrCreateValue(engine);
+            // A file V8 refused (another V8 build, damaged) is replaced.
+            lock (list) list.Add(new PendingCache(this, document, directory, Replace: cache is not null));
             return script;
         }
 
-        /// <summary>Takes the code cache from <paramref name="directory"/> into memory when there is one (not yet checked
-        /// by V8); false when there is none to take.</summary>
-        public bool Preload(string? directory)
+        /// <summary>Makes the code cache of this script, compiled as <paramref name="document"/> in <paramref name="engine"/>
+        /// and run there since.</summary>
+        public void MakeAfterRun(V8ScriptEngine engine, DocumentInfo document, string? directory, bool replace)
         {
-            if (Volatile.Read(ref _cache) is not null) return true;
-            if (Load(directory) is not { Length: > 0 } cache) return false;
+            byte[] made = [];
+            try
+            {
+                using var again = engine.Compile(document, code, V8CacheKind.Code, ref made, out var result);
+                if (result != V8CacheResult.Updated || made is not { Length: > 0 }) return;
+            }
+            catch (ScriptEngineException)
+            {
+                // The engine was ended meanwhile (a limit, disposal): the next engine that runs the script makes it.
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            Volatile.Write(ref _cache, made);
+            Persist(directory, made, replace);
+        }
+
+        /// <summary>Takes the code cache from <paramref name="directory"/> into memory when there is one (not yet checked by V8).</summary>
+        public void Preload(string? directory)
+        {
+            if (Volatile.Read(ref _cache) is not null) return;
+            if (Load(directory) is not { Length: > 0 } cache) return;
             Volatile.Write(ref _cache, cache);
             _persistedIn = directory;
-            return true;
         }
 
         public void Forget()
@@ -144,8 +178,9 @@ internal static class JsLibraries
             return engine.Evaluate(script);
         }
 
+        // "after a run": caches made after the script ran (MakeAfterRun); files made by compiling alone (earlier builds) are not taken.
         private string Key => _key ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(JsMusicSource.EngineDescription + "\n" + code)));
+            System.Text.Encoding.UTF8.GetBytes(JsMusicSource.EngineDescription + "\ncode cache after a run\n" + code)));
 
         private byte[]? Load(string? directory)
         {

@@ -109,6 +109,10 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             AllowReflection = false,
             DisableExtensionMethods = true,
             EnableAutoHostVariables = false,
+            // The bridge's members (one signature each, called only by the prelude) are bound by reflection, not by the
+            // C# runtime binder: the same methods, without building the binder and its expression trees in each fresh
+            // process (~100 methods JIT-compiled on a plugin's first load).
+            DisableDynamicBinding = true,
         };
         return engine;
     }
@@ -124,7 +128,8 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         try
         {
             var bridge = new Bridge(this, newEngine);
-            var envInfo = JsonSerializer.Serialize(new EnvInfo(_options.AppVersion, _options.Os, _options.Lang), MusicEngineJson.Default.EnvInfo);
+            // The prelude's env (JSON.parse on its side); three strings, no serializer contract needed.
+            var envInfo = new JsonObject { ["appVersion"] = _options.AppVersion, ["os"] = _options.Os, ["lang"] = _options.Lang }.ToJsonString();
             var require = ((ScriptObject)newEngine.Evaluate(new DocumentInfo("bridge.js"), BridgeScript))
                 .InvokeAsFunction(JsLibraries.Prelude(newEngine, _options.ScriptCacheDirectory), bridge, envInfo);
             var factory = JsLibraries.Plugin(newEngine, Sha256, _code, _sourceName, _options.ScriptCacheDirectory);
@@ -142,6 +147,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             _invoker = invoker;
             _engine?.Dispose();
             _engine = newEngine;
+            JsLibraries.MakeCodeCaches(newEngine);
         }
         catch (MusicPluginLoadException)
         {
@@ -252,7 +258,12 @@ public sealed class JsMusicSource : IMusicSourceRuntime
             {
                 _invoker!.InvokeAsFunction(_callId, function, arguments.ToJsonString());
                 var (ok, text) = await completion.WaitAsync(cts.Token).ConfigureAwait(false);
-                if (ok) return text is null ? null : JsonNode.Parse(text);
+                if (ok)
+                {
+                    // Scripts first required during this call (a library, a global's package) get their code caches now.
+                    JsLibraries.MakeCodeCaches(engine);
+                    return text is null ? null : JsonNode.Parse(text);
+                }
                 var error = JsonNode.Parse(text!)!.AsObject();
                 var message = error["message"]!.GetValue<string>();
                 if (error["recursion"]?.GetValue<bool>() == true)
@@ -449,7 +460,7 @@ public sealed class JsMusicSource : IMusicSourceRuntime
         MusicSourceManifest manifest;
         try
         {
-            manifest = props.Deserialize(MusicEngineJson.Default.MusicSourceManifest) ?? new MusicSourceManifest();
+            manifest = PlainManifestReader.TryRead(props) ?? props.Deserialize(MusicEngineJson.Default.MusicSourceManifest) ?? new MusicSourceManifest();
         }
         catch (JsonException e)
         {

@@ -12,14 +12,7 @@ namespace Plugin.Music.Runtime;
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString, Converters = [typeof(LenientCacheControlConverter)])]
 [JsonSerializable(typeof(MusicSourceManifest))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
-[JsonSerializable(typeof(EnvInfo))]
 internal sealed partial class MusicEngineJson : JsonSerializerContext;
-
-/// <summary>What the prelude's <c>env</c> reports besides the user's variables.</summary>
-internal sealed record EnvInfo(
-    [property: JsonPropertyName("appVersion")] string AppVersion,
-    [property: JsonPropertyName("os")] string Os,
-    [property: JsonPropertyName("lang")] string Lang);
 
 /// <summary>An unknown cacheControl falls back to the seed's default (no-cache) instead of refusing the plugin.</summary>
 internal sealed class LenientCacheControlConverter : JsonConverter<CacheControl>
