@@ -116,7 +116,10 @@ public sealed class TrustTests
         static async Task AssertRefusedAtLoadAsync(string[] args)
         {
             await using var app = await StartAsync(args);
-            var entry = app.Services.GetRequiredService<PluginCatalog>().Find("Exiter")!;
+            // Installed plugins load in the background after the start (issue 13 point 9): wait for the load's outcome.
+            var catalog = app.Services.GetRequiredService<PluginCatalog>();
+            await Workers.WorkerHost.WaitUntilAsync(() => catalog.Find("Exiter") is { Status: not PluginStatus.Loading }, "Exiter's load at start has an outcome");
+            var entry = catalog.Find("Exiter")!;
             Assert.Equal(PluginStatus.Malfunctioned, entry.Status);
             Assert.Contains("calls System.Environment::Exit", entry.Error);
             Assert.Contains("ExiterPlugin.Exiter::Exit", entry.Error);

@@ -15,14 +15,16 @@ internal static class HostilePlugins
                     var hoard = new List<byte[]>();
                     while (true) { var chunk = new byte[16 << 20]; chunk[0] = 1; hoard.Add(chunk); }
                 }
-                internal static ValueTask<object> Hang() { Thread.Sleep(Timeout.Infinite); return new ValueTask<object>("unreachable"); }
+                // Says it started (a file in its data folder) before it blocks for good: a test then knows the worker is wedged.
+                internal ValueTask<object> Hang() { Started("hang"); Thread.Sleep(Timeout.Infinite); return new ValueTask<object>("unreachable"); }
+                private void Started(string what) => File.WriteAllText(Path.Combine(Context.DataFolder, what + "-started"), "");
                 internal static async ValueTask<object> Slow(CancellationToken ct) { await Task.Delay(Timeout.Infinite, ct); return "unreachable"; }
                 internal static ValueTask<object> Pid() => new ValueTask<object>(Environment.ProcessId);
                 // After /wedge-form the (synchronous) form never returns: the host's wait on the worker must be cut off.
                 internal static volatile bool WedgedForm;
                 protected override FormView BuildForm()
                 {
-                    if (WedgedForm) Thread.Sleep(Timeout.Infinite);
+                    if (WedgedForm) { Started("form"); Thread.Sleep(Timeout.Infinite); }
                     return base.BuildForm();
                 }
         """, extensionPoints: $$"""
@@ -32,7 +34,7 @@ internal static class HostilePlugins
                             {{TestPluginSource.Get("/failfast", $"{id}.FailFast()")}}
                             {{TestPluginSource.Get("/overflow", $"{id}.Overflow()")}}
                             {{TestPluginSource.Get("/allocate", $"{id}.Allocate()")}}
-                            {{TestPluginSource.Get("/hang", $"{id}.Hang()")}}
+                            {{TestPluginSource.Get("/hang", $"(({id})p).Hang()")}}
                             {{TestPluginSource.Get("/slow", $"{id}.Slow(ct)")}}
                             {{TestPluginSource.Get("/wedge-form", $"{{ {id}.WedgedForm = true; return new ValueTask<object>(\"wedged\"); }}")}}
                             {{TestPluginSource.Get("/pid", $"{id}.Pid()")}}

@@ -149,7 +149,9 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
         using var tracked = _calls.Track(cancellationToken);
         try
         {
-            return await Task.Run(call, CancellationToken.None);
+            // A call the host gave up on before it started here (a busy worker's queue) does not start at all.
+            return await Task.Run(() => cancellationToken.IsCancellationRequested ? Task.FromCanceled<WorkerAnswer>(cancellationToken) : call(),
+                CancellationToken.None);
         }
         catch (Exception e)
         {
