@@ -74,6 +74,8 @@ public sealed class SamplesInBothModesTests(SampleHosts hosts, ITestOutputHelper
         var item = await run.InstalledAsync();
         Assert.Contains(item["status"]!.GetValue<string>(), new[] { "Active", "Disabled" });
         Assert.Null(item["error"]?.GetValue<string>());
+        // A sample declares the capabilities it uses (a user installing it sees no warning).
+        Assert.Empty(item["trust_warnings"]!.AsArray());
         var form = await run.GetAsync($"/api/v1/plugin/form/{run.PluginId}");
         Assert.NotEmpty(form!["conf"]!.AsArray());
         Assert.NotNull(form["model"]);
