@@ -15,7 +15,8 @@ namespace Plugin.Host.Tests.Workers;
 /// safe APIs, services, dashboards, commands and buttons, events and chains, module overrides, config saves,
 /// disable/enable, reload and uninstall — with inputs from a loopback <see cref="SampleWorld"/>, and asserts on the
 /// content. The same scenario runs against both hosts and the two transcripts (<see cref="SampleRun"/>) must be equal:
-/// a differential between in-process and worker.
+/// a differential between in-process and worker. Scenarios save crontabs for the 1st of January only: a scheduled run
+/// during the test would add requests, events and messages to one host's transcript and not the other's.
 /// </summary>
 [Collection(SampleHostsCollection.Name)]
 [Trait("Category", "Workers")]
@@ -37,9 +38,6 @@ public sealed class SamplesInBothModesTests(SampleHosts hosts, ITestOutputHelper
     };
 
     public static TheoryData<string> Samples => [.. Scenarios.Keys];
-
-    // Every scenario saves crontabs for the 1st of January only: a scheduled run during the test would add requests,
-    // events and messages to one host's transcript and not the other's.
 
     [SkippableFact]
     public void Every_packed_sample_has_a_scenario()
