@@ -15,8 +15,8 @@ public sealed class WebhookNotifierConfig : PluginConfig
     public string[] Events { get; set; } = ["transfer.complete", "download.added", "subscribe.added", "subscribe.complete", "system.error"];
 }
 
-/// <summary>The JSON body posted to the webhook.</summary>
-public sealed record WebhookPayload(string Event, string Title, string? Text, JsonElement Data, DateTimeOffset Time);
+/// <summary>The JSON body posted to the webhook; <c>data</c> is the event's data (null for the menu's test message).</summary>
+public sealed record WebhookPayload(string Event, string Title, string? Text, JsonElement? Data, DateTimeOffset Time);
 
 /// <summary>
 /// Webhook notifier (消息转发): forwards host events to a user's webhook. The <c>/notifier</c> command answers with a
@@ -86,7 +86,7 @@ public partial class WebhookNotifier : PluginBase<WebhookNotifierConfig>
     [MessageAction("test")]
     public async Task Test(MessageActionContext context, CancellationToken cancellationToken)
     {
-        var ok = await PostAsync(new WebhookPayload("test", "测试消息", "来自 Webhook 通知插件", default, DateTimeOffset.Now), cancellationToken);
+        var ok = await PostAsync(new WebhookPayload("test", "测试消息", "来自 Webhook 通知插件", null, DateTimeOffset.Now), cancellationToken);
         await context.ReplyAsync(MenuMessage(ok ? "✅ 测试消息已发送" : "❌ 发送失败，请检查 Webhook 地址"), cancellationToken: cancellationToken);
     }
 

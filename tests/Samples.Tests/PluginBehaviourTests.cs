@@ -78,6 +78,13 @@ public class PluginBehaviourTests
         await harness.PressButtonAsync("resume");
         await harness.PublishAsync(EventType.TransferComplete, new TransferCompleteEventData { MediaInfo = new MediaInfo { Title = "y" } });
         Assert.Equal(2, harness.Http.Requests.Count);
+
+        // The test button posts a message without event data (it once posted a default JsonElement, which cannot be
+        // written, so the button always answered "failed").
+        var tested = Assert.Single(await harness.PressButtonAsync("test"));
+        Assert.Contains("✅", tested.Text);
+        var test = JsonNode.Parse(harness.Http.Requests[2].Body!)!;
+        Assert.Equal(("test", null), (test["event"]!.GetValue<string>(), test["data"]));
     }
 
     [Fact]

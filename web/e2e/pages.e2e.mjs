@@ -1,6 +1,6 @@
 // The other pages, end to end in the browser. Needs the mock host's fixtures (plugins DoubanSync, AutoSignIn with an
-// update, VueDemo with render_mode vue, BrokenPlugin; a music source; /douban_sync replies with [PLUGIN] buttons), so
-// `npm run e2e` runs it only against the mock host (or when E2E_PAGES=1).
+// update, VueDemo with render_mode vue, BrokenPlugin, CrashyWorker in Restarting; a music source; /douban_sync replies
+// with [PLUGIN] buttons), so `npm run e2e` runs it only against the mock host (or when E2E_PAGES=1).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch } from './browser.mjs'
@@ -68,6 +68,11 @@ test('market: label filter, search, release history, update badge', async () => 
 test('installed: load error shown, update, reload, reset', async () => {
   await go('/installed')
   await page.locator('[data-plugin-id="BrokenPlugin"] [data-testid="plugin-error"]').waitFor()
+  // a worker being restarted is not shown as failed: its own chip, and why it is restarting
+  const crashy = page.locator('[data-plugin-id="CrashyWorker"]')
+  assert.equal((await crashy.getByTestId('status-chip').innerText()).trim(), '重启中')
+  assert.match(await crashy.getByTestId('plugin-restarting').innerText(), /exited with code 134/)
+  assert.equal(await crashy.getByTestId('plugin-error').count(), 0)
   const card = page.locator('[data-testid="installed-card"][data-plugin-id="AutoSignIn"]')
   const t1 = await toastAfter(() => card.getByTestId('update-btn').click())
   assert.equal(t1.color, 'success', t1.text)

@@ -21,4 +21,8 @@ public static class EnableSwitch
         return contract.Properties.FirstOrDefault(p => p.AttributeProvider is PropertyInfo property
             && property.DeclaringType == typeof(PluginConfig) && property.Name == nameof(PluginConfig.Enabled))?.Name;
     }
+
+    /// <summary>The config class's name for messages: a plugin in a worker has its class there, the host a stand-in.</summary>
+    public static string ConfigClassName(PluginDescriptor descriptor) =>
+        Workers.Proxy.ProxyManifest.ConfigClassOf(descriptor) ?? descriptor.ConfigType.Name;
 }

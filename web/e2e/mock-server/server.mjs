@@ -40,6 +40,10 @@ function market() {
       id: 'BrokenPlugin', plugin_name: '损坏的插件', plugin_desc: 'Fails at load.', plugin_icon: '', plugin_version: '0.0.1',
       plugin_label: '演示', plugin_author: 'sdk', plugin_order: 4, auth_level: 3,
     },
+    {
+      id: 'CrashyWorker', plugin_name: '崩溃的工作进程', plugin_desc: 'Its worker crashed; the host is restarting it.', plugin_icon: '',
+      plugin_version: '0.0.1', plugin_label: '演示', plugin_author: 'sdk', plugin_order: 5, auth_level: 3,
+    },
   ]
 }
 
@@ -49,6 +53,9 @@ export function createState() {
     installed: new Map([
       ['AutoSignIn', { version: '1.0.0', config: { enabled: true, cron: '0 9 * * *', sites: [] } }],
       ['BrokenPlugin', { version: '0.0.1', config: {}, error: 'TypeLoadException: could not load MissingDep 1.0' }],
+      // A worker between a crash and its restart (issue 20): the host lists it as Restarting with how the worker ended.
+      ['CrashyWorker', { version: '0.0.1', config: { enabled: true }, isolation: 'Process', status: 'Restarting',
+        error: 'The worker of CrashyWorker exited with code 134 (SIGABRT); restarting in 2 s.' }],
     ]),
     douban: { history: [ { id: '35267208', title: '流浪地球2', time: '2024-01-01 10:00' }, { id: '1292052', title: '肖申克的救赎', time: '2024-01-02 11:00' }, { id: '1291546', title: '霸王别姬', time: '2024-01-03 12:00' } ], dashboardHits: 0 },
     services: new Map(),
@@ -121,7 +128,8 @@ function pluginView(state, p) {
   }
   if (inst) out.plugin_version = inst.version
   out.isolation = inst ? (inst.isolation ?? 'InProcess') : null
-  if (inst?.error) Object.assign(out, { status: 'failed', error: inst.error, state: false })
+  if (inst?.status) Object.assign(out, { status: inst.status, error: inst.error ?? null })
+  else if (inst?.error) Object.assign(out, { status: 'failed', error: inst.error, state: false })
   return out
 }
 

@@ -46,7 +46,8 @@ internal sealed class WorkerEndpoint(IPluginLoader loader, Func<IHostEndpoint> h
                 fresh.DefaultConfig(),
                 EnableSwitch.KeyOf(descriptor),
                 [.. descriptor.DiscoverSources.Select((s, i) => (s, i)).Where(p => p.s.FilterUi is not null).Select(p => p.i)],
-                [.. descriptor.Services.Select((s, i) => (s, i)).Where(p => p.s.ReadCron is not null).Select(p => p.i)]));
+                [.. descriptor.Services.Select((s, i) => (s, i)).Where(p => p.s.ReadCron is not null).Select(p => p.i)],
+                descriptor.ConfigType.Name));
         }
         _music = _loaded.Manifest is IMusicSourceManifest music ? music.MusicSources : [];
         var sources = _music.Select(m => new WorkerMusicSource(JsonSerializer.SerializeToElement(m, WorkerWire.Shape),

@@ -93,14 +93,16 @@ public sealed record WorkerManifest(string SdkVersion, IReadOnlyList<WorkerPlugi
 /// <summary>
 /// One plugin as data: its <c>PluginDescriptor</c> serialised without delegates and types (<see cref="WorkerWire.Shape"/>),
 /// its default config, its enable switch's key, and which of its members have an optional delegate (a discover source's
-/// filter UI, a service's config crontab), so the host's proxy descriptor has one exactly where the plugin's has.
+/// filter UI, a service's config crontab), so the host's proxy descriptor has one exactly where the plugin's has; and
+/// the name of its config class, which stays in the worker, for the host's messages that name it.
 /// </summary>
 public sealed record WorkerPlugin(
     JsonElement Descriptor,
     JsonObject DefaultConfig,
     string? EnableKey,
     IReadOnlyList<int> FilterUis,
-    IReadOnlyList<int> ConfigCrons);
+    IReadOnlyList<int> ConfigCrons,
+    string? ConfigClass = null);
 
 /// <summary>A music source as data: its descriptor without delegates and its manifest.</summary>
 public sealed record WorkerMusicSource(JsonElement Descriptor, JsonElement Manifest);

@@ -42,6 +42,11 @@ internal sealed class ProxyManifest : IPluginManifest, IMusicSourceManifest
         return shape is not null;
     }
 
+    /// <summary>The name of a proxy descriptor's config class (which lives in the worker), or null when
+    /// <paramref name="descriptor"/> is not a proxy's.</summary>
+    public static string? ConfigClassOf(PluginDescriptor descriptor) =>
+        Shapes.TryGetValue(descriptor, out var shape) ? shape.ConfigClass ?? nameof(JsonObject) : null;
+
     /// <summary>Whether <paramref name="descriptor"/> is a proxy's (its config class lives in the worker).</summary>
     public static bool IsProxy(PluginDescriptor descriptor) => Shapes.TryGetValue(descriptor, out _);
 
