@@ -178,6 +178,9 @@ public sealed class PackageTests(HostFixture host)
 
             await using var second = await StartAsync(args);
             var catalog = second.Services.GetRequiredService<PluginCatalog>();
+            // Installed packages load in the background after the start (issue 13 point 9): wait for both outcomes.
+            await Workers.WorkerHost.WaitUntilAsync(() => new[] { "Owned", "Impostor" }.All(id => catalog.Find(id) is { Status: not Installation.PluginStatus.Loading }),
+                "both packages' loads at start have an outcome");
             Assert.Equal("Owned", catalog.Find("Owned")!.PackageId);
             Assert.Equal(Installation.PluginStatus.Active, catalog.Find("Owned")!.Status);
             var refused = catalog.Find("Impostor")!;
