@@ -84,7 +84,7 @@ public sealed class PluginConfigService(PluginManager manager, PluginCatalog cat
         var entry = await manager.ChangeAsync(id, async (entry, ct) =>
         {
             var key = EnableSwitch.KeyOf(entry.Descriptor!) ?? throw new PluginError(PluginErrorKind.Conflict,
-                $"Plugin {entry.Id} has no enable switch: its config class {EnableSwitch.ConfigClassName(entry.Descriptor!)} does not derive from PluginConfig, so it is always on while installed.");
+                $"Plugin {entry.Id} has no enable switch: its config class {EnableSwitch.ConfigClassName(entry.Descriptor!)} does not derive from PluginConfig, so the host does not know which setting switches it; use the plugin's own settings form.");
             var config = await Store(entry.Id).LoadAsync(ct) ?? entry.Instance?.CurrentConfig() ?? new JsonObject();
             config[key] = enabled;
             return await ApplyAsync(entry, config, ct);
