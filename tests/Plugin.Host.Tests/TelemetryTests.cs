@@ -65,9 +65,16 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
             Assert.Equal(500, (await host.CallAsync(HttpMethod.Get, "/api/v1/plugin/Faulty/throw", Auth.ApiKey)).Status);
         await host.SendAsync(HttpMethod.Post, "/api/v1/plugin/services/Echo/tick/run?wait=true");
 
-        var after = await StatsAsync();
         // Other tests of this class call the same plugins, so the differences are bounds; this test's calls are all there.
-        Assert.True(Count(after, "Echo", "calls") - Count(before, "Echo", "calls") >= 4 + 1);
+        // A service run's measurement may land just after its wait=true answer: the stats are read until they show it.
+        var after = await StatsAsync();
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); Count(after, "Echo", "calls") - Count(before, "Echo", "calls") < 4 + 1 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+            after = await StatsAsync();
+        }
+        Assert.True(Count(after, "Echo", "calls") - Count(before, "Echo", "calls") >= 4 + 1,
+            $"Echo calls {Count(before, "Echo", "calls")} -> {Count(after, "Echo", "calls")}");
         Assert.True(Count(after, "Faulty", "calls") - Count(before, "Faulty", "calls") >= 2);
         Assert.True(Count(after, "Faulty", "failures") - Count(before, "Faulty", "failures") >= 2);
         Assert.Equal(0, Count(after, "Echo", "failures"));
