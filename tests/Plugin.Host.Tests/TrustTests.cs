@@ -134,17 +134,18 @@ public sealed class TrustTests
         return app;
     }
 
-    internal static async Task<HttpClient> LoginAsync(WebApplication app)
+    /// <summary>A client of <paramref name="app"/>'s first address, logged in as the admin (bearer token).</summary>
+    internal static async Task<HttpClient> LoginAsync(WebApplication app, string password = HostFixture.Password, double timeoutSeconds = 60)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return await LoginAsync(new Uri(address));
+        return await LoginAsync(new Uri(address), password, timeoutSeconds);
     }
 
-    internal static async Task<HttpClient> LoginAsync(Uri address)
+    internal static async Task<HttpClient> LoginAsync(Uri address, string password = HostFixture.Password, double timeoutSeconds = 60)
     {
-        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
         using var login = await http.PostAsync("/api/v1/login/access-token",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = HostFixture.Password }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = password }));
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -254,13 +254,7 @@ public sealed class SampleHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(90) };
-        using var login = await http.PostAsync("/api/v1/login/access-token",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = Password }));
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var http = await TrustTests.LoginAsync(app, Password, timeoutSeconds: 90);
         return new SampleHost(mode, root, app, http);
     }
 
