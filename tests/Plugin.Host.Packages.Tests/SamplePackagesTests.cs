@@ -15,7 +15,7 @@ public sealed class SamplePackagesTests(FeedFixture feeds, ITestOutputHelper out
     [Fact]
     public async Task Packed_samples_list_install_load_and_unload()
     {
-        var artifacts = FindArtifacts();
+        var artifacts = Plugin.TestSupport.RepositoryPaths.LocalFeed();
         var packages = artifacts is null ? [] : Directory.GetFiles(artifacts, "*.nupkg");
         var feed = Path.Combine(feeds.Root, "samples-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(feed);
@@ -60,18 +60,5 @@ public sealed class SamplePackagesTests(FeedFixture feeds, ITestOutputHelper out
         Assert.Contains(loaded.Manifest.Plugins, p => string.Equals(p.Id, installed.Id, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(installed.Version, loaded.Manifest.Plugins.First(p => string.Equals(p.Id, installed.Id, StringComparison.OrdinalIgnoreCase)).Version);
         return loaded.Context.Unload();
-    }
-
-    private static string? FindArtifacts()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plugin.Sdk.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "artifacts", "packages");
-                return Directory.Exists(path) ? path : null;
-            }
-        }
-        return null;
     }
 }

@@ -44,7 +44,7 @@ public sealed class SampleHosts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var artifacts = FindArtifacts();
+        var artifacts = RepositoryPaths.LocalFeed();
         var packages = artifacts is null ? [] : Directory.GetFiles(artifacts, "*.nupkg")
             .Where(p => !Path.GetFileName(p).StartsWith("Plugin.Sdk", StringComparison.OrdinalIgnoreCase)).ToArray();
         if (packages.Length == 0)
@@ -79,19 +79,6 @@ public sealed class SampleHosts : IAsyncLifetime
             var answer = await host.SendAsync(HttpMethod.Get, $"/api/v1/plugin/install/{id}");
             Assert.True(answer!["success"]!.GetValue<bool>(), $"{host.Mode}: installing {id}: {answer.ToJsonString()}");
         }
-    }
-
-    private static string? FindArtifacts()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plugin.Sdk.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "artifacts", "packages");
-                return Directory.Exists(path) ? path : null;
-            }
-        }
-        return null;
     }
 
     public async Task DisposeAsync()
