@@ -119,6 +119,12 @@ public class HostFixture : IAsyncLifetime
     public async Task<(int Status, JsonNode? Json)> CallAsync(HttpMethod method, string path, Auth auth = Auth.Bearer, object? body = null)
     {
         using var response = await Http.SendAsync(Request(method, path, auth, body));
+        return await AnswerAsync(response);
+    }
+
+    /// <summary>A response's status and body: JSON when it parses, else the text as a JSON string, null when empty.</summary>
+    internal static async Task<(int Status, JsonNode? Json)> AnswerAsync(HttpResponseMessage response)
+    {
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? json = null;
         if (text.Length > 0)

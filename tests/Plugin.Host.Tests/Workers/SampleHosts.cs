@@ -253,14 +253,7 @@ public sealed class SampleHost : IAsyncDisposable
         else if (body is not null)
             request.Content = JsonContent.Create(body);
         using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        JsonNode? json = null;
-        if (text.Length > 0)
-        {
-            try { json = JsonNode.Parse(text); }
-            catch (System.Text.Json.JsonException) { json = JsonValue.Create(text); }
-        }
-        return ((int)response.StatusCode, json);
+        return await HostFixture.AnswerAsync(response);
     }
 
     public async Task<JsonNode?> SendAsync(HttpMethod method, string path, object? body = null)
